@@ -1,0 +1,15 @@
+/**
+ * Naming (tnsnames.ora, Easy Connect, sqlnet.ora), attempt planning, TCP/TLS/HTTPS-proxy on Netty
+ * and the Oracle Net (TNS) packet layer.
+ */
+module dev.orathin.transport {
+    requires transitive dev.orathin.wallet;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.handler;
+    requires io.netty.handler.proxy;
+    requires io.netty.codec;
+
+    exports dev.orathin.net;
+}

@@ -1,0 +1,39 @@
+package dev.orathin.errors;
+
+import java.util.Objects;
+
+/**
+ * Base of every exception orathin throws on purpose: carries a stable {@link ErrorCode} and a
+ * message that puts context first (where: file:line, address, handshake step), then what was
+ * expected and what was found.
+ *
+ * <p>Unchecked, because the lower layers (wallet, transport) must not depend on {@code java.sql}
+ * and callers usually handle failures at one place. Catch the layer's subclass and read
+ * {@link #errorCode()}. Messages never contain passwords, keys or session keys.
+ */
+public abstract class OrathinException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorCode errorCode;
+
+    /**
+     * @param errorCode the stable code
+     * @param detail the human-readable detail, already free of secrets
+     * @param cause the underlying cause, or {@code null}
+     */
+    protected OrathinException(ErrorCode errorCode, String detail, Throwable cause) {
+        super(Objects.requireNonNull(errorCode, "errorCode").code() + ": " + detail, cause);
+        this.errorCode = errorCode;
+    }
+
+    /** The stable code of this failure. */
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /** The code as text, for example {@code OTN-2003}. */
+    public String code() {
+        return errorCode.code();
+    }
+}
