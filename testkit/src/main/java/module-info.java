@@ -9,4 +9,7 @@ module dev.orathin.testkit {
     requires com.h2database;
     requires java.sql;
     requires static org.junit.jupiter.api;
+
+    exports dev.orathin.testkit;
+    exports dev.orathin.testkit.internal;
 }

@@ -35,6 +35,13 @@ public interface ServerNetSession {
     /** Writes a MARKER packet (1 break, 2 reset). */
     void writeMarker(int markerType) throws IOException;
 
+    /**
+     * Marks the packets that follow as authentication traffic ({@code true}) or not: the recorder
+     * keeps only the type and length of redacted packets.
+     */
+    default void redactRecording(boolean on) {
+    }
+
     /** Closes the connection. */
     void close();
 
