@@ -12,4 +12,5 @@ module dev.orathin.testkit {
 
     exports dev.orathin.testkit;
     exports dev.orathin.testkit.internal;
+    exports dev.orathin.testkit.junit;
 }

@@ -138,7 +138,7 @@ public final class TestPki {
     private static TestCertificate selfSigned(String dn, Instant from, Instant to) {
         try {
             KeyPair kp = rsa();
-            X500Name name = new X500Name(dn);
+            X500Name name = x500(dn);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(from), Date.from(to), name, kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
@@ -157,7 +157,7 @@ public final class TestPki {
             KeyPair kp = rsa();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(), Date.from(from), Date.from(to),
-                    new X500Name(dn), kp.getPublic())
+                    x500(dn), kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()))
@@ -182,6 +182,11 @@ public final class TestPki {
             throws OperatorCreationException, GeneralSecurityException {
         ContentSigner s = new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(b.build(s));
+    }
+
+    /** Parses an RFC 2253 DN (most specific RDN first, as printed) into X.500 encoding order. */
+    private static X500Name x500(String dn) {
+        return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
     }
 
     private static BigInteger serial() {
