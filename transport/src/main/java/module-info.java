@@ -10,6 +10,9 @@ module dev.orathin.transport {
     requires io.netty.handler;
     requires io.netty.handler.proxy;
     requires io.netty.codec;
+    requires io.netty.resolver;
+    requires java.naming;
+    requires jdk.net;
 
     exports dev.orathin.net;
 }

@@ -48,6 +48,9 @@ public interface NetSession extends AutoCloseable {
      */
     NetPacket receive(Duration timeout);
 
+    /** How this session was reached (route, per-phase timings, round trips, attempts). */
+    ConnectTrace trace();
+
     /** Sends a MARKER packet (break or reset). Safe to call from another thread. */
     void sendMarker(int markerType);
 

@@ -1,0 +1,78 @@
+package dev.orathin.net;
+
+import dev.orathin.errors.OrathinException;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A transport or Oracle Net failure. When a connect walked several addresses, {@link #attempts()}
+ * lists each one (address, phase reached, what happened, elapsed); the code and message are those
+ * of the primary failure, the one Oracle's clients would report.
+ */
+public class NetException extends OrathinException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ConnectAttempt> attempts;
+    private final int oraCode;
+
+    /** A failure with no attempt log. */
+    public NetException(NetErrorCode code, String detail) {
+        this(code, detail, null, List.of(), 0);
+    }
+
+    /** A failure with a cause. */
+    public NetException(NetErrorCode code, String detail, Throwable cause) {
+        this(code, detail, cause, List.of(), 0);
+    }
+
+    /**
+     * Full constructor.
+     *
+     * @param oraCode the ORA/TNS number the listener or client convention gives this failure, or 0
+     */
+    public NetException(NetErrorCode code, String detail, Throwable cause, List<ConnectAttempt> attempts, int oraCode) {
+        super(code, detail + (oraCode > 0 ? " (ORA-" + String.format("%05d", oraCode) + ")" : "") + attemptLog(attempts), cause);
+        this.attempts = List.copyOf(attempts);
+        this.oraCode = oraCode;
+    }
+
+    /** The same failure with the attempt log of a whole connect. */
+    public NetException withAttempts(List<ConnectAttempt> log) {
+        NetException e = new NetException((NetErrorCode) errorCode(), baseDetail(), getCause(), log, oraCode);
+        for (Throwable s : getSuppressed()) {
+            e.addSuppressed(s);
+        }
+        return e;
+    }
+
+    private String baseDetail() {
+        String m = getMessage().substring(code().length() + 2);
+        int cut = m.indexOf(" (ORA-");
+        if (cut < 0) {
+            cut = m.indexOf("\n  attempts:");
+        }
+        return cut < 0 ? m : m.substring(0, cut);
+    }
+
+    /** Every attempt the connect made, in order (empty for failures outside a connect). */
+    public List<ConnectAttempt> attempts() {
+        return attempts;
+    }
+
+    /** The ORA/TNS error number associated with this failure (e.g. 12514), if any. */
+    public OptionalInt oraCode() {
+        return oraCode > 0 ? OptionalInt.of(oraCode) : OptionalInt.empty();
+    }
+
+    private static String attemptLog(List<ConnectAttempt> attempts) {
+        if (attempts == null || attempts.size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n  attempts:");
+        for (ConnectAttempt a : attempts) {
+            b.append("\n    ").append(a);
+        }
+        return b.toString();
+    }
+}

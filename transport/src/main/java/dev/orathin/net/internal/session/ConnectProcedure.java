@@ -1,0 +1,427 @@
+package dev.orathin.net.internal.session;
+
+import dev.orathin.net.ConnectAttempt;
+import dev.orathin.net.ConnectAttempt.Phase;
+import dev.orathin.net.ConnectTrace;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
+import dev.orathin.net.Route;
+import dev.orathin.net.internal.packet.Packets;
+import dev.orathin.net.internal.packet.TnsFrameDecoder;
+import dev.orathin.net.internal.packet.TnsPacket;
+import dev.orathin.net.internal.tls.NettyTls;
+import dev.orathin.net.internal.tls.ServerIdentity;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyConnectException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.Future;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * One connection attempt over one route: TCP (optionally to an HTTPS proxy and through its CONNECT
+ * tunnel), TLS with the server identity check, then the Oracle Net exchange — CONNECT answered by
+ * ACCEPT, REFUSE, REDIRECT (followed, bounded) or RESEND (with a fresh TLS handshake on the same
+ * socket when flagged: the ADB listener hand-off). Everything is bounded by the attempt's deadline.
+ */
+public final class ConnectProcedure {
+
+    /** Most REDIRECTs followed in one attempt (node-oracledb's MAX_REDIRECTS is 2). */
+    public static final int MAX_REDIRECTS = 2;
+    /** Most RESENDs answered in one attempt (one per TLS hand-off; more is a loop). */
+    static final int MAX_RESENDS = 3;
+
+    private static final Pattern HOST = Pattern.compile("\\(\\s*HOST\\s*=\\s*([^)\\s]+)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PORT = Pattern.compile("\\(\\s*PORT\\s*=\\s*(\\d+)\\s*\\)", Pattern.CASE_INSENSITIVE);
+
+    private final SslContext ssl;
+    private final long deadline;
+    private final Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
+    private int roundTrips;
+    private Phase phase = Phase.DNS;
+
+    /**
+     * @param ssl the TLS context (null for tcp routes)
+     * @param deadlineNanos System.nanoTime() after which the attempt fails (CONNECT_TIMEOUT / overall)
+     */
+    public ConnectProcedure(SslContext ssl, long deadlineNanos) {
+        this.ssl = ssl;
+        this.deadline = deadlineNanos;
+    }
+
+    /** The phase reached so far (for the attempt log). */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** Runs the attempt; the returned session owns the channel. */
+    public NettyNetSession run(Route route, List<ConnectAttempt> attemptsSoFar) {
+        Route current = route;
+        boolean redirected = false;
+        for (int hop = 0; ; hop++) {
+            Hop h = connectTransport(current);
+            try {
+                Object answer = negotiate(h, current, redirected);
+                if (answer instanceof NettyNetSession s) {
+                    return s;
+                }
+                Packets.Redirect r = (Packets.Redirect) answer;
+                h.channel.close();
+                if (hop >= MAX_REDIRECTS) {
+                    throw new NetException(NetErrorCode.TOO_MANY_REDIRECTS, current + " [NS]: more than " + MAX_REDIRECTS
+                            + " redirects (last to " + r.address() + ")");
+                }
+                current = redirectTarget(current, r);
+                redirected = true;
+            } catch (RuntimeException e) {
+                h.channel.close();
+                throw e;
+            }
+        }
+    }
+
+    private record Hop(Channel channel, InboundQueue inbound) {
+    }
+
+    private Hop connectTransport(Route route) {
+        InboundQueue inbound = new InboundQueue();
+        long t0 = System.nanoTime();
+        Bootstrap b = new Bootstrap().group(IoGroup.get()).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(route.timeouts().transportConnect().toMillis(),
+                        remainingMillis())));
+        if (route.timeouts().expireTime() != null) {
+            // EXPIRE_TIME -> keepalive probes (protocol.md §10.5: idle n min, interval 6 s, count 10, as python)
+            b.option(ChannelOption.SO_KEEPALIVE, true);
+            keepalive(b, route.timeouts().expireTime());
+        }
+        boolean viaProxy = route.proxy() != null;
+        if (viaProxy && !route.isTcps()) {
+            throw new NetException(NetErrorCode.PROXY_REQUIRES_TCPS, route + ": an HTTPS proxy can only tunnel TCPS addresses; "
+                    + "use PROTOCOL=tcps or remove HTTPS_PROXY");
+        }
+        if (viaProxy) {
+            b.resolver(NoopAddressResolverGroup.INSTANCE); // the proxy resolves the database host
+        }
+        b.handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                if (viaProxy) {
+                    Route.Proxy p = route.proxy();
+                    InetSocketAddress proxyAddress = new InetSocketAddress(p.host(), p.port());
+                    HttpProxyHandler proxy = p.user() == null ? new HttpProxyHandler(proxyAddress)
+                            : new HttpProxyHandler(proxyAddress, p.user(), p.password() == null ? "" : new String(p.password()));
+                    proxy.setConnectTimeoutMillis(Math.max(1, remainingMillis()));
+                    ch.pipeline().addLast("proxy", proxy);
+                }
+                ch.pipeline().addLast("frame", new TnsFrameDecoder()).addLast("inbound", inbound);
+            }
+        });
+        SocketAddress target = viaProxy ? InetSocketAddress.createUnresolved(route.host(), route.port())
+                : new InetSocketAddress(route.address() != null ? route.address() : route.host(), route.port());
+        if (!viaProxy && ((InetSocketAddress) target).isUnresolved()) {
+            throw new NetException(NetErrorCode.DNS_FAILED, route + " [DNS]: host \"" + route.host() + "\" could not be resolved");
+        }
+        phases.put(Phase.DNS, Duration.ofNanos(System.nanoTime() - t0));
+        phase = Phase.TCP;
+        long tcp0 = System.nanoTime();
+        ChannelFuture cf = b.connect(target);
+        if (!cf.awaitUninterruptibly(remainingMillis() + 50) || !cf.isDone()) {
+            cf.cancel(false);
+            cf.channel().close();
+            throw timeout(route);
+        }
+        if (!cf.isSuccess()) {
+            cf.channel().close();
+            throw translate(cf.cause(), route.toString(), viaProxy ? "proxy" : "TCP");
+        }
+        Channel ch = cf.channel();
+        phases.put(Phase.TCP, Duration.ofNanos(System.nanoTime() - tcp0));
+        if (viaProxy) {
+            phase = Phase.PROXY;
+            long p0 = System.nanoTime();
+            Future<Channel> tunnel = ch.pipeline().get(HttpProxyHandler.class).connectFuture();
+            awaitStep(tunnel, ch, route, "proxy");
+            roundTrips++;
+            phases.put(Phase.PROXY, Duration.ofNanos(System.nanoTime() - p0));
+        }
+        if (route.isTcps()) {
+            tls(ch, route, Phase.TLS);
+        }
+        return new Hop(ch, inbound);
+    }
+
+    private void tls(Channel ch, Route route, Phase tlsPhase) {
+        phase = tlsPhase;
+        long t0 = System.nanoTime();
+        if (ch.pipeline().get("tls") != null) {
+            // The hand-off: abandon the first TLS session without close_notify (protocol.md §3.4).
+            ch.pipeline().remove("tls");
+        }
+        SslHandler h = NettyTls.handler(ssl, ch.alloc(), route, remainingMillis());
+        ch.pipeline().addBefore("frame", "tls", h);
+        awaitStep(h.handshakeFuture(), ch, route, tlsPhase == Phase.TLS ? "TLS" : "TLS after hand-off");
+        try {
+            X509Certificate peer = (X509Certificate) h.engine().getSession().getPeerCertificates()[0];
+            ServerIdentity.check(peer, route, tlsPhase == Phase.TLS ? "TLS" : "TLS after hand-off");
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            throw new NetException(NetErrorCode.TLS_HANDSHAKE_FAILED, route + " [" + tlsPhase + "]: no server certificate", e);
+        }
+        phases.merge(tlsPhase, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+        roundTrips += 2;
+    }
+
+    /** CONNECT until ACCEPT (session), REDIRECT (returned), or a failure. */
+    private Object negotiate(Hop h, Route route, boolean redirected) {
+        phase = Phase.NS;
+        long t0 = System.nanoTime();
+        int resends = 0;
+        sendConnect(h, route, redirected);
+        while (true) {
+            TnsPacket p = next(h, route);
+            switch (p.type()) {
+                case TnsPacket.ACCEPT -> {
+                    Packets.Accept a = Packets.Accept.decode(p);
+                    if (a.version() < TnsFrameDecoder.MIN_LARGE_SDU_VERSION) {
+                        throw new NetException(NetErrorCode.VERSION_TOO_OLD, route + " [NS]: the server accepted Oracle Net version "
+                                + a.version() + "; orathin needs 315 or later (Oracle Database 12.1+)");
+                    }
+                    if ((a.nsiFlags0() & Packets.NSI_NA_REQUIRED) != 0) {
+                        throw new NetException(NetErrorCode.NATIVE_ENCRYPTION_REQUIRED, route + " [NS]: the server requires Native"
+                                + " Network Encryption or data integrity (SQLNET.ENCRYPTION_SERVER / CRYPTO_CHECKSUM_SERVER = required);"
+                                + " orathin is a thin client and protects traffic with TLS: connect over TCPS, or set those server"
+                                + " parameters to 'accepted'");
+                    }
+                    phases.merge(Phase.NS, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+                    phase = Phase.DONE;
+                    return new NettyNetSession(h.channel, h.inbound, route.toString(), a,
+                            new ConnectTrace(route.toString(), phases, roundTrips, List.of()));
+                }
+                case TnsPacket.REFUSE -> throw refused(route, Packets.Refuse.decode(p));
+                case TnsPacket.REDIRECT -> {
+                    int len = p.u16(8);
+                    byte[] data = p.length() > 10 ? p.tail(10) : next(h, route).tail(10);
+                    return Packets.Redirect.parse(new String(data, 0, Math.min(len, data.length), StandardCharsets.US_ASCII));
+                }
+                case TnsPacket.RESEND -> {
+                    if (++resends > MAX_RESENDS) {
+                        throw new NetException(NetErrorCode.UNEXPECTED_PACKET, route + " [NS]: listener asked to resend CONNECT more than "
+                                + MAX_RESENDS + " times");
+                    }
+                    if ((p.flags() & TnsPacket.FLAG_TLS_RENEG) != 0 && route.isTcps()) {
+                        phases.merge(Phase.NS, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+                        tls(h.channel, route, Phase.TLS2);
+                        phase = Phase.NS;
+                        t0 = System.nanoTime();
+                    }
+                    sendConnect(h, route, redirected);
+                }
+                default -> throw new NetException(NetErrorCode.UNEXPECTED_PACKET, route + " [NS]: got packet type " + p.type()
+                        + " in answer to CONNECT (expected ACCEPT, REFUSE, REDIRECT or RESEND)");
+            }
+        }
+    }
+
+    private void sendConnect(Hop h, Route route, boolean redirected) {
+        ChannelFuture last = null;
+        for (byte[] packet : Packets.connect(route.connectData(), route.sdu(), redirected)) {
+            last = h.channel.write(Unpooled.wrappedBuffer(packet));
+        }
+        h.channel.flush();
+        last.awaitUninterruptibly(remainingMillis() + 50);
+        if (!last.isSuccess()) {
+            // With TLS 1.3 the server judges the client certificate after the client's handshake is
+            // done: its alert is the real cause of the failed write, so prefer it when it arrived.
+            Object early = null;
+            try {
+                early = h.inbound.poll(Math.min(200, remainingMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            h.channel.close();
+            Throwable cause = early instanceof Throwable t ? t : last.cause();
+            throw cause == null ? timeout(route) : translate(cause, route.toString(), "CONNECT");
+        }
+        roundTrips++;
+    }
+
+    private TnsPacket next(Hop h, Route route) {
+        Object o;
+        try {
+            o = h.inbound.poll(remainingMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetException(NetErrorCode.IO_ERROR, route + " [" + phase + "]: interrupted");
+        }
+        if (o == null) {
+            throw timeout(route);
+        }
+        if (o == InboundQueue.CLOSED) {
+            throw new NetException(NetErrorCode.CONNECTION_CLOSED, route + " [" + phase + "]: the listener closed the connection"
+                    + " without answering CONNECT", null, List.of(), 12537);
+        }
+        if (o instanceof Throwable t) {
+            throw translate(t, route.toString(), phase.name());
+        }
+        return (TnsPacket) o;
+    }
+
+    private static NetException refused(Route route, Packets.Refuse r) {
+        return switch (r.error()) {
+            case 12514 -> new NetException(NetErrorCode.SERVICE_NOT_REGISTERED, route + " [NS]: service \"" + route.serviceName()
+                    + "\" is not registered with the listener", null, List.of(), 12514);
+            case 12505 -> new NetException(NetErrorCode.SID_NOT_KNOWN, route + " [NS]: the listener does not know the SID in the"
+                    + " connect descriptor", null, List.of(), 12505);
+            case 0 -> new NetException(NetErrorCode.LISTENER_REFUSED, route + " [NS]: the listener refused the connection without"
+                    + " an error number (" + r.text() + ")", null, List.of(), 12564);
+            default -> new NetException(NetErrorCode.LISTENER_REFUSED, route + " [NS]: the listener refused the connection with error "
+                    + r.error() + describe(r.error()), null, List.of(), r.error());
+        };
+    }
+
+    private static String describe(int error) {
+        return switch (error) {
+            case 12516 -> " (listener could not find an available handler with a matching protocol stack)";
+            case 12519 -> " (no appropriate service handler found: the service is at its connection limit)";
+            case 12520 -> " (no available handler for the requested type of server)";
+            case 12528 -> " (all instances are blocking new connections)";
+            default -> "";
+        };
+    }
+
+    private Route redirectTarget(Route from, Packets.Redirect r) {
+        Matcher host = HOST.matcher(r.address());
+        Matcher port = PORT.matcher(r.address());
+        if (!host.find() || !port.find()) {
+            throw new NetException(NetErrorCode.MALFORMED_PACKET, from + " [NS]: REDIRECT without HOST and PORT: expected an"
+                    + " (ADDRESS=(HOST=..)(PORT=..)) but got \"" + r.address() + "\"");
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port.group(1));
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
+        if (p < 1 || p > 65535) {
+            throw new NetException(NetErrorCode.MALFORMED_PACKET, from + " [NS]: REDIRECT to invalid port " + port.group(1));
+        }
+        return from.redirectedTo(host.group(1), p, r.connectData() != null ? r.connectData() : from.connectData());
+    }
+
+    private void awaitStep(Future<?> f, Channel ch, Route route, String step) {
+        if (!f.awaitUninterruptibly(remainingMillis() + 50) || !f.isDone()) {
+            ch.close();
+            throw timeout(route);
+        }
+        if (!f.isSuccess()) {
+            ch.close();
+            throw translate(f.cause(), route.toString(), step);
+        }
+    }
+
+    private NetException timeout(Route route) {
+        if (phase == Phase.TCP && route.timeouts().transportConnect().toMillis() <= route.timeouts().connect().toMillis()
+                && remainingMillis() > 0) {
+            return new NetException(NetErrorCode.TCP_CONNECT_TIMEOUT, route + " [TCP]: no TCP connection within TRANSPORT_CONNECT_TIMEOUT="
+                    + route.timeouts().transportConnect().toMillis() + " ms", null, List.of(), 12170);
+        }
+        return new NetException(NetErrorCode.CONNECT_TIMEOUT, route + " [" + phase + "]: attempt not complete within CONNECT_TIMEOUT="
+                + route.timeouts().connect().toMillis() + " ms (or the overall connect deadline)", null, List.of(), 12170);
+    }
+
+    private long remainingMillis() {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /** Maps an I/O failure to a NetException naming the route and step. */
+    static NetException translate(Throwable t, String route, String step) {
+        if (t instanceof NetException ne) {
+            return ne;
+        }
+        if (t instanceof TnsPacket.MalformedPacketException || t instanceof io.netty.handler.codec.DecoderException
+                && t.getCause() instanceof TnsPacket.MalformedPacketException) {
+            Throwable m = t instanceof TnsPacket.MalformedPacketException ? t : t.getCause();
+            return new NetException(NetErrorCode.MALFORMED_PACKET, route + " [" + step + "]: " + m.getMessage(), t);
+        }
+        if (t instanceof ConnectTimeoutException) {
+            return new NetException(NetErrorCode.TCP_CONNECT_TIMEOUT, route + " [TCP]: " + t.getMessage(), t, List.of(), 12170);
+        }
+        if (t instanceof ProxyConnectException pe) {
+            String m = String.valueOf(pe.getMessage());
+            if (m.contains("timeout")) {
+                return new NetException(NetErrorCode.PROXY_TIMEOUT, route + " [PROXY]: the HTTPS proxy did not answer CONNECT in time ("
+                        + m + ")", t);
+            }
+            Matcher status = Pattern.compile("status: (\\d{3}[^,]*)").matcher(m);
+            return new NetException(NetErrorCode.PROXY_REFUSED, route + " [PROXY]: the HTTPS proxy, not the database, refused the"
+                    + " tunnel" + (status.find() ? ": " + status.group(1) : ": " + m), t);
+        }
+        if (t instanceof SSLException || t.getCause() instanceof SSLException) {
+            NetErrorCode code = NettyTls.classify(t);
+            return new NetException(code, route + " [" + step + "]: " + code.summary() + ": " + rootMessage(t), t);
+        }
+        if (t instanceof ConnectException) {
+            return new NetException(NetErrorCode.TCP_REFUSED, route + " [" + step + "]: nothing listens there (" + t.getMessage() + ")",
+                    t, List.of(), 12541);
+        }
+        if (t instanceof java.nio.channels.ClosedChannelException) {
+            return new NetException(NetErrorCode.CONNECTION_CLOSED, route + " [" + step + "]: the connection was closed", t,
+                    List.of(), 12537);
+        }
+        if (t instanceof java.net.UnknownHostException) {
+            return new NetException(NetErrorCode.DNS_FAILED, route + " [DNS]: " + t.getMessage(), t);
+        }
+        return new NetException(NetErrorCode.IO_ERROR, route + " [" + step + "]: " + t, t);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getMessage() == null ? r.toString() : r.getMessage();
+    }
+
+    private static void keepalive(Bootstrap b, Duration idle) {
+        try {
+            b.option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE), (int) Math.max(1, idle.toSeconds()));
+            b.option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL), 6);
+            b.option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT), 10);
+        } catch (UnsupportedOperationException | NoClassDefFoundError e) {
+            // platform without the extended options: SO_KEEPALIVE with OS defaults still applies
+        }
+    }
+
+    /** Records a failed or successful attempt for the log. */
+    public static ConnectAttempt attempt(Route route, Phase phase, String outcome, long startNanos) {
+        return new ConnectAttempt(route.toString(), phase, outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** The trace of a finished connect, attempts included. */
+    public static ConnectTrace withAttempts(ConnectTrace t, List<ConnectAttempt> attempts) {
+        return new ConnectTrace(t.route(), t.phases(), t.roundTrips(), new ArrayList<>(attempts));
+    }
+}
