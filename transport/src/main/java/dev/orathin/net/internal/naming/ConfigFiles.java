@@ -1,0 +1,242 @@
+package dev.orathin.net.internal.naming;
+
+import dev.orathin.net.Param;
+import dev.orathin.net.naming.ConfigException;
+import dev.orathin.net.naming.NamingErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads tnsnames.ora (with IFILE) and sqlnet.ora into {@code name = value} entries with file:line,
+ * tolerating a malformed entry elsewhere in a file: it is reported only when looked up, and as a
+ * warning otherwise (connect-behaviour.md §3).
+ */
+public final class ConfigFiles {
+
+    /** IFILE nesting accepted (the reference promises 3). */
+    public static final int MAX_IFILE_DEPTH = 8;
+    /** Largest configuration file read. */
+    public static final long MAX_FILE_BYTES = 8L << 20;
+
+    private ConfigFiles() {
+    }
+
+    /**
+     * One {@code names = value} entry.
+     *
+     * @param names the names it defines (several for {@code a, b = ...})
+     * @param value the value text (descriptor, Easy Connect, or plain)
+     * @param source {@code file:line} of the entry
+     * @param line the first line of the value (for positions inside it)
+     * @param error the problem with this entry, or null
+     */
+    public record Entry(List<String> names, String value, String source, String file, int line, ConfigException error) {
+    }
+
+    /** Entries of a tnsnames.ora, IFILEs included, keyed by lower-case alias (last definition wins). */
+    public static Map<String, Entry> tnsnames(Path file, String text, List<String> filesRead, List<String> warnings) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        read(file, text, new ArrayList<>(), filesRead, warnings, out, 0);
+        return out;
+    }
+
+    private static void read(Path file, String text, List<String> chain, List<String> filesRead, List<String> warnings,
+            Map<String, Entry> out, int depth) {
+        chain.add(file.toString());
+        filesRead.add(file.toString());
+        for (Entry e : entries(file.toString(), text, warnings)) {
+            if (e.names().size() == 1 && e.names().get(0).equalsIgnoreCase("IFILE") && e.error() == null) {
+                Path inc = Path.of(unquote(e.value().strip()));
+                if (!inc.isAbsolute()) {
+                    // ojdbc: relative to the directory of the file holding the IFILE line
+                    Path parent = file.toAbsolutePath().getParent();
+                    inc = parent == null ? inc : parent.resolve(inc);
+                }
+                inc = inc.toAbsolutePath().normalize();
+                if (chain.contains(inc.toString())) {
+                    List<String> cycle = new ArrayList<>(chain);
+                    cycle.add(inc.toString());
+                    throw new ConfigException(NamingErrorCode.IFILE_CYCLE, e.source(), "IFILE includes form a cycle: "
+                            + String.join(" -> ", cycle));
+                }
+                if (depth + 1 > MAX_IFILE_DEPTH) {
+                    throw new ConfigException(NamingErrorCode.IFILE_TOO_DEEP, e.source(), "IFILE nested deeper than " + MAX_IFILE_DEPTH
+                            + " levels: " + String.join(" -> ", chain));
+                }
+                read(inc, readText(inc, e.source()), chain, filesRead, warnings, out, depth + 1);
+                continue;
+            }
+            for (String n : e.names()) {
+                out.put(n.toLowerCase(Locale.ROOT), e);
+            }
+        }
+        chain.remove(chain.size() - 1);
+    }
+
+    /** sqlnet.ora parameters (upper-case keys), with file:line sources. */
+    public static Map<String, Param> sqlnet(String file, String text, List<String> warnings) {
+        Map<String, Param> out = new LinkedHashMap<>();
+        for (Entry e : entries(file, text, warnings)) {
+            if (e.error() != null) {
+                warnings.add(e.error().getMessage());
+                continue;
+            }
+            for (String n : e.names()) {
+                out.put(n.toUpperCase(Locale.ROOT), new Param(n, e.value().strip(), e.source()));
+            }
+        }
+        return out;
+    }
+
+    /** Splits a file into entries. Comments run from '#' to the end of the line. */
+    static List<Entry> entries(String file, String text, List<String> warnings) {
+        List<Entry> out = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        int i = 0;
+        while (i < lines.length) {
+            String line = stripComment(lines[i]);
+            if (line.isBlank()) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int eq = line.indexOf('=');
+            String src = file + ":" + (start + 1);
+            if (eq < 0) {
+                warnings.add(src + ": expected 'name = value' but found \"" + line.strip() + "\"; line ignored");
+                out.add(new Entry(List.of(), line, src, file, start + 1, null));
+                i++;
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            boolean namesOk = true;
+            for (String n : line.substring(0, eq).split(",")) {
+                String t = n.strip();
+                if (!t.matches("[A-Za-z0-9_.$#-]+")) {
+                    namesOk = false;
+                }
+                names.add(t);
+            }
+            String first = line.substring(eq + 1);
+            // pad so columns inside the value are the file's columns
+            StringBuilder value = new StringBuilder(" ".repeat(eq + 1)).append(first);
+            int valueLine = start + 1;
+            if (first.isBlank()) {
+                // the value starts on a following line
+                while (i + 1 < lines.length && stripComment(lines[i + 1]).isBlank()) {
+                    i++;
+                }
+                if (i + 1 < lines.length && stripComment(lines[i + 1]).strip().startsWith("(")) {
+                    i++;
+                    valueLine = i + 1;
+                    value = new StringBuilder(stripComment(lines[i]));
+                }
+            }
+            ConfigException error = null;
+            if (value.toString().strip().startsWith("(")) {
+                int depth = balance(value);
+                while (depth > 0 && i + 1 < lines.length) {
+                    String next = stripComment(lines[i + 1]);
+                    if (!next.isEmpty() && !Character.isWhitespace(next.charAt(0)) && next.matches("^[A-Za-z0-9_.$#,\\s-]+=.*")) {
+                        break; // a new entry starts at column 1: the previous one is unbalanced
+                    }
+                    i++;
+                    value.append('\n').append(next);
+                    depth = balance(value);
+                }
+                if (depth != 0) {
+                    error = new ConfigException(NamingErrorCode.UNBALANCED_PARENTHESES, src, "entry " + String.join(", ", names)
+                            + ": expected balanced parentheses but " + (depth > 0 ? depth + " '(' remain open" : "found an extra ')'"));
+                }
+            }
+            if (!namesOk) {
+                error = new ConfigException(NamingErrorCode.SYNTAX_ERROR, src, "expected net service names before '=' but found \""
+                        + line.substring(0, eq).strip() + "\"");
+            }
+            if (value.toString().isBlank() && error == null) {
+                error = new ConfigException(NamingErrorCode.EMPTY_VALUE, src, "entry " + String.join(", ", names)
+                        + ": expected a descriptor or Easy Connect string but found nothing");
+            }
+            if (error != null) {
+                warnings.add(error.getMessage());
+            }
+            out.add(new Entry(names, value.toString(), src, file, valueLine, error));
+            i++;
+        }
+        return out;
+    }
+
+    private static int balance(CharSequence s) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth < 0) {
+                    return -1;
+                }
+            }
+        }
+        return depth;
+    }
+
+    private static String stripComment(String line) {
+        boolean quoted = false;
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '#' && !quoted) {
+                return line.substring(0, k);
+            }
+        }
+        return line;
+    }
+
+    static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** Reads a configuration file as text, with typed errors for missing, unreadable and binary files. */
+    public static String readText(Path file, String referencedFrom) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, referencedFrom, "expected a file at " + file + " but found "
+                        + (Files.exists(file) ? "a directory" : "nothing"));
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ConfigException(NamingErrorCode.NOT_TEXT, file.toString(), "expected a configuration file of at most "
+                        + (MAX_FILE_BYTES >> 20) + " MiB but found " + Files.size(file) + " bytes");
+            }
+            return text(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes configuration text; NUL bytes or invalid UTF-8 mean the file is not text. */
+    public static String text(byte[] bytes, String where) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new ConfigException(NamingErrorCode.NOT_TEXT, where, "expected a text file but found binary content (NUL bytes)");
+            }
+        }
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            s = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

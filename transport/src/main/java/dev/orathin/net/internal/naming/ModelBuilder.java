@@ -1,0 +1,268 @@
+package dev.orathin.net.internal.naming;
+
+import dev.orathin.net.Address;
+import dev.orathin.net.AddressList;
+import dev.orathin.net.AddressNode;
+import dev.orathin.net.ConnectData;
+import dev.orathin.net.Description;
+import dev.orathin.net.DescriptionList;
+import dev.orathin.net.Param;
+import dev.orathin.net.Params;
+import dev.orathin.net.Security;
+import dev.orathin.net.naming.ConfigException;
+import dev.orathin.net.naming.NamingErrorCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a parsed name-value tree into the validated descriptor model. Every parameter of the
+ * tnsnames.ora reference is either understood, kept and reported as "not supported yet", or —
+ * when unknown — kept verbatim (Oracle ignores unknown keys) with a warning.
+ */
+public final class ModelBuilder {
+
+    /** Parameters understood at DESCRIPTION level. */
+    static final Set<String> DESCRIPTION_KEYS = Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE", "RETRY_COUNT", "RETRY_DELAY",
+            "CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT", "RECV_TIMEOUT", "EXPIRE_TIME", "SDU", "USE_SNI", "ENABLE",
+            "RECV_BUF_SIZE", "SEND_BUF_SIZE", "TYPE_OF_SERVICE", "COMPRESSION", "COMPRESSION_LEVELS", "CONNECTION_ID_PREFIX");
+    /** Parameters understood in ADDRESS. */
+    static final Set<String> ADDRESS_KEYS = Set.of("PROTOCOL", "HOST", "PORT", "HTTPS_PROXY", "HTTPS_PROXY_PORT", "SEND_BUF_SIZE",
+            "RECV_BUF_SIZE");
+    /** Parameters understood in SECURITY. */
+    static final Set<String> SECURITY_KEYS = Set.of("SSL_SERVER_DN_MATCH", "SSL_SERVER_CERT_DN", "SSL_VERSION",
+            "SSL_CLIENT_AUTHENTICATION", "SSL_CERTIFICATE_ALIAS", "SSL_CERTIFICATE_THUMBPRINT", "SSL_DISABLE_WEAK_EC_CURVES",
+            "SSL_ALLOW_WEAK_DN_MATCH", "WALLET_LOCATION", "MY_WALLET_DIRECTORY", "AUTHENTICATION_SERVICE", "TOKEN_AUTH",
+            "TOKEN_LOCATION", "PASSWORD_AUTH", "OCI_IAM_URL", "OCI_TENANCY", "OCI_COMPARTMENT", "OCI_DATABASE", "OCI_CONFIG_FILE",
+            "OCI_PROFILE", "AZURE_DB_APP_ID_URI", "TENANT_ID", "CLIENT_ID", "IGNORE_ANO_ENCRYPTION_FOR_TCPS", "KERBEROS5_PRINCIPAL");
+    /**
+     * Parameters kept and passed on but with no client-side effect yet: {@code explain} reports them as
+     * "not supported yet".
+     */
+    public static final Set<String> NOT_SUPPORTED_YET = Set.of("RECV_BUF_SIZE", "SEND_BUF_SIZE", "TYPE_OF_SERVICE", "COMPRESSION",
+            "COMPRESSION_LEVELS", "ENABLE", "FAILOVER_MODE", "SSL_CLIENT_AUTHENTICATION", "SSL_DISABLE_WEAK_EC_CURVES",
+            "AUTHENTICATION_SERVICE", "TOKEN_AUTH", "TOKEN_LOCATION", "PASSWORD_AUTH", "OCI_IAM_URL", "OCI_TENANCY",
+            "OCI_COMPARTMENT", "OCI_DATABASE", "OCI_CONFIG_FILE", "OCI_PROFILE", "AZURE_DB_APP_ID_URI", "TENANT_ID", "CLIENT_ID",
+            "IGNORE_ANO_ENCRYPTION_FOR_TCPS", "KERBEROS5_PRINCIPAL", "SHARDING_KEY", "SUPER_SHARDING_KEY", "SHARDING_KEY_ID",
+            "TUNNEL_SERVICE_NAME", "RDB_DATABASE", "HS", "GLOBAL_NAME");
+
+    private final List<String> warnings;
+
+    /** @param warnings receives one line per unknown parameter (with its location) */
+    public ModelBuilder(List<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Builds the model from a DESCRIPTION_LIST or DESCRIPTION node. */
+    public DescriptionList build(NvNode root) {
+        switch (root.key()) {
+            case "DESCRIPTION_LIST": {
+                List<Description> ds = new ArrayList<>();
+                Map<String, Param> params = new LinkedHashMap<>();
+                for (NvNode c : root.children()) {
+                    if (c.key().equals("DESCRIPTION")) {
+                        ds.add(description(c));
+                    } else if (Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE").contains(c.key())) {
+                        put(params, value(c));
+                    } else {
+                        unknown(params, c, "DESCRIPTION_LIST");
+                    }
+                }
+                if (root.isValue() || ds.isEmpty()) {
+                    throw new ConfigException(NamingErrorCode.NO_ADDRESS, root.location(), "expected (DESCRIPTION=...) inside "
+                            + "DESCRIPTION_LIST but found none");
+                }
+                validateBooleans(params);
+                return new DescriptionList(ds, params);
+            }
+            case "DESCRIPTION":
+                return new DescriptionList(List.of(description(root)), Map.of());
+            default:
+                throw new ConfigException(NamingErrorCode.SYNTAX_ERROR, root.location(), "expected DESCRIPTION or DESCRIPTION_LIST but found "
+                        + root.name());
+        }
+    }
+
+    Description description(NvNode d) {
+        if (d.isValue()) {
+            throw new ConfigException(NamingErrorCode.NO_ADDRESS, d.location(), "expected (ADDRESS=...) in DESCRIPTION but found a plain value");
+        }
+        List<AddressNode> entries = new ArrayList<>();
+        Map<String, Param> params = new LinkedHashMap<>();
+        Map<String, Param> cd = null;
+        Map<String, Param> sec = null;
+        for (NvNode c : d.children()) {
+            switch (c.key()) {
+                case "ADDRESS" -> entries.add(address(c));
+                case "ADDRESS_LIST" -> entries.add(addressList(c));
+                case "CONNECT_DATA" -> {
+                    if (cd != null) {
+                        throw duplicate(c);
+                    }
+                    cd = connectData(c);
+                }
+                case "SECURITY" -> {
+                    if (sec != null) {
+                        throw duplicate(c);
+                    }
+                    sec = security(c);
+                }
+                default -> {
+                    if (DESCRIPTION_KEYS.contains(c.key())) {
+                        put(params, value(c));
+                    } else {
+                        unknown(params, c, "DESCRIPTION");
+                    }
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new ConfigException(NamingErrorCode.NO_ADDRESS, d.location(), "expected at least one (ADDRESS=...) in DESCRIPTION but found none");
+        }
+        Description desc = new Description(new AddressList(entries, Map.of()), new ConnectData(cd == null ? Map.of() : cd),
+                new Security(sec == null ? Map.of() : sec), params);
+        validate(desc);
+        return desc;
+    }
+
+    private AddressList addressList(NvNode l) {
+        if (l.isValue()) {
+            throw new ConfigException(NamingErrorCode.NO_ADDRESS, l.location(), "expected (ADDRESS=...) in ADDRESS_LIST but found a plain value");
+        }
+        List<AddressNode> entries = new ArrayList<>();
+        Map<String, Param> params = new LinkedHashMap<>();
+        for (NvNode c : l.children()) {
+            switch (c.key()) {
+                case "ADDRESS" -> entries.add(address(c));
+                case "ADDRESS_LIST" -> entries.add(addressList(c));
+                case "FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE" -> put(params, value(c));
+                default -> unknown(params, c, "ADDRESS_LIST");
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new ConfigException(NamingErrorCode.NO_ADDRESS, l.location(), "expected (ADDRESS=...) in ADDRESS_LIST but found none");
+        }
+        validateBooleans(params);
+        return new AddressList(entries, params);
+    }
+
+    private Address address(NvNode a) {
+        if (a.isValue()) {
+            throw new ConfigException(NamingErrorCode.SYNTAX_ERROR, a.location(), "expected (PROTOCOL=..)(HOST=..)(PORT=..) in ADDRESS but "
+                    + "found a plain value");
+        }
+        Map<String, Param> params = new LinkedHashMap<>();
+        for (NvNode c : a.children()) {
+            if (ADDRESS_KEYS.contains(c.key())) {
+                put(params, value(c));
+            } else {
+                unknown(params, c, "ADDRESS");
+            }
+        }
+        String protocol = Params.text(params, "PROTOCOL").orElse("tcp").toLowerCase(Locale.ROOT);
+        if (!protocol.equals("tcp") && !protocol.equals("tcps")) {
+            throw new ConfigException(NamingErrorCode.UNSUPPORTED_PROTOCOL, params.get("PROTOCOL").source(), "PROTOCOL: expected tcp or "
+                    + "tcps but found \"" + params.get("PROTOCOL").value() + "\" (thin mode speaks TCP and TCPS only)");
+        }
+        String host = Params.text(params, "HOST").orElseThrow(() -> new ConfigException(NamingErrorCode.MISSING_HOST, a.location(),
+                "expected (HOST=...) in ADDRESS but found none"));
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = Params.integer(params, "PORT", 1, 65535).orElse(1521);
+        Params.integer(params, "HTTPS_PROXY_PORT", 1, 65535);
+        Params.integer(params, "SEND_BUF_SIZE", 1, 1 << 30);
+        Params.integer(params, "RECV_BUF_SIZE", 1, 1 << 30);
+        return new Address(protocol, host, port, params);
+    }
+
+    private Map<String, Param> connectData(NvNode c) {
+        Map<String, Param> params = new LinkedHashMap<>();
+        if (c.isValue()) {
+            throw new ConfigException(NamingErrorCode.SYNTAX_ERROR, c.location(), "expected (SERVICE_NAME=...) in CONNECT_DATA but found a "
+                    + "plain value");
+        }
+        for (NvNode k : c.children()) {
+            // CONNECT_DATA keys all go to the listener as written; nested values are kept as text.
+            put(params, k.isValue() ? value(k) : new Param(k.name(), Render.children(k), k.location()));
+        }
+        return params;
+    }
+
+    private Map<String, Param> security(NvNode s) {
+        Map<String, Param> params = new LinkedHashMap<>();
+        if (s.isValue()) {
+            throw new ConfigException(NamingErrorCode.SYNTAX_ERROR, s.location(), "expected (SSL_SERVER_DN_MATCH=...) in SECURITY but found"
+                    + " a plain value");
+        }
+        for (NvNode k : s.children()) {
+            Param p = k.isValue() ? value(k) : new Param(k.name(), Render.children(k), k.location());
+            if (SECURITY_KEYS.contains(k.key())) {
+                put(params, p);
+            } else {
+                unknown(params, k, "SECURITY");
+            }
+        }
+        Params.bool(params, "SSL_SERVER_DN_MATCH");
+        Params.bool(params, "SSL_ALLOW_WEAK_DN_MATCH");
+        if (params.containsKey("SSL_VERSION")) {
+            Params.checkTlsVersion(params.get("SSL_VERSION"));
+        }
+        return params;
+    }
+
+    /** Checks every typed parameter of a description once, so accessors cannot fail later. */
+    static void validate(Description d) {
+        d.failover();
+        d.loadBalance();
+        d.sourceRoute();
+        d.retryCount();
+        d.retryDelay();
+        d.connectTimeout();
+        d.transportConnectTimeout();
+        d.recvTimeout();
+        d.expireTime();
+        d.sdu();
+        d.useSni();
+        Params.integer(d.params(), "RECV_BUF_SIZE", 1, 1 << 30);
+        Params.integer(d.params(), "SEND_BUF_SIZE", 1, 1 << 30);
+        for (String k : List.of("CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT", "RECV_TIMEOUT")) {
+            Param p = d.params().get(k);
+            if (p != null && Params.parseDuration(p, "sec").isZero()) {
+                throw Params.invalid(p, "a positive duration");
+            }
+        }
+    }
+
+    private static void validateBooleans(Map<String, Param> params) {
+        params.values().stream().filter(p -> Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE").contains(p.name())).forEach(Params::parseBool);
+    }
+
+    private static Param value(NvNode n) {
+        if (!n.isValue()) {
+            throw new ConfigException(NamingErrorCode.SYNTAX_ERROR, n.location(), "expected a value for " + n.name()
+                    + " but found nested parameters");
+        }
+        return new Param(n.name(), n.value(), n.location());
+    }
+
+    private static void put(Map<String, Param> params, Param p) {
+        Param before = params.putIfAbsent(p.name(), p);
+        if (before != null) {
+            throw new ConfigException(NamingErrorCode.DUPLICATE_KEY, p.source(), p.name() + " is given twice (first at " + before.source()
+                    + "); expected it once");
+        }
+    }
+
+    private void unknown(Map<String, Param> params, NvNode n, String where) {
+        warnings.add(n.location() + ": unknown parameter " + n.name() + " in " + where + " kept as written (Oracle ignores it)");
+        put(params, n.isValue() ? new Param(n.name(), n.value(), n.location()) : new Param(n.name(), Render.children(n), n.location()));
+    }
+
+    private static ConfigException duplicate(NvNode n) {
+        return new ConfigException(NamingErrorCode.DUPLICATE_KEY, n.location(), n.name() + " is given twice; expected it once");
+    }
+}

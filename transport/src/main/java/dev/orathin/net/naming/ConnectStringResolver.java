@@ -1,0 +1,337 @@
+package dev.orathin.net.naming;
+
+import dev.orathin.net.Address;
+import dev.orathin.net.AddressList;
+import dev.orathin.net.AddressNode;
+import dev.orathin.net.Description;
+import dev.orathin.net.DescriptionList;
+import dev.orathin.net.Param;
+import dev.orathin.net.internal.naming.ConfigFiles;
+import dev.orathin.net.internal.naming.EasyConnect;
+import dev.orathin.net.internal.naming.ModelBuilder;
+import dev.orathin.net.internal.naming.NvParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Resolves {@code (configDir, dsn, parameters)} into a {@link ResolvedConnect}, before any network
+ * I/O.
+ *
+ * <p>Dsn forms (connect-behaviour.md §1): a string starting with {@code (} is a descriptor; a name
+ * defined in tnsnames.ora is an alias; anything else that looks like Easy Connect (has {@code /},
+ * {@code ://}, {@code :port} or {@code ?}) is Easy Connect; otherwise "alias not found".
+ *
+ * <p>Config lookup: the explicit directory (or wallet.zip), else {@code oracle.net.tns_admin}
+ * (system property), else {@code TNS_ADMIN}, else {@code $ORACLE_HOME/network/admin}.
+ *
+ * <p>Precedence: explicit API parameters, then the dsn/descriptor, then sqlnet.ora, then defaults.
+ */
+public final class ConnectStringResolver {
+
+    /** API parameter names (python-oracledb and Easy Connect style) mapped to descriptor keywords. */
+    private static final Map<String, String> API_NAMES = Map.ofEntries(
+            Map.entry("https_proxy", "HTTPS_PROXY"), Map.entry("https_proxy_port", "HTTPS_PROXY_PORT"),
+            Map.entry("retry_count", "RETRY_COUNT"), Map.entry("retry_delay", "RETRY_DELAY"),
+            Map.entry("tcp_connect_timeout", "TRANSPORT_CONNECT_TIMEOUT"), Map.entry("transport_connect_timeout", "TRANSPORT_CONNECT_TIMEOUT"),
+            Map.entry("connect_timeout", "CONNECT_TIMEOUT"), Map.entry("recv_timeout", "RECV_TIMEOUT"),
+            Map.entry("expire_time", "EXPIRE_TIME"), Map.entry("sdu", "SDU"), Map.entry("use_sni", "USE_SNI"),
+            Map.entry("source_route", "SOURCE_ROUTE"), Map.entry("load_balance", "LOAD_BALANCE"), Map.entry("failover", "FAILOVER"),
+            Map.entry("connection_id_prefix", "CONNECTION_ID_PREFIX"), Map.entry("ssl_server_dn_match", "SSL_SERVER_DN_MATCH"),
+            Map.entry("ssl_server_cert_dn", "SSL_SERVER_CERT_DN"), Map.entry("ssl_version", "SSL_VERSION"),
+            Map.entry("wallet_location", "WALLET_LOCATION"), Map.entry("pool_connection_class", "POOL_CONNECTION_CLASS"),
+            Map.entry("pool_purity", "POOL_PURITY"), Map.entry("pool_name", "POOL_NAME"), Map.entry("pool_boundary", "POOL_BOUNDARY"));
+
+    /** sqlnet.ora keys supplying defaults, mapped to descriptor keywords. */
+    private static final Map<String, String> SQLNET_NAMES = Map.of(
+            "WALLET_LOCATION", "WALLET_LOCATION", "SSL_SERVER_DN_MATCH", "SSL_SERVER_DN_MATCH", "SSL_VERSION", "SSL_VERSION",
+            "SQLNET.OUTBOUND_CONNECT_TIMEOUT", "CONNECT_TIMEOUT", "TCP.CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT",
+            "SQLNET.RECV_TIMEOUT", "RECV_TIMEOUT", "SQLNET.EXPIRE_TIME", "EXPIRE_TIME");
+
+    private ConnectStringResolver() {
+    }
+
+    /** Resolves the request. */
+    public static ResolvedConnect resolve(NamingRequest req) {
+        List<String> warnings = new ArrayList<>();
+        Config cfg = config(req);
+        Map<String, Param> sqlnet = cfg.sqlnet == null ? Map.of() : ConfigFiles.sqlnet(cfg.sqlnetName, cfg.sqlnet, warnings);
+        String dsn = req.dsn().strip();
+        if (dsn.isEmpty()) {
+            throw new ConfigException(NamingErrorCode.EMPTY_VALUE, "dsn", "expected an alias, Easy Connect string or descriptor but found nothing");
+        }
+        ResolvedConnect.Kind kind;
+        String alias = null;
+        String descriptorText;
+        String source;
+        int firstLine = 0;
+        List<String> files = new ArrayList<>();
+        if (dsn.startsWith("(")) {
+            kind = ResolvedConnect.Kind.DESCRIPTOR;
+            descriptorText = dsn;
+            source = "dsn";
+        } else {
+            Map<String, ConfigFiles.Entry> tns = cfg.tnsnames == null ? Map.of()
+                    : ConfigFiles.tnsnames(cfg.tnsnamesPath, cfg.tnsnames, files, new ArrayList<>());
+            ConfigFiles.Entry e = tns.get(dsn.toLowerCase(Locale.ROOT));
+            if (e != null) {
+                if (e.error() != null) {
+                    throw e.error();
+                }
+                kind = ResolvedConnect.Kind.ALIAS;
+                alias = dsn;
+                String v = e.value().strip();
+                if (v.startsWith("(")) {
+                    descriptorText = e.value();
+                    source = e.file();
+                    firstLine = e.line();
+                } else {
+                    descriptorText = EasyConnect.toDescriptor(v, e.source());
+                    source = e.source() + " (Easy Connect)";
+                }
+            } else if (EasyConnect.looks(dsn)) {
+                kind = ResolvedConnect.Kind.EASY_CONNECT;
+                descriptorText = EasyConnect.toDescriptor(dsn, "dsn");
+                source = "dsn";
+            } else if (cfg.source == null) {
+                throw new ConfigException(NamingErrorCode.NO_CONFIG_DIR, "dsn", "\"" + dsn + "\" is an alias, so a tnsnames.ora is needed, "
+                        + "but no configuration directory was given and neither TNS_ADMIN nor ORACLE_HOME is set");
+            } else if (cfg.tnsnames == null) {
+                throw new ConfigException(NamingErrorCode.NO_TNSNAMES, cfg.source, "expected tnsnames.ora defining \"" + dsn
+                        + "\" but the configuration source has no tnsnames.ora");
+            } else {
+                throw new ConfigException(NamingErrorCode.ALIAS_NOT_FOUND, String.join(" -> ", files), "alias \"" + dsn
+                        + "\" is not defined" + closeMatches(dsn, tns.keySet()));
+            }
+        }
+        DescriptionList model = new ModelBuilder(warnings).build(NvParser.parse(descriptorText, source, firstLine));
+        model = applyPrecedence(model, overrides(req.parameters()), sqlnet, warnings);
+        return new ResolvedConnect(model, kind, alias, cfg.source, files, sqlnet, warnings);
+    }
+
+    private static String closeMatches(String dsn, java.util.Set<String> names) {
+        String d = dsn.toLowerCase(Locale.ROOT);
+        List<String> close = names.stream().filter(n -> n.startsWith(d) || d.startsWith(n) || distance(n, d) <= 2).sorted().limit(5).toList();
+        return close.isEmpty() ? "; defined aliases: " + names.stream().sorted().limit(10).toList() : "; did you mean " + close + "?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
+    }
+
+    private static Map<String, Param> overrides(Map<String, String> parameters) {
+        Map<String, Param> out = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> {
+            String key = API_NAMES.get(k.toLowerCase(Locale.ROOT));
+            if (key != null && v != null) {
+                out.put(key, new Param(key, v, "argument " + k));
+            }
+        });
+        return out;
+    }
+
+    /** Explicit parameters replace, sqlnet.ora fills gaps, each at the level it belongs to. */
+    private static DescriptionList applyPrecedence(DescriptionList list, Map<String, Param> api, Map<String, Param> sqlnet,
+            List<String> warnings) {
+        Map<String, Param> fromSqlnet = new LinkedHashMap<>();
+        sqlnet.forEach((k, p) -> {
+            String key = SQLNET_NAMES.get(k);
+            if (key != null) {
+                String value = key.equals("WALLET_LOCATION") ? walletDirectory(p.value()) : p.value();
+                fromSqlnet.put(key, new Param(key, value, p.source()));
+            }
+        });
+        boolean sqlnetProxy = Optional.ofNullable(sqlnet.get("SQLNET.USE_HTTPS_PROXY")).map(dev.orathin.net.Params::parseBool).orElse(false);
+        if (sqlnetProxy) {
+            Optional.ofNullable(sqlnet.get("HTTPS_PROXY")).ifPresent(p -> fromSqlnet.put("HTTPS_PROXY", p));
+            Optional.ofNullable(sqlnet.get("HTTPS_PROXY_PORT")).ifPresent(p -> fromSqlnet.put("HTTPS_PROXY_PORT", p));
+        }
+        if (api.isEmpty() && fromSqlnet.isEmpty()) {
+            return list;
+        }
+        List<Description> ds = new ArrayList<>();
+        for (Description d : list.descriptions()) {
+            Map<String, Param> params = merge(d.params(), api, fromSqlnet, k -> !isSecurity(k) && !isAddress(k) && !isConnectData(k));
+            Map<String, Param> sec = merge(d.security().params(), api, fromSqlnet, ConnectStringResolver::isSecurity);
+            Map<String, Param> cd = merge(d.connectData().params(), api, Map.of(), ConnectStringResolver::isConnectData);
+            Description nd = new Description(addresses(d.addresses(), api, fromSqlnet), new dev.orathin.net.ConnectData(cd),
+                    new dev.orathin.net.Security(sec), params);
+            revalidate(nd);
+            ds.add(nd);
+        }
+        return new DescriptionList(ds, merge(list.params(), api, Map.of(), k -> k.equals("FAILOVER") || k.equals("LOAD_BALANCE")));
+    }
+
+    private static void revalidate(Description d) {
+        d.retryCount();
+        d.retryDelay();
+        d.connectTimeout();
+        d.transportConnectTimeout();
+        d.recvTimeout();
+        d.expireTime();
+        d.sdu();
+        d.useSni();
+        d.failover();
+        d.loadBalance();
+        d.sourceRoute();
+        d.security().sslServerDnMatch();
+        d.security().params().values().stream().filter(p -> p.name().equals("SSL_VERSION")).forEach(dev.orathin.net.Params::checkTlsVersion);
+    }
+
+    private static AddressList addresses(AddressList l, Map<String, Param> api, Map<String, Param> sqlnet) {
+        List<AddressNode> entries = new ArrayList<>();
+        for (AddressNode n : l.entries()) {
+            if (n instanceof AddressList nested) {
+                entries.add(addresses(nested, api, sqlnet));
+            } else {
+                Address a = (Address) n;
+                // a proxy applies to TCPS addresses only (it cannot tunnel plain TCP)
+                Map<String, Param> p = a.protocol().equals("tcps") ? merge(a.params(), api, sqlnet, ConnectStringResolver::isAddress) : a.params();
+                dev.orathin.net.Params.integer(p, "HTTPS_PROXY_PORT", 1, 65535);
+                entries.add(new Address(a.protocol(), a.host(), a.port(), p));
+            }
+        }
+        return new AddressList(entries, merge(l.params(), api, Map.of(), k -> false));
+    }
+
+    private static Map<String, Param> merge(Map<String, Param> own, Map<String, Param> api, Map<String, Param> defaults,
+            java.util.function.Predicate<String> belongs) {
+        Map<String, Param> out = new LinkedHashMap<>(own);
+        defaults.forEach((k, p) -> {
+            if (belongs.test(k)) {
+                out.putIfAbsent(k, p);
+            }
+        });
+        api.forEach((k, p) -> {
+            if (belongs.test(k)) {
+                out.put(k, p);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isSecurity(String k) {
+        return k.startsWith("SSL_") || k.equals("WALLET_LOCATION");
+    }
+
+    private static boolean isAddress(String k) {
+        return k.equals("HTTPS_PROXY") || k.equals("HTTPS_PROXY_PORT");
+    }
+
+    private static boolean isConnectData(String k) {
+        return k.startsWith("POOL_");
+    }
+
+    /** {@code (SOURCE=(METHOD=file)(METHOD_DATA=(DIRECTORY=x)))} → {@code x}; a plain value stays. */
+    static String walletDirectory(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(\\s*DIRECTORY\\s*=\\s*\"?([^\")]*)\"?\\s*\\)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value);
+        return m.find() ? m.group(1).strip() : value;
+    }
+
+    private static final class Config {
+        String source;
+        Path tnsnamesPath;
+        String tnsnames;
+        String sqlnetName;
+        String sqlnet;
+    }
+
+    private static Config config(NamingRequest req) {
+        Config c = new Config();
+        if (req.configZip() != null) {
+            zip(c, req.configZip(), "wallet.zip (bytes)");
+            return c;
+        }
+        Path dir = req.configDir();
+        String origin = "argument";
+        if (dir == null) {
+            String v = req.environment().apply("oracle.net.tns_admin");
+            origin = "oracle.net.tns_admin";
+            if (v == null || v.isBlank()) {
+                v = req.environment().apply("TNS_ADMIN");
+                origin = "TNS_ADMIN";
+            }
+            if ((v == null || v.isBlank()) && req.environment().apply("ORACLE_HOME") != null) {
+                v = Path.of(req.environment().apply("ORACLE_HOME"), "network", "admin").toString();
+                origin = "ORACLE_HOME";
+            }
+            if (v == null || v.isBlank()) {
+                return c;
+            }
+            dir = Path.of(v);
+        }
+        if (Files.isRegularFile(dir) && dir.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            try {
+                zip(c, Files.readAllBytes(dir), dir.toString());
+            } catch (IOException e) {
+                throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, dir.toString(), "cannot read: " + e.getMessage(), e);
+            }
+            return c;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(NamingErrorCode.NO_CONFIG_DIR, origin, "expected a configuration directory at " + dir + " but found "
+                    + (Files.exists(dir) ? "a file" : "nothing"));
+        }
+        c.source = dir.toString();
+        Path tns = dir.resolve("tnsnames.ora");
+        if (Files.exists(tns)) {
+            c.tnsnamesPath = tns;
+            c.tnsnames = ConfigFiles.readText(tns, origin);
+        }
+        Path sql = dir.resolve("sqlnet.ora");
+        if (Files.exists(sql)) {
+            c.sqlnetName = sql.toString();
+            c.sqlnet = ConfigFiles.readText(sql, origin);
+        }
+        return c;
+    }
+
+    private static void zip(Config c, byte[] bytes, String where) {
+        c.source = where;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            boolean any = false;
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                any = true;
+                String name = Path.of(e.getName()).getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.equals("tnsnames.ora") || name.equals("sqlnet.ora")) {
+                    byte[] data = zip.readNBytes((int) ConfigFiles.MAX_FILE_BYTES);
+                    String text = ConfigFiles.text(data, where + "!" + e.getName());
+                    if (name.equals("tnsnames.ora")) {
+                        c.tnsnamesPath = Path.of(where + "!tnsnames.ora");
+                        c.tnsnames = text;
+                    } else {
+                        c.sqlnetName = where + "!sqlnet.ora";
+                        c.sqlnet = text;
+                    }
+                }
+            }
+            if (!any) {
+                throw new ConfigException(NamingErrorCode.BAD_CONFIG_ZIP, where, "expected a zip archive (wallet.zip) but found no entries");
+            }
+        } catch (IOException e) {
+            throw new ConfigException(NamingErrorCode.BAD_CONFIG_ZIP, where, "expected a readable zip archive: " + e.getMessage(), e);
+        }
+    }
+}
