@@ -116,7 +116,7 @@ public final class Wallet {
      */
     public KeyEntry requireClientKey() {
         return selectedEntry().orElseThrow(() -> new WalletException(WalletErrorCode.NO_PRIVATE_KEY, source
-                + ": expected a private key for the client certificate, found only " + trust.size()
+                + ": expected a private key for the client certificate, found no key and " + trust.size()
                 + " certificate(s); mutual TLS needs a wallet with the key (for a PEM: the ENCRYPTED PRIVATE KEY block)"));
     }
 

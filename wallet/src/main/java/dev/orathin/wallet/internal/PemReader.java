@@ -189,8 +189,14 @@ public final class PemReader {
             if (k.getParametersObject() == null) {
                 throw Pbe.unsupported(at, "SEC1 EC key without curve parameters");
             }
+            // PKCS#8 carries the curve in the AlgorithmIdentifier; drop it from the inner SEC1
+            // structure so the key encodes exactly as openssl's PKCS#8 form.
+            int octets = org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                    org.bouncycastle.asn1.ASN1Sequence.getInstance(k).getObjectAt(1)).getOctets().length;
+            org.bouncycastle.asn1.sec.ECPrivateKey inner = new org.bouncycastle.asn1.sec.ECPrivateKey(octets * 8,
+                    k.getKey(), k.getPublicKey(), null);
             return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
-                    k.getParametersObject()), k);
+                    k.getParametersObject()), inner);
         } catch (WalletException e) {
             throw e;
         } catch (java.io.IOException | RuntimeException e) {
