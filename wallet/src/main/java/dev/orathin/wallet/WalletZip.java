@@ -61,9 +61,9 @@ public final class WalletZip {
             Enumeration<? extends ZipEntry> en = zf.entries();
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();
-                if (accept(e, names, zip.toString())) {
+                if (accept(e, names, zip.toString()) && !files.containsKey(baseName(e.getName()))) {
                     try (InputStream in = zf.getInputStream(e)) {
-                        files.putIfAbsent(baseName(e.getName()), bounded(in, zip + "!/" + e.getName()));
+                        files.put(baseName(e.getName()), bounded(in, zip + "!/" + e.getName()));
                     }
                 }
             }
@@ -92,8 +92,8 @@ public final class WalletZip {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                if (accept(e, names, where)) {
-                    files.putIfAbsent(baseName(e.getName()), bounded(in, where + "!/" + e.getName()));
+                if (accept(e, names, where) && !files.containsKey(baseName(e.getName()))) {
+                    files.put(baseName(e.getName()), bounded(in, where + "!/" + e.getName()));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
