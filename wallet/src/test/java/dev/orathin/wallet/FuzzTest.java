@@ -116,6 +116,22 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void tamperedAndTruncatedFilesAreReportedAsSuch() {
+        byte[] sso = SAMPLES.get("sso").clone();
+        sso[sso.length / 2] ^= 0x01;
+        TestSupport.assertWalletError(WalletErrorCode.CORRUPT, () -> Wallets.fromBytes(sso, null), "tampered");
+        byte[] p12 = SAMPLES.get("p12");
+        TestSupport.assertWalletError(WalletErrorCode.CORRUPT,
+                () -> Wallets.fromBytes(Arrays.copyOf(p12, p12.length / 2), PW), "PKCS#12");
+        byte[] pem = SAMPLES.get("pem");
+        TestSupport.assertWalletError(WalletErrorCode.CORRUPT,
+                () -> Wallets.fromBytes(Arrays.copyOf(pem, pem.length - 40), PW), "-----END CERTIFICATE-----");
+        byte[] zip = SAMPLES.get("zip");
+        TestSupport.assertWalletError(WalletErrorCode.CORRUPT,
+                () -> WalletZip.read(Arrays.copyOf(zip, 40)), "zip");
+    }
+
     /** Reports the failing input in Base64 so it can be replayed. */
     static final class AssertionErrorWithInput {
         static void fail(String what, byte[] input, Throwable t) {

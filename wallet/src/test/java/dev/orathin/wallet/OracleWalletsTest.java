@@ -194,6 +194,13 @@ class OracleWalletsTest {
         String serverCert = Files.readString(tmp.resolve("server.crt"));
         assertWalletError(WalletErrorCode.KEY_CERTIFICATE_MISMATCH,
                 () -> Wallets.fromText(key + "\n" + serverCert, pw()), "CN=localhost", "RSA 2048");
+        Wallet client = Wallets.load(fx.dir("client"), null);
+        Wallet server = Wallets.load(fx.dir("server"), null);
+        Wallet mixed = Wallet.of(client.privateKey().orElseThrow(), server.certificateChain(),
+                server.trustedCertificates());
+        assertTrue(mixed.describe().warnings().stream().anyMatch(w -> w.contains("does not match")),
+                mixed.describe().toString());
+        assertTrue(client.describe().warnings().isEmpty());
     }
 
     @Test

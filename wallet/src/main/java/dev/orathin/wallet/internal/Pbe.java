@@ -60,7 +60,7 @@ public final class Pbe {
     }
 
     /** Upper bound on iteration counts: higher values in a file are a denial-of-service, not a wallet. */
-    static final int MAX_ITERATIONS = 10_000_000;
+    static final int MAX_ITERATIONS = 2_000_000;
 
     /** A short algorithm label for descriptions, e.g. {@code PBES2/PBKDF2-HmacSHA256/AES-256-CBC}. */
     public static String label(AlgorithmIdentifier alg) {

@@ -48,12 +48,18 @@ public final class PemReader {
     public static List<Block> blocks(String text, String where) {
         List<Block> out = new ArrayList<>();
         int pos = 0;
+        int line = 1;
+        int counted = 0;
         while (true) {
             int begin = text.indexOf("-----BEGIN ", pos);
             if (begin < 0) {
                 return out;
             }
-            int line = 1 + (int) text.substring(0, begin).chars().filter(c -> c == '\n').count();
+            for (; counted < begin; counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
             int labelEnd = text.indexOf("-----", begin + 11);
             if (labelEnd < 0) {
                 throw Pbe.corrupt(where + ":" + line, "PEM BEGIN marker is not closed by '-----'");
