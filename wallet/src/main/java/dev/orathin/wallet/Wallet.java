@@ -71,12 +71,20 @@ public final class Wallet {
                 "in-memory wallet", List.of());
     }
 
-    /** The selected client key; empty for a trust-only wallet. @throws WalletException AMBIGUOUS_KEY */
+    /**
+     * The selected client key; empty for a trust-only wallet.
+     *
+     * @throws WalletException AMBIGUOUS_KEY when there are several keys and none was selected
+     */
     public Optional<PrivateKey> privateKey() {
         return selectedEntry().map(KeyEntry::privateKey);
     }
 
-    /** The selected client certificate chain, leaf first; empty for a trust-only wallet. @throws WalletException AMBIGUOUS_KEY */
+    /**
+     * The selected client certificate chain, leaf first; empty for a trust-only wallet.
+     *
+     * @throws WalletException AMBIGUOUS_KEY when there are several keys and none was selected
+     */
     public List<X509Certificate> certificateChain() {
         return selectedEntry().map(KeyEntry::chain).orElse(List.of());
     }
