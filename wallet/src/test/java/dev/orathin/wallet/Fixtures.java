@@ -104,6 +104,10 @@ final class Fixtures {
             issued("client", CLIENT_DN, 100);
             orapki(root, "secretstore", "create_credential", "-wallet", "client", "-pwd", PW, "-connect_string",
                     "mydb_high", "-username", "scott", "-password", "tiger#Secret1");
+            // Flavour '7' (auto_login_only): cwallet.sso without an ewallet.p12 (wallets.md §3.3).
+            orapki(root, "wallet", "create", "-wallet", "alo", "-auto_login_only");
+            orapki(root, "wallet", "import_pkcs12", "-wallet", "alo", "-auto_login_only", "-pkcs12file",
+                    "client/ewallet.p12", "-pkcs12pwd", PW);
             return null;
         }));
         jobs.add(pool.submit(() -> {
@@ -128,7 +132,7 @@ final class Fixtures {
             f.get(10, TimeUnit.MINUTES);
         }
         for (String w : List.of("ca", "client", "server", "trustonly", "ec256", "ec384", "rsa4096", "multi", "compat",
-                "local", "nonascii")) {
+                "local", "nonascii", "alo")) {
             try (var s = Files.list(dir(w))) {
                 for (Path p : s.filter(p -> p.toString().endsWith(".lck")).toList()) {
                     Files.delete(p);

@@ -136,6 +136,17 @@ class OracleWalletsTest {
     }
 
     @Test
+    void autoLoginOnlyWallet() throws Exception {
+        assertTrue(Files.notExists(fx.dir("alo").resolve("ewallet.p12")));
+        assertEquals('7', Files.readAllBytes(fx.dir("alo").resolve("cwallet.sso"))[3]);
+        Wallet w = Wallets.load(fx.dir("alo"), null);
+        assertEquals(WalletFormat.SSO, w.format());
+        assertMatchesOracle(w, OraclePki.display(tmp, "alo", null));
+        assertEquals(Wallets.load(fx.dir("client"), null).certificateChain(), w.certificateChain());
+        assertEquals(Wallets.load(fx.dir("alo"), pw()).description(), w.description());
+    }
+
+    @Test
     void localAutoLoginIsRejectedButItsP12Opens() throws Exception {
         assertWalletError(WalletErrorCode.LOCAL_AUTO_LOGIN, () -> Wallets.load(fx.dir("local"), null),
                 "cwallet.sso", "bound to the machine");
