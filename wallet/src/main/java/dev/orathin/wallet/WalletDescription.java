@@ -63,12 +63,12 @@ public record WalletDescription(String source, WalletFormat format, List<Entry> 
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append("Wallet ").append(source).append(" (").append(format).append(")\n");
-        String fmt = "%-7s %-10s %-40s %-40s %-34s %-8s %-10s %-10s%n";
+        String fmt = "%-7s %-10s %-40s %-40s %-40s %-8s %-10s %-10s%n";
         sb.append(String.format(fmt, "ROLE", "ALIAS", "SUBJECT", "ISSUER", "SERIAL", "KEY", "NOT BEFORE",
                 "NOT AFTER"));
         for (Entry e : entries) {
             sb.append(String.format(fmt, e.role(), e.alias(), cut(e.subject(), 40), cut(e.issuer(), 40),
-                    cut(e.serial(), 34), e.keyType() + " " + e.keySize(), e.notBefore().toString().substring(0, 10),
+                    cut(e.serial(), 40), e.keyType() + " " + e.keySize(), e.notBefore().toString().substring(0, 10),
                     e.notAfter().toString().substring(0, 10)));
             sb.append("        SHA-256 ").append(e.sha256()).append('\n');
         }
