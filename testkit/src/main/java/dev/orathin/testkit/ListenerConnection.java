@@ -157,7 +157,7 @@ final class ListenerConnection {
         s.setNeedClientAuth(config.requireClientCertificate || fault instanceof Fault.RejectClientCertificate);
         s.startHandshake();
         tlsLayers[index] = s;
-        rec.tlsHandshakeDone();
+        rec.tlsHandshakeDone(s.getSession().getProtocol());
         return s;
     }
 

@@ -30,6 +30,7 @@ public final class RecordedConnection {
     private volatile byte[] firstTtcMessage;
     private volatile String sni;
     private volatile int tlsHandshakes;
+    private volatile String tlsProtocol;
     private volatile String outcome = "open";
     private long bytesIn;
     private long bytesOut;
@@ -79,8 +80,9 @@ public final class RecordedConnection {
         this.sni = value;
     }
 
-    void tlsHandshakeDone() {
+    void tlsHandshakeDone(String protocol) {
         tlsHandshakes++;
+        tlsProtocol = protocol;
     }
 
     void end(String how) {
@@ -121,6 +123,11 @@ public final class RecordedConnection {
     /** Completed TLS handshakes on this connection (2 after the ADB hand-off). */
     public int tlsHandshakes() {
         return tlsHandshakes;
+    }
+
+    /** The TLS protocol of the last handshake (e.g. TLSv1.3), if any. */
+    public java.util.Optional<String> tlsProtocol() {
+        return java.util.Optional.ofNullable(tlsProtocol);
     }
 
     /** How the connection ended so far ("open", "closed by client", "refused 12514", an error...). */

@@ -1,7 +1,6 @@
 package dev.orathin.net;
 
 import dev.orathin.net.naming.WireDescriptor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +24,7 @@ public final class AttemptPlanner {
     private final WireDescriptor.Cid cid;
     private final String connectionIdPrefix;
     private final Route.Proxy proxyCredentials;
+    private java.util.function.UnaryOperator<String> proxyEnvironment;
 
     /**
      * @param random shuffling source (a seeded Random in tests)
@@ -37,6 +37,18 @@ public final class AttemptPlanner {
         this.cid = cid;
         this.connectionIdPrefix = connectionIdPrefix;
         this.proxyCredentials = proxyCredentials;
+    }
+
+    /**
+     * Opts in to the standard {@code https_proxy} / {@code no_proxy} environment variables (either
+     * case): TCPS addresses without HTTPS_PROXY then use that proxy unless {@code no_proxy} lists
+     * the host (exact name, domain suffix, or {@code *}). Off by default, as in Oracle's clients.
+     *
+     * @param environment variable lookup, e.g. {@code System::getenv}
+     */
+    public AttemptPlanner useEnvironmentProxy(java.util.function.UnaryOperator<String> environment) {
+        this.proxyEnvironment = environment;
+        return this;
     }
 
     /** The plan for {@code list}. */
@@ -87,9 +99,13 @@ public final class AttemptPlanner {
     private Route route(Description d, Address a, String connectionId) {
         Route.Proxy proxy = null;
         if (a.httpsProxy().isPresent()) {
-            int port = a.httpsProxyPort().orElse(DEFAULT_PROXY_PORT);
-            proxy = proxyCredentials == null ? new Route.Proxy(a.httpsProxy().get(), port, null, null)
-                    : new Route.Proxy(a.httpsProxy().get(), port, proxyCredentials.user(), proxyCredentials.password());
+            proxy = proxy(a.httpsProxy().get(), a.httpsProxyPort().orElse(null));
+        } else if (proxyEnvironment != null && a.protocol().equals("tcps")) {
+            String env = firstNonBlank(proxyEnvironment.apply("https_proxy"), proxyEnvironment.apply("HTTPS_PROXY"));
+            String noProxy = firstNonBlank(proxyEnvironment.apply("no_proxy"), proxyEnvironment.apply("NO_PROXY"));
+            if (env != null && !bypass(a.host(), noProxy)) {
+                proxy = proxy(env, null);
+            }
         }
         Security s = d.security();
         boolean weak = Params.bool(s.params(), "SSL_ALLOW_WEAK_DN_MATCH").orElse(false);
@@ -102,8 +118,62 @@ public final class AttemptPlanner {
         return new Route(a.protocol(), a.host(), null, a.port(), proxy, data, service, tls, timeouts, d.sdu());
     }
 
-    /** The retry delay of a description (exposed for explain output). */
-    static Duration retryDelay(Description d) {
-        return d.retryDelay();
+    /**
+     * A proxy from {@code [http://][user:password@]host[:port]}; API credentials win over ones in the
+     * value; the port defaults to {@link #DEFAULT_PROXY_PORT}.
+     */
+    Route.Proxy proxy(String value, Integer port) {
+        String v = value.strip();
+        if (v.startsWith("http://") || v.startsWith("https://")) {
+            v = v.substring(v.indexOf("://") + 3);
+        }
+        if (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        String user = null;
+        char[] password = null;
+        int at = v.lastIndexOf('@');
+        if (at >= 0) {
+            String creds = v.substring(0, at);
+            v = v.substring(at + 1);
+            int colon = creds.indexOf(':');
+            user = java.net.URLDecoder.decode(colon < 0 ? creds : creds.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+            password = colon < 0 ? null : java.net.URLDecoder.decode(creds.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8)
+                    .toCharArray();
+        }
+        int p = port != null ? port : DEFAULT_PROXY_PORT;
+        int colon = v.lastIndexOf(':');
+        if (colon > 0 && v.indexOf(']') < colon && v.substring(colon + 1).matches("\\d{1,5}")) {
+            if (port == null) {
+                p = Integer.parseInt(v.substring(colon + 1));
+            }
+            v = v.substring(0, colon);
+        }
+        if (proxyCredentials != null && proxyCredentials.user() != null) {
+            user = proxyCredentials.user();
+            password = proxyCredentials.password();
+        }
+        return new Route.Proxy(v, p, user, password);
+    }
+
+    static boolean bypass(String host, String noProxy) {
+        if (noProxy == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        for (String entry : noProxy.split(",")) {
+            String e = entry.strip().toLowerCase(java.util.Locale.ROOT);
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.equals("*") || h.equals(e) || h.endsWith(e.startsWith(".") ? e : "." + e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
     }
 }

@@ -51,6 +51,7 @@ public final class NetConnector {
         List<ConnectAttempt> log = new ArrayList<>();
         NetException reachedListener = null;
         NetException last = null;
+        java.util.Map<NetException, String> ids = new java.util.IdentityHashMap<>();
         List<NetException> all = new ArrayList<>();
         for (AttemptPlan.DescriptionPlan d : plan.descriptions()) {
             for (int pass = 0; pass <= d.retryCount(); pass++) {
@@ -62,7 +63,8 @@ public final class NetConnector {
                         if (System.nanoTime() >= overallDeadline) {
                             NetException e = new NetException(NetErrorCode.OVERALL_TIMEOUT, "connect did not succeed within the overall"
                                     + " connect timeout of " + overall.toMillis() + " ms", null, List.of(), 12170);
-                            throw finish(reachedListener != null ? reachedListener : last != null ? last : e, log, all);
+                            NetException p = reachedListener != null ? reachedListener : last != null ? last : e;
+                            throw finish(p, log, all, ids.get(p));
                         }
                         long start = System.nanoTime();
                         long deadline = Math.min(overallDeadline, start + r.timeouts().connect().toNanos());
@@ -77,6 +79,7 @@ public final class NetConnector {
                         } catch (NetException e) {
                             log.add(ConnectProcedure.attempt(r, proc.phase(), e.getMessage(), start));
                             all.add(e);
+                            ids.put(e, r.connectionId());
                             last = e;
                             if (proc.phase().compareTo(Phase.TCP) > 0 || e.errorCode() == NetErrorCode.SERVICE_NOT_REGISTERED) {
                                 reachedListener = e;
@@ -86,7 +89,8 @@ public final class NetConnector {
                 }
             }
         }
-        throw finish(reachedListener != null ? reachedListener : last, log, all);
+        NetException primary = reachedListener != null ? reachedListener : last;
+        throw finish(primary, log, all, primary == null ? null : ids.get(primary));
     }
 
     private static SslContext context(Wallet wallet, String sslVersion) {
@@ -138,11 +142,11 @@ public final class NetConnector {
         }
     }
 
-    private static NetException finish(NetException primary, List<ConnectAttempt> log, List<NetException> all) {
+    private static NetException finish(NetException primary, List<ConnectAttempt> log, List<NetException> all, String connectionId) {
         if (primary == null) {
             primary = new NetException(NetErrorCode.DNS_FAILED, "no address of the connect descriptor could be tried");
         }
-        NetException result = primary.withAttempts(log);
+        NetException result = primary.withAttempts(log, connectionId);
         for (NetException e : all) {
             if (e != primary) {
                 result.addSuppressed(e);

@@ -39,7 +39,14 @@ public class NetException extends OrathinException {
 
     /** The same failure with the attempt log of a whole connect. */
     public NetException withAttempts(List<ConnectAttempt> log) {
-        NetException e = new NetException((NetErrorCode) errorCode(), baseDetail(), getCause(), log, oraCode);
+        return withAttempts(log, null);
+    }
+
+    /** The same failure with the attempt log and the connection id (as Oracle's clients print it). */
+    public NetException withAttempts(List<ConnectAttempt> log, String connectionId) {
+        String detail = baseDetail() + (connectionId == null || baseDetail().contains("CONNECTION_ID=") ? ""
+                : " (CONNECTION_ID=" + connectionId + ")");
+        NetException e = new NetException((NetErrorCode) errorCode(), detail, getCause(), log, oraCode);
         for (Throwable s : getSuppressed()) {
             e.addSuppressed(s);
         }

@@ -49,6 +49,12 @@ public record Route(String protocol, String host, String address, int port, Prox
         return new Route(protocol, host, null, port, null, connectData, null, null, null, DEFAULT_SDU);
     }
 
+    /** The CONNECTION_ID inside the connect data, if any (printed in errors, as ojdbc and node do). */
+    public String connectionId() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(CONNECTION_ID=([^)]*)\\)").matcher(connectData);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** True for TCPS. */
     public boolean isTcps() {
         return protocol.equals("tcps");
