@@ -177,26 +177,10 @@ public final class ConnectStringResolver {
             Map<String, Param> cd = merge(d.connectData().params(), api, Map.of(), ConnectStringResolver::isConnectData);
             Description nd = new Description(addresses(d.addresses(), api, fromSqlnet), new dev.orathin.net.ConnectData(cd),
                     new dev.orathin.net.Security(sec), params);
-            revalidate(nd);
+            ModelBuilder.validate(nd);
             ds.add(nd);
         }
         return new DescriptionList(ds, merge(list.params(), api, Map.of(), k -> k.equals("FAILOVER") || k.equals("LOAD_BALANCE")));
-    }
-
-    private static void revalidate(Description d) {
-        d.retryCount();
-        d.retryDelay();
-        d.connectTimeout();
-        d.transportConnectTimeout();
-        d.recvTimeout();
-        d.expireTime();
-        d.sdu();
-        d.useSni();
-        d.failover();
-        d.loadBalance();
-        d.sourceRoute();
-        d.security().sslServerDnMatch();
-        d.security().params().values().stream().filter(p -> p.name().equals("SSL_VERSION")).forEach(dev.orathin.net.Params::checkTlsVersion);
     }
 
     private static AddressList addresses(AddressList l, Map<String, Param> api, Map<String, Param> sqlnet) {

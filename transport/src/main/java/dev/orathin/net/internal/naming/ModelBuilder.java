@@ -215,7 +215,7 @@ public final class ModelBuilder {
     }
 
     /** Checks every typed parameter of a description once, so accessors cannot fail later. */
-    static void validate(Description d) {
+    public static void validate(Description d) {
         d.failover();
         d.loadBalance();
         d.sourceRoute();
@@ -229,6 +229,10 @@ public final class ModelBuilder {
         d.useSni();
         Params.integer(d.params(), "RECV_BUF_SIZE", 1, 1 << 30);
         Params.integer(d.params(), "SEND_BUF_SIZE", 1, 1 << 30);
+        d.security().sslServerDnMatch();
+        if (d.security().params().containsKey("SSL_VERSION")) {
+            Params.checkTlsVersion(d.security().params().get("SSL_VERSION"));
+        }
         for (String k : List.of("CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT", "RECV_TIMEOUT")) {
             Param p = d.params().get(k);
             if (p != null && Params.parseDuration(p, "sec").isZero()) {
