@@ -338,6 +338,10 @@ public final class ConnectProcedure {
         }
         if (!f.isSuccess()) {
             ch.close();
+            if (f.cause() instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
+                // the SslHandler's timer is set to this attempt's deadline: it is CONNECT_TIMEOUT firing
+                throw timeout(route);
+            }
             throw translate(f.cause(), route.toString(), step);
         }
     }
