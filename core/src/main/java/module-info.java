@@ -3,4 +3,6 @@
  */
 module dev.orathin.core {
     requires transitive dev.orathin.transport;
+
+    exports dev.orathin;
 }

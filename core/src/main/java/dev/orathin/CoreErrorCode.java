@@ -1,0 +1,41 @@
+package dev.orathin;
+
+import dev.orathin.errors.ErrorCode;
+
+/** Stable codes of the TTC protocol and authentication (5xxx), database errors (6xxx) and unsupported features (9xxx). */
+public enum CoreErrorCode implements ErrorCode {
+    /** A TTC message that does not follow the expected layout. */
+    MALFORMED_MESSAGE(5001, "malformed TTC message"),
+    /** A TTC message type not expected at this point. */
+    UNEXPECTED_MESSAGE(5002, "unexpected TTC message"),
+    /** The server interrupted the call with a break marker. */
+    BREAK_RECEIVED(5003, "server sent a break"),
+    /** The server's password verifier type is not supported (10G). */
+    UNSUPPORTED_VERIFIER(5010, "unsupported password verifier"),
+    /** The server's authentication response did not prove it knows the password verifier. */
+    SERVER_NOT_AUTHENTICATED(5011, "server authentication response invalid"),
+    /** A value in the authentication exchange was missing or malformed. */
+    AUTH_PROTOCOL(5012, "authentication exchange malformed"),
+    /** An error the database returned (carries the ORA number). */
+    DATABASE_ERROR(6000, "database error"),
+    /** A feature orathin does not implement yet. */
+    NOT_SUPPORTED(9001, "not supported");
+
+    private final int number;
+    private final String summary;
+
+    CoreErrorCode(int number, String summary) {
+        this.number = number;
+        this.summary = summary;
+    }
+
+    @Override
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+}
