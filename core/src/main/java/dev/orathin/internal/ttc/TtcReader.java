@@ -191,6 +191,11 @@ public final class TtcReader {
         return n == 0 ? null : clr();
     }
 
+    /** Skips a "bytes with length" field: ub4 length, then (if > 0) a CLR. */
+    public void twoLengthsSkip() {
+        twoLengths();
+    }
+
     /** A CLR decoded as UTF-8, null for NULL. */
     public String str() {
         byte[] b = clr();

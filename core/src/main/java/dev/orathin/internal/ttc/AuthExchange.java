@@ -1,0 +1,107 @@
+package dev.orathin.internal.ttc;
+
+import dev.orathin.CoreErrorCode;
+import dev.orathin.OrathinProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the O5LOGON function messages and reads their PARAMETER replies (protocol.md §6.1–6.5). */
+public final class AuthExchange {
+
+    /** Function codes. */
+    public static final int FN_AUTH_PHASE_ONE = 118, FN_AUTH_PHASE_TWO = 115;
+    /** Auth modes. */
+    public static final int MODE_LOGON = 0x1, MODE_CHANGE_PASSWORD = 0x2, MODE_WITH_PASSWORD = 0x100;
+    /** Key/value flag used for session keys and the alter-session statement. */
+    public static final int FLAG_SPECIAL = 1;
+
+    private AuthExchange() {
+    }
+
+    /** One key/value pair of an auth message. */
+    public record Pair(String key, String value, int flags) {
+        /** Shows the key only: values carry session keys and encrypted passwords. */
+        @Override
+        public String toString() {
+            return "Pair[" + key + "]";
+        }
+    }
+
+    /** The function-message header: type 3, function code, sequence number (+ ub8 token from field version 18). */
+    public static TtcWriter function(int code, int sequence, int fieldVersion) {
+        TtcWriter w = new TtcWriter().ub1(Negotiation.MSG_FUNCTION).ub1(code).ub1(sequence);
+        if (fieldVersion >= 18) {
+            w.ub(0);
+        }
+        return w;
+    }
+
+    /** An auth message (phase one or two) for {@code user} with the given pairs. */
+    public static byte[] message(int code, int sequence, int fieldVersion, String user, int mode, List<Pair> pairs) {
+        byte[] u = user == null ? new byte[0] : user.getBytes(StandardCharsets.UTF_8);
+        TtcWriter w = function(code, sequence, fieldVersion);
+        w.ub1(u.length > 0 ? 1 : 0).ub(u.length).ub(mode).ub1(1).ub(pairs.size()).ub1(1).ub1(1);
+        if (u.length > 0) {
+            w.clr(u);
+        }
+        for (Pair p : pairs) {
+            w.keyValue(p.key(), p.value(), p.flags());
+        }
+        return w.toByteArray();
+    }
+
+    /**
+     * The reply of an auth message: PARAMETER pairs (and the AUTH_VFR_DATA flags = verifier type)
+     * and the closing ERROR info.
+     *
+     * @param values pair values by key
+     * @param verifierType flags of AUTH_VFR_DATA, 0 if absent
+     * @param end the ERROR message that ended the reply
+     */
+    public record Reply(Map<String, String> values, int verifierType, ErrorInfo end) {
+        /** Keys only. */
+        @Override
+        public String toString() {
+            return "Reply" + values.keySet();
+        }
+    }
+
+    /** Reads messages until the ERROR (type 4) or END_OF_RESPONSE (29) that ends the reply. */
+    public static Reply readReply(TtcReader r, int fieldVersion) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int verifier = 0;
+        while (true) {
+            int type = r.ub1();
+            switch (type) {
+                case Negotiation.MSG_PARAMETER -> {
+                    int n = (int) r.ub();
+                    for (int i = 0; i < n; i++) {
+                        byte[] k = r.twoLengths();
+                        byte[] v = r.twoLengths();
+                        int flags = (int) r.ub();
+                        String key = k == null ? "" : new String(k, StandardCharsets.UTF_8);
+                        if (key.equals("AUTH_VFR_DATA")) {
+                            verifier = flags;
+                        }
+                        values.put(key, v == null ? null : new String(v, StandardCharsets.UTF_8));
+                    }
+                }
+                case Negotiation.MSG_ERROR -> {
+                    return new Reply(values, verifier, ErrorInfo.read(r, fieldVersion));
+                }
+                case Negotiation.MSG_END_OF_RESPONSE -> {
+                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));
+                }
+                case Negotiation.MSG_STATUS -> {
+                    r.ub();
+                    r.ub();
+                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));
+                }
+                default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "authentication reply: unexpected TTC"
+                        + " message type " + type + " (expected PARAMETER 8, ERROR 4 or END_OF_RESPONSE 29)");
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.orathin.internal.ttc;
+
+import dev.orathin.CoreErrorCode;
+import dev.orathin.OracleDatabaseException;
+import dev.orathin.OrathinProtocolException;
+import dev.orathin.internal.auth.O5Logon;
+import dev.orathin.net.NetSession;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens a database session on an Oracle Net session: PROTOCOL, DATA_TYPES, then O5LOGON phase one
+ * and two (protocol.md §5–§6), four round trips. Fast authentication (one round trip fewer) is a
+ * later step: when the ACCEPT offers it we still use the classic sequence, which servers accept.
+ */
+public final class Login {
+
+    /**
+     * Who logs in and how the session describes itself (python-oracledb's AUTH_* keys).
+     *
+     * @param user the user (or {@code user[proxy]})
+     * @param password the password (cleared by the caller afterwards)
+     * @param newPassword a new password to set (expired accounts), or null
+     * @param program AUTH_PROGRAM_NM
+     * @param machine AUTH_MACHINE
+     * @param osUser AUTH_SID
+     * @param pid AUTH_PID
+     * @param driverName SESSION_CLIENT_DRIVER_NAME (shows in V$SESSION_CONNECT_INFO)
+     * @param timeZone the session time zone for ALTER SESSION, e.g. {@code +01:00}
+     */
+    public record Credentials(String user, char[] password, char[] newPassword, String program, String machine, String osUser,
+            String pid, String driverName, String timeZone) {
+        /** Never shows the passwords. */
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + "]";
+        }
+    }
+
+    /**
+     * The logged-in session.
+     *
+     * @param capabilities negotiated capabilities (field version, charsets, banner)
+     * @param sessionId AUTH_SESSION_ID
+     * @param serialNumber AUTH_SERIAL_NUM
+     * @param versionNumber AUTH_VERSION_NO
+     * @param values every session value the server returned (no secrets: keys and passwords are not kept)
+     * @param roundTrips TTC round trips used
+     */
+    public record Session(Capabilities capabilities, long sessionId, long serialNumber, long versionNumber, Map<String, String> values,
+            int roundTrips) {
+    }
+
+    private final NetSession net;
+    private final Duration timeout;
+    private final SecureRandom random;
+    private int sequence;
+
+    /** Logs in over {@code net}; every wait bounded by {@code timeout}. */
+    public Login(NetSession net, Duration timeout, SecureRandom random) {
+        this.net = net;
+        this.timeout = timeout;
+        this.random = random;
+    }
+
+    /** Runs the whole login. */
+    public Session run(Credentials c) {
+        Capabilities caps = new Capabilities();
+        TtcReader r = new TtcReader(net, timeout);
+        net.send(Negotiation.protocolRequest(), 0);
+        expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL");
+        Negotiation.readProtocolReply(r, caps);
+        net.send(Negotiation.dataTypesRequest(caps), 0);
+        r.reset();
+        expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES");
+        Negotiation.readDataTypesReply(r);
+        int fv = caps.fieldVersion();
+
+        List<AuthExchange.Pair> one = List.of(new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0),
+                new AuthExchange.Pair("AUTH_PROGRAM_NM", c.program(), 0), new AuthExchange.Pair("AUTH_MACHINE", c.machine(), 0),
+                new AuthExchange.Pair("AUTH_PID", c.pid(), 0), new AuthExchange.Pair("AUTH_SID", c.osUser(), 0));
+        String[] users = splitProxy(c.user());
+        net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), fv, users[0], AuthExchange.MODE_LOGON, one), 0);
+        r.reset();
+        AuthExchange.Reply first = AuthExchange.readReply(r, fv);
+        first.end().throwIfError();
+        Map<String, String> v = first.values();
+        O5Logon.Challenge challenge = new O5Logon.Challenge(first.verifierType(), v.get("AUTH_SESSKEY"), v.get("AUTH_VFR_DATA"),
+                v.get("AUTH_PBKDF2_CSK_SALT"), parse(v.get("AUTH_PBKDF2_VGEN_COUNT")), parse(v.get("AUTH_PBKDF2_SDER_COUNT")));
+        O5Logon.Response resp = O5Logon.respond(challenge, c.password(), random);
+
+        List<AuthExchange.Pair> two = new ArrayList<>();
+        if (users[1] != null) {
+            two.add(new AuthExchange.Pair("AUTH_PROXY_CLIENT_NAME", users[1], 0));
+        }
+        two.add(new AuthExchange.Pair("AUTH_SESSKEY", resp.sessionKey(), AuthExchange.FLAG_SPECIAL));
+        if (resp.speedyKey() != null) {
+            two.add(new AuthExchange.Pair("AUTH_PBKDF2_SPEEDY_KEY", resp.speedyKey(), 0));
+        }
+        two.add(new AuthExchange.Pair("AUTH_PASSWORD", resp.password(), 0));
+        int mode = AuthExchange.MODE_LOGON | AuthExchange.MODE_WITH_PASSWORD;
+        if (c.newPassword() != null) {
+            two.add(new AuthExchange.Pair("AUTH_NEWPASSWORD", O5Logon.encryptNewPassword(resp.comboKey(), c.newPassword(), random), 0));
+            mode |= AuthExchange.MODE_CHANGE_PASSWORD;
+        }
+        two.add(new AuthExchange.Pair("SESSION_CLIENT_CHARSET", "873", 0));
+        two.add(new AuthExchange.Pair("SESSION_CLIENT_DRIVER_NAME", c.driverName(), 0));
+        two.add(new AuthExchange.Pair("SESSION_CLIENT_VERSION", String.valueOf((1 << 24) | (0 << 20) | (0 << 12)), 0));
+        if (c.timeZone() != null) {
+            two.add(new AuthExchange.Pair("AUTH_ALTER_SESSION", "ALTER SESSION SET TIME_ZONE='" + c.timeZone() + "'\0",
+                    AuthExchange.FLAG_SPECIAL));
+        }
+        net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, nextSequence(), fv, users[0], mode, two), 0);
+        r.reset();
+        AuthExchange.Reply second = AuthExchange.readReply(r, fv);
+        second.end().throwIfError();
+        String svr = second.values().get("AUTH_SVR_RESPONSE");
+        if (svr == null) {
+            throw new OrathinProtocolException(CoreErrorCode.SERVER_NOT_AUTHENTICATED, "O5LOGON: the server sent no AUTH_SVR_RESPONSE");
+        }
+        O5Logon.verifyServer(resp.comboKey(), svr);
+        java.util.Arrays.fill(resp.comboKey(), (byte) 0);
+        Map<String, String> session = new java.util.LinkedHashMap<>(second.values());
+        session.remove("AUTH_SVR_RESPONSE");
+        return new Session(caps, parseLong(session.get("AUTH_SESSION_ID"), "AUTH_SESSION_ID"),
+                parseLong(session.get("AUTH_SERIAL_NUM"), "AUTH_SERIAL_NUM"), parseLong(session.getOrDefault("AUTH_VERSION_NO", "0"),
+                "AUTH_VERSION_NO"), Map.copyOf(session), 4);
+    }
+
+    private int nextSequence() {
+        sequence = sequence % 255 + 1;
+        return sequence;
+    }
+
+    private static void expect(TtcReader r, int type, String what) {
+        int t = r.ub1();
+        if (t == Negotiation.MSG_ERROR) {
+            ErrorInfo.read(r, 0).throwIfError();
+        }
+        if (t != type) {
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, what + " reply: expected message type " + type
+                    + " but found " + t);
+        }
+    }
+
+    /** {@code proxy_user[target_user]}: the outer name authenticates, the bracketed one becomes AUTH_PROXY_CLIENT_NAME. */
+    static String[] splitProxy(String user) {
+        int open = user.indexOf('[');
+        if (open > 0 && user.endsWith("]")) {
+            return new String[] {user.substring(0, open), user.substring(open + 1, user.length() - 1)};
+        }
+        return new String[] {user, null};
+    }
+
+    private static int parse(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long parseLong(String s, String key) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (RuntimeException e) {
+            throw new OrathinProtocolException(CoreErrorCode.AUTH_PROTOCOL, "login reply: " + key + " missing or not a number");
+        }
+    }
+
+    /** Whether an exception is the wrong-password answer (ORA-01017). */
+    public static boolean isInvalidCredentials(RuntimeException e) {
+        return e instanceof OracleDatabaseException d && d.oraCode() == 1017;
+    }
+}

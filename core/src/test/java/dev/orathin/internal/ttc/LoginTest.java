@@ -1,0 +1,260 @@
+package dev.orathin.internal.ttc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orathin.CoreErrorCode;
+import dev.orathin.OracleDatabaseException;
+import dev.orathin.OrathinProtocolException;
+import dev.orathin.net.ConnectTrace;
+import dev.orathin.net.NetPacket;
+import dev.orathin.net.NetSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** The whole login against a scripted server whose replies are built here from protocol.md §5–§6. */
+class LoginTest {
+
+    static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    /** A NetSession whose server side is a function from each request to its reply payloads. */
+    static final class ScriptedSession implements NetSession {
+        final Function<byte[], List<byte[]>> server;
+        final Deque<NetPacket> inbound = new ArrayDeque<>();
+        final List<byte[]> requests = new ArrayList<>();
+
+        ScriptedSession(Function<byte[], List<byte[]>> server) {
+            this.server = server;
+        }
+
+        @Override
+        public void send(byte[] payload, int dataFlags) {
+            requests.add(payload);
+            for (byte[] reply : server.apply(payload)) {
+                // split replies at 100 bytes to exercise reads across packets
+                for (int off = 0; off < reply.length; off += 100) {
+                    inbound.add(new NetPacket(NetPacket.TYPE_DATA, 0, 0, Arrays.copyOfRange(reply, off, Math.min(reply.length, off + 100))));
+                }
+            }
+        }
+
+        @Override
+        public NetPacket receive(Duration timeout) {
+            if (inbound.isEmpty()) {
+                throw new AssertionError("client waits for a reply the script did not send");
+            }
+            return inbound.remove();
+        }
+
+        public int protocolVersion() { return 319; }
+        public int sdu() { return 8192; }
+        public boolean fastAuthSupported() { return false; }
+        public boolean endOfResponseSupported() { return false; }
+        public boolean oobSupported() { return false; }
+        public ConnectTrace trace() { return null; }
+        public void sendMarker(int markerType) { }
+        public boolean isOpen() { return true; }
+        public void close() { }
+        public void abort() { }
+    }
+
+    /** A test database for one user, holding a 12c verifier. */
+    static final class FakeDb implements Function<byte[], List<byte[]>> {
+        final char[] password;
+        final SecureRandom rnd = new SecureRandom();
+        final byte[] salt = new byte[16];
+        final byte[] csk = new byte[16];
+        final byte[] serverSk = new byte[32];
+        byte[] key;
+        byte[] t;
+        String lastUser;
+        int step;
+
+        FakeDb(char[] password) throws Exception {
+            this.password = password;
+            rnd.nextBytes(salt);
+            rnd.nextBytes(csk);
+            rnd.nextBytes(serverSk);
+            byte[] pk = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(new PBEKeySpec(password,
+                    concat(salt, "AUTH_PBKDF2_SPEEDY_KEY".getBytes(StandardCharsets.US_ASCII)), 4096, 512)).getEncoded();
+            t = MessageDigest.getInstance("SHA-512").digest(concat(pk, salt));
+            key = Arrays.copyOf(t, 32);
+        }
+
+        @Override
+        public List<byte[]> apply(byte[] req) {
+            try {
+                switch (step++) {
+                    case 0: {
+                        assertEquals(1, req[0]);
+                        byte[] compile = new byte[55];
+                        compile[7] = 24; // a 23ai server: the client keeps its own 13
+                        byte[] runtime = new byte[11];
+                        runtime[6] = 0x04;
+                        byte[] fdo = new byte[16];
+                        fdo[6 + 3] = 0x07;
+                        fdo[6 + 4] = (byte) 0xD0;
+                        return List.of(new TtcWriter().ub1(1).ub1(6).ub1(0).raw("Oracle Database 23ai".getBytes()).ub1(0)
+                                .uint16le(873).ub1(0).uint16le(0).uint16be(fdo.length).raw(fdo).clr(compile).clr(runtime).toByteArray());
+                    }
+                    case 1:
+                        assertEquals(2, req[0]);
+                        return List.of(new byte[] {2, 0, 0});
+                    case 2: {
+                        TtcReader r = new TtcReader(() -> new NetPacket(6, 0, 0, req));
+                        assertEquals(3, r.ub1());
+                        assertEquals(118, r.ub1());
+                        r.ub1();
+                        r.ub1();
+                        r.ub();
+                        assertEquals(1, r.ub());
+                        r.ub1();
+                        assertEquals(5, r.ub());
+                        r.ub1();
+                        r.ub1();
+                        lastUser = r.str();
+                        TtcWriter w = new TtcWriter().ub1(8).ub(5);
+                        kv(w, "AUTH_SESSKEY", HEX.formatHex(aes(Cipher.ENCRYPT_MODE, key, serverSk)), 0);
+                        kv(w, "AUTH_VFR_DATA", HEX.formatHex(salt), 0x4815);
+                        kv(w, "AUTH_PBKDF2_CSK_SALT", HEX.formatHex(csk), 0);
+                        kv(w, "AUTH_PBKDF2_VGEN_COUNT", "4096", 0);
+                        kv(w, "AUTH_PBKDF2_SDER_COUNT", "3", 0);
+                        return List.of(concat(w.toByteArray(), errorInfo(0, null)));
+                    }
+                    default: {
+                        TtcReader r = new TtcReader(() -> new NetPacket(6, 0, 0, req));
+                        assertEquals(3, r.ub1());
+                        assertEquals(115, r.ub1());
+                        r.ub1();
+                        r.ub1();
+                        r.ub();
+                        r.ub();
+                        r.ub1();
+                        int n = (int) r.ub();
+                        r.ub1();
+                        r.ub1();
+                        r.str();
+                        java.util.Map<String, String> kv = new java.util.HashMap<>();
+                        for (int i = 0; i < n; i++) {
+                            String k = new String(r.twoLengths());
+                            byte[] v = r.twoLengths();
+                            r.ub();
+                            kv.put(k, v == null ? null : new String(v));
+                        }
+                        byte[] clientSk = aes(Cipher.DECRYPT_MODE, key, HexFormat.of().parseHex(kv.get("AUTH_SESSKEY")));
+                        byte[] combo = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(new PBEKeySpec(
+                                HEX.formatHex(concat(clientSk, serverSk)).toCharArray(), csk, 3, 256)).getEncoded();
+                        byte[] p = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(kv.get("AUTH_PASSWORD")));
+                        int padLen = p[p.length - 1];
+                        boolean ok = padLen >= 1 && padLen <= 16 && p.length - padLen >= 16 && new String(p, 16, p.length - padLen - 16,
+                                StandardCharsets.UTF_8).equals(new String(password));
+                        if (!ok) {
+                            return List.of(errorInfo(1017, "ORA-01017: invalid credential or not authorized; logon denied"));
+                        }
+                        assertTrue(kv.get("SESSION_CLIENT_DRIVER_NAME").startsWith("orathin"));
+                        byte[] svr = aes(Cipher.ENCRYPT_MODE, combo, concat(concat(new byte[16], "SERVER_TO_CLIENT".getBytes()), pad16()));
+                        TtcWriter w = new TtcWriter().ub1(8).ub(4);
+                        kv(w, "AUTH_SVR_RESPONSE", HEX.formatHex(svr), 0);
+                        kv(w, "AUTH_SESSION_ID", "123", 0);
+                        kv(w, "AUTH_SERIAL_NUM", "4567", 0);
+                        kv(w, "AUTH_VERSION_NO", String.valueOf((23 << 24) | (4 << 16)), 0);
+                        return List.of(concat(w.toByteArray(), errorInfo(0, null)));
+                    }
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static void kv(TtcWriter w, String k, String v, int flags) {
+        w.keyValue(k, v, flags);
+    }
+
+    static byte[] pad16() {
+        byte[] b = new byte[16];
+        Arrays.fill(b, (byte) 16);
+        return b;
+    }
+
+    /** An ERROR message as python-oracledb reads it (field version 13 layout). */
+    static byte[] errorInfo(int number, String message) {
+        TtcWriter w = new TtcWriter().ub1(4).ub(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(0).sb(0).raw(new byte[6])
+                .ub(0).ub(0).ub1(0).ub(0).ub(0).ub(0).ub1(0).ub1(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(number).ub(0);
+        if (number != 0) {
+            w.str(message);
+        }
+        return w.toByteArray();
+    }
+
+    static byte[] aes(int mode, byte[] key, byte[] data) throws Exception {
+        Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+        return c.doFinal(data);
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static Login.Credentials creds(String user, String pw) {
+        return new Login.Credentials(user, pw.toCharArray(), null, "test", "box", "me", "1", "orathin 0.1.0", "+00:00");
+    }
+
+    @Test
+    void loginNegotiatesAndAuthenticates() throws Exception {
+        FakeDb db = new FakeDb("tiger".toCharArray());
+        ScriptedSession s = new ScriptedSession(db);
+        Login.Session session = new Login(s, Duration.ofSeconds(5), new SecureRandom()).run(creds("scott", "tiger"));
+        assertEquals(123, session.sessionId());
+        assertEquals(4567, session.serialNumber());
+        assertEquals(13, session.capabilities().fieldVersion(), "min(client 13, server 24)");
+        assertEquals("Oracle Database 23ai", session.capabilities().banner());
+        assertEquals(2000, session.capabilities().ncharsetId());
+        assertEquals(32767, session.capabilities().maxStringSize());
+        assertEquals("scott", db.lastUser);
+        assertFalse(session.values().containsKey("AUTH_SVR_RESPONSE"));
+        assertEquals(4, s.requests.size());
+        assertEquals(Negotiation.dataTypeCount(), 321);
+    }
+
+    @Test
+    void wrongPasswordSurfacesOra01017() throws Exception {
+        ScriptedSession s = new ScriptedSession(new FakeDb("tiger".toCharArray()));
+        OracleDatabaseException e = assertThrows(OracleDatabaseException.class,
+                () -> new Login(s, Duration.ofSeconds(5), new SecureRandom()).run(creds("scott", "lion")));
+        assertEquals(1017, e.oraCode());
+        assertTrue(e.getMessage().startsWith("OTN-6000: ORA-01017"), e.getMessage());
+        assertFalse(e.getMessage().contains("lion"));
+        assertTrue(Login.isInvalidCredentials(e));
+    }
+
+    @Test
+    void unexpectedReplyIsAProtocolError() {
+        ScriptedSession s = new ScriptedSession(req -> List.of(new byte[] {7, 0}));
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class,
+                () -> new Login(s, Duration.ofSeconds(5), new SecureRandom()).run(creds("scott", "tiger")));
+        assertEquals(CoreErrorCode.UNEXPECTED_MESSAGE, e.errorCode());
+        assertEquals("scott", Login.splitProxy("scott[app]")[0]);
+        assertEquals("app", Login.splitProxy("scott[app]")[1]);
+    }
+}
