@@ -15,4 +15,5 @@ module dev.orathin.transport {
     requires jdk.net;
 
     exports dev.orathin.net;
+    exports dev.orathin.net.naming;
 }

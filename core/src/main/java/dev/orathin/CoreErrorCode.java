@@ -16,6 +16,8 @@ public enum CoreErrorCode implements ErrorCode {
     SERVER_NOT_AUTHENTICATED(5011, "server authentication response invalid"),
     /** A value in the authentication exchange was missing or malformed. */
     AUTH_PROTOCOL(5012, "authentication exchange malformed"),
+    /** The connection was closed by the application. */
+    CONNECTION_CLOSED(5020, "connection closed"),
     /** An error the database returned (carries the ORA number). */
     DATABASE_ERROR(6000, "database error"),
     /** A feature orathin does not implement yet. */

@@ -30,17 +30,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** The whole login against a scripted server whose replies are built here from protocol.md §5–§6. */
-class LoginTest {
+public class LoginTest {
 
     static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     /** A NetSession whose server side is a function from each request to its reply payloads. */
-    static final class ScriptedSession implements NetSession {
+    public static final class ScriptedSession implements NetSession {
         final Function<byte[], List<byte[]>> server;
         final Deque<NetPacket> inbound = new ArrayDeque<>();
         final List<byte[]> requests = new ArrayList<>();
 
-        ScriptedSession(Function<byte[], List<byte[]>> server) {
+        public ScriptedSession(Function<byte[], List<byte[]>> server) {
             this.server = server;
         }
 
@@ -76,7 +76,7 @@ class LoginTest {
     }
 
     /** A test database for one user, holding a 12c verifier. */
-    static final class FakeDb implements Function<byte[], List<byte[]>> {
+    public static final class FakeDb implements Function<byte[], List<byte[]>> {
         final char[] password;
         final SecureRandom rnd = new SecureRandom();
         final byte[] salt = new byte[16];
@@ -87,7 +87,9 @@ class LoginTest {
         String lastUser;
         int step;
 
-        FakeDb(char[] password) throws Exception {
+        public final List<Integer> functions = new ArrayList<>();
+
+        public FakeDb(char[] password) throws Exception {
             this.password = password;
             rnd.nextBytes(salt);
             rnd.nextBytes(csk);
@@ -138,7 +140,7 @@ class LoginTest {
                         kv(w, "AUTH_PBKDF2_SDER_COUNT", "3", 0);
                         return List.of(concat(w.toByteArray(), errorInfo(0, null)));
                     }
-                    default: {
+                    case 3: {
                         TtcReader r = new TtcReader(() -> new NetPacket(6, 0, 0, req));
                         assertEquals(3, r.ub1());
                         assertEquals(115, r.ub1());
@@ -177,6 +179,11 @@ class LoginTest {
                         kv(w, "AUTH_VERSION_NO", String.valueOf((23 << 24) | (4 << 16)), 0);
                         return List.of(concat(w.toByteArray(), errorInfo(0, null)));
                     }
+                    default:
+                        // later calls (ping, logoff): remember the function code, answer STATUS
+                        assertEquals(3, req[0]);
+                        functions.add(req[1] & 0xFF);
+                        return List.of(new TtcWriter().ub1(9).ub(0).ub(0).toByteArray());
                 }
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -216,7 +223,7 @@ class LoginTest {
         return out;
     }
 
-    static Login.Credentials creds(String user, String pw) {
+    public static Login.Credentials creds(String user, String pw) {
         return new Login.Credentials(user, pw.toCharArray(), null, "test", "box", "me", "1", "orathin 0.1.0", "+00:00");
     }
 

@@ -1,0 +1,243 @@
+package dev.orathin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Everything a connect needs, immutable. Build it with {@link #builder()}, or from the names users
+ * already have in their configuration with {@link #fromMap(Map)}: python-oracledb style
+ * ({@code user}, {@code password}, {@code dsn}, {@code config_dir}, {@code wallet_location},
+ * {@code wallet_password}, {@code https_proxy}, {@code retry_count}...) and ojdbc style
+ * ({@code oracle.net.tns_admin}, {@code oracle.net.wallet_location},
+ * {@code oracle.net.wallet_password}, {@code oracle.net.httpsProxyHost}/{@code Port}...).
+ * Descriptor parameters (retry_count, https_proxy, ssl_server_dn_match, ...) are passed to the
+ * naming layer, where they win over the descriptor and sqlnet.ora.
+ *
+ * <p>{@link #toString()} never shows passwords.
+ */
+public final class ConnectParams {
+
+    /** Default bound on the whole connect (all addresses, retries, login). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** Default bound on each server round trip after connect. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final String dsn;
+    private final String user;
+    private final char[] password;
+    private final Path configDir;
+    private final String walletLocation;
+    private final char[] walletPassword;
+    private final Duration connectTimeout;
+    private final Duration callTimeout;
+    private final Map<String, String> descriptorParams;
+
+    private ConnectParams(Builder b) {
+        this.dsn = Objects.requireNonNull(b.dsn, "dsn");
+        this.user = b.user;
+        this.password = b.password == null ? null : b.password.clone();
+        this.configDir = b.configDir;
+        this.walletLocation = b.walletLocation;
+        this.walletPassword = b.walletPassword == null ? null : b.walletPassword.clone();
+        this.connectTimeout = b.connectTimeout;
+        this.callTimeout = b.callTimeout;
+        this.descriptorParams = Map.copyOf(b.descriptorParams);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Parameters from python-oracledb or ojdbc names (unknown names are ignored). */
+    public static ConnectParams fromMap(Map<String, String> map) {
+        Builder b = builder();
+        Map<String, String> params = new LinkedHashMap<>();
+        String proxyHost = null;
+        String proxyPort = null;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            String v = e.getValue();
+            switch (k) {
+                case "user", "username" -> b.user(v);
+                case "password" -> b.password(v.toCharArray());
+                case "dsn", "url", "connect_string", "connectstring" -> b.dsn(v);
+                case "config_dir", "configdir", "oracle.net.tns_admin", "tns_admin" -> b.configDir(Path.of(v));
+                case "wallet_location", "walletlocation", "oracle.net.wallet_location" -> b.walletLocation(v);
+                case "wallet_password", "walletpassword", "oracle.net.wallet_password" -> b.walletPassword(v.toCharArray());
+                case "oracle.net.httpsproxyhost" -> proxyHost = v;
+                case "oracle.net.httpsproxyport" -> proxyPort = v;
+                case "connect_timeout_ms" -> b.connectTimeout(Duration.ofMillis(Long.parseLong(v)));
+                case "call_timeout", "oracle.jdbc.readtimeout" -> b.callTimeout(Duration.ofMillis(Long.parseLong(v)));
+                default -> params.put(k.startsWith("oracle.net.") ? k.substring("oracle.net.".length()) : k, v);
+            }
+        }
+        if (proxyHost != null) {
+            params.put("https_proxy", proxyHost);
+        }
+        if (proxyPort != null) {
+            params.put("https_proxy_port", proxyPort);
+        }
+        b.descriptorParams(params);
+        return b.build();
+    }
+
+    /** Parameters from {@link Properties} (same names as {@link #fromMap(Map)}). */
+    public static ConnectParams fromProperties(Properties p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return fromMap(m);
+    }
+
+    /** The dsn: alias, Easy Connect or descriptor. */
+    public String dsn() {
+        return dsn;
+    }
+
+    /** The user, or null. */
+    public String user() {
+        return user;
+    }
+
+    /** A copy of the password (clear it after use), or null. */
+    public char[] password() {
+        return password == null ? null : password.clone();
+    }
+
+    /** The configuration directory (or wallet.zip), or null for TNS_ADMIN and friends. */
+    public Path configDir() {
+        return configDir;
+    }
+
+    /** The wallet location (directory, file, wallet.zip, or {@code SYSTEM}), or null. */
+    public String walletLocation() {
+        return walletLocation;
+    }
+
+    /** A copy of the wallet password, or null. */
+    public char[] walletPassword() {
+        return walletPassword == null ? null : walletPassword.clone();
+    }
+
+    /** Bound on the whole connect. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Bound on each round trip after connect. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** Descriptor parameters (python-oracledb names) handed to the naming layer. */
+    public Map<String, String> descriptorParams() {
+        return descriptorParams;
+    }
+
+    /** Never shows passwords. */
+    @Override
+    public String toString() {
+        return "ConnectParams[dsn=" + dsn + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
+                + ", params=" + descriptorParams.keySet() + "]";
+    }
+
+    /** Builder of {@link ConnectParams}. */
+    public static final class Builder {
+        private String dsn;
+        private String user;
+        private char[] password;
+        private Path configDir;
+        private String walletLocation;
+        private char[] walletPassword;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private final Map<String, String> descriptorParams = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Alias, Easy Connect string or descriptor. */
+        public Builder dsn(String dsn) {
+            this.dsn = dsn;
+            return this;
+        }
+
+        /** The user (or {@code proxy_user[target_user]}). */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The password (copied). */
+        public Builder password(char[] password) {
+            this.password = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** Where tnsnames.ora / sqlnet.ora are (a directory or a wallet.zip). */
+        public Builder configDir(Path configDir) {
+            this.configDir = configDir;
+            return this;
+        }
+
+        /** The wallet: a directory, a wallet file, a wallet.zip, or {@code SYSTEM}. */
+        public Builder walletLocation(String walletLocation) {
+            this.walletLocation = walletLocation;
+            return this;
+        }
+
+        /** The wallet password (copied). */
+        public Builder walletPassword(char[] walletPassword) {
+            this.walletPassword = walletPassword == null ? null : walletPassword.clone();
+            return this;
+        }
+
+        /** Bound on the whole connect (default 60 s). */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connectTimeout");
+            return this;
+        }
+
+        /** Bound on each round trip after connect (default 5 min). */
+        public Builder callTimeout(Duration d) {
+            this.callTimeout = positive(d, "callTimeout");
+            return this;
+        }
+
+        /** A descriptor parameter with its python-oracledb name (retry_count, https_proxy, ...). */
+        public Builder param(String name, String value) {
+            descriptorParams.put(name.toLowerCase(Locale.ROOT), value);
+            return this;
+        }
+
+        private Builder descriptorParams(Map<String, String> p) {
+            descriptorParams.putAll(p);
+            return this;
+        }
+
+        /** Builds the parameters. */
+        public ConnectParams build() {
+            return new ConnectParams(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+
+    /** Clears a password copy. */
+    static void clear(char[] c) {
+        if (c != null) {
+            Arrays.fill(c, '\0');
+        }
+    }
+}

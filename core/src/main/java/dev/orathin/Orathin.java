@@ -1,0 +1,121 @@
+package dev.orathin;
+
+import dev.orathin.internal.ttc.Login;
+import dev.orathin.net.AttemptPlan;
+import dev.orathin.net.AttemptPlanner;
+import dev.orathin.net.NetConnector;
+import dev.orathin.net.NetSession;
+import dev.orathin.net.naming.ConnectStringResolver;
+import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.naming.ResolvedConnect;
+import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.wallet.Wallet;
+import dev.orathin.wallet.Wallets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Entry point: connect to an Oracle database the way python-oracledb's thin mode does.
+ *
+ * <pre>{@code
+ * try (OracleConnection c = Orathin.connect(Path.of("/opt/wallet_mydb"), "mydb_high", "admin", password,
+ *                                           "/opt/wallet_mydb", walletPassword)) {
+ *     c.ping();
+ * }
+ * }</pre>
+ */
+public final class Orathin {
+
+    /** This driver's name and version as the database records it (V$SESSION_CONNECT_INFO). */
+    public static final String DRIVER_NAME = "orathin 0.1.0";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Orathin() {
+    }
+
+    /** Connects with a config directory, dsn, credentials and an auto-login or password-less wallet. */
+    public static OracleConnection connect(Path configDir, String dsn, String user, char[] password, String walletLocation) {
+        return connect(configDir, dsn, user, password, walletLocation, null);
+    }
+
+    /** Connects with a config directory, dsn, credentials and a wallet with its password (ewallet.pem / ewallet.p12). */
+    public static OracleConnection connect(Path configDir, String dsn, String user, char[] password, String walletLocation,
+            char[] walletPassword) {
+        return connect(ConnectParams.builder().configDir(configDir).dsn(dsn).user(user).password(password).walletLocation(walletLocation)
+                .walletPassword(walletPassword).build());
+    }
+
+    /** Connects with full parameters. */
+    public static OracleConnection connect(ConnectParams p) {
+        ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
+        Wallet wallet = wallet(p, resolved);
+        AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
+        NetSession net = NetConnector.connect(plan, wallet, p.connectTimeout());
+        char[] password = p.password();
+        try {
+            WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
+            Login.Session session = new Login(net, p.connectTimeout(), RANDOM).run(new Login.Credentials(p.user(), password == null
+                    ? new char[0] : password, null, cid.program(), cid.host(), cid.user(), String.valueOf(ProcessHandle.current().pid()),
+                    DRIVER_NAME, timeZone()));
+            return new OracleConnection(net, session, p.callTimeout());
+        } catch (RuntimeException e) {
+            net.abort();
+            throw e;
+        } finally {
+            ConnectParams.clear(password);
+        }
+    }
+
+    /** Connects on another thread. */
+    public static CompletionStage<OracleConnection> connectAsync(ConnectParams p) {
+        return CompletableFuture.supplyAsync(() -> connect(p));
+    }
+
+    /**
+     * The wallet: the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
+     * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
+     * downloads), else the config directory itself when it holds a wallet file, else none.
+     */
+    static Wallet wallet(ConnectParams p, ResolvedConnect r) {
+        String location = p.walletLocation();
+        if (location == null) {
+            location = r.walletLocation().orElse(null);
+            if (location != null && location.startsWith("?") && p.configDir() != null) {
+                location = p.configDir().toString();
+            }
+        }
+        if (location == null && p.configDir() != null && Files.isDirectory(p.configDir())) {
+            for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
+                if (Files.exists(p.configDir().resolve(f))) {
+                    location = p.configDir().toString();
+                    break;
+                }
+            }
+        }
+        if (location == null) {
+            return null;
+        }
+        if (location.equalsIgnoreCase("SYSTEM")) {
+            return Wallets.system();
+        }
+        char[] pw = p.walletPassword();
+        try {
+            return Wallets.load(Path.of(location), pw);
+        } finally {
+            ConnectParams.clear(pw);
+        }
+    }
+
+    private static String timeZone() {
+        ZoneOffset o = ZoneId.systemDefault().getRules().getOffset(java.time.Instant.now());
+        int s = o.getTotalSeconds();
+        int abs = Math.abs(s);
+        return String.format("%s%02d:%02d", s < 0 ? "-" : "+", abs / 3600, abs % 3600 / 60);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.orathin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orathin.errors.OrathinException;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
+import dev.orathin.net.naming.ConfigException;
+import dev.orathin.net.naming.NamingErrorCode;
+import dev.orathin.testkit.OracleTestServer;
+import dev.orathin.testkit.RecordedConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The public connect path against the testkit listener: config dir, wallet, TLS, hand-off, then
+ * our first TTC message. (The testkit's database half is not there yet, so the server hangs up
+ * after that message; login itself is covered by LoginTest.)
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ConnectTest {
+
+    static final char[] WALLET_PW = "Welcome1#Wallet".toCharArray();
+
+    @Test
+    void seedFlowReachesTheDatabaseWithOurProtocolMessage(@TempDir Path dir) throws Exception {
+        try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high").build().start()) {
+            server.writeClientConfig(dir, WALLET_PW);
+            OrathinException e = assertThrows(OrathinException.class, () -> Orathin.connect(dir, "demo_high", "admin",
+                    "secret".toCharArray(), dir.toString(), WALLET_PW));
+            assertTrue(e instanceof NetException ne && ne.errorCode() == NetErrorCode.CONNECTION_CLOSED, e.toString());
+            assertFalse(e.getMessage().contains("secret") || e.getMessage().contains("Welcome1"), e.getMessage());
+            RecordedConnection c = server.takeConnection(Duration.ofSeconds(5));
+            assertEquals(2, c.tlsHandshakes(), "ADB hand-off done");
+            byte[] first = c.awaitFirstTtcMessage(5, TimeUnit.SECONDS).orElseThrow();
+            assertEquals(1, first[0], "PROTOCOL");
+            assertTrue(new String(first, StandardCharsets.US_ASCII).contains("orathin"));
+        }
+    }
+
+    @Test
+    void walletFoundInTheConfigDirectoryAndParamsFromMaps(@TempDir Path dir) throws Exception {
+        try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_low").build().start()) {
+            server.writeClientConfig(dir, WALLET_PW);
+            ConnectParams p = ConnectParams.fromMap(Map.of("user", "admin", "password", "pw", "dsn", "demo_low",
+                    "oracle.net.tns_admin", dir.toString(), "retry_count", "0"));
+            assertFalse(p.toString().contains("pw]") || p.toString().contains("password=pw"));
+            // no wallet_location: sqlnet.ora's ?/network/admin means the config directory (cwallet.sso there)
+            assertThrows(NetException.class, () -> Orathin.connect(p));
+            assertEquals(2, server.takeConnection(Duration.ofSeconds(5)).tlsHandshakes());
+        }
+    }
+
+    @Test
+    void configErrorsComeFirst(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Orathin.connect(dir, "nosuch", "u", "p".toCharArray(), null));
+        assertEquals(NamingErrorCode.NO_TNSNAMES, e.errorCode());
+    }
+}
