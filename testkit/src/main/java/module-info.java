@@ -12,5 +12,6 @@ module dev.orathin.testkit {
 
     exports dev.orathin.testkit;
     exports dev.orathin.testkit.internal;
+    exports dev.orathin.testkit.internal.ttcserver;
     exports dev.orathin.testkit.junit;
 }

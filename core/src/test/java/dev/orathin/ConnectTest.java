@@ -12,6 +12,7 @@ import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.RecordedConnection;
+import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,28 @@ class ConnectTest {
             byte[] first = c.awaitFirstTtcMessage(5, TimeUnit.SECONDS).orElseThrow();
             assertEquals(1, first[0], "PROTOCOL");
             assertTrue(new String(first, StandardCharsets.US_ASCII).contains("orathin"));
+        }
+    }
+
+    @Test
+    void connectLoginPingAndCloseAgainstTheTestkitDatabase(@TempDir Path dir) throws Exception {
+        try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high")
+                .database(new LoginDatabase(Map.of("admin", "Secret#2026".toCharArray()))).build().start()) {
+            server.writeClientConfig(dir, WALLET_PW);
+            try (OracleConnection c = Orathin.connect(dir, "demo_high", "ADMIN", "Secret#2026".toCharArray(), dir.toString(), WALLET_PW)) {
+                assertTrue(c.sessionId() > 0);
+                assertEquals("23.4.0.0.0", c.serverVersion());
+                assertEquals(LoginDatabase.BANNER, c.banner());
+                c.ping();
+                assertTrue(c.isHealthy());
+                assertTrue(c.connectTrace().phases().containsKey(dev.orathin.net.ConnectAttempt.Phase.TLS2));
+            }
+            RecordedConnection rec = server.takeConnection(Duration.ofSeconds(5));
+            assertTrue(rec.awaitEnd(5, TimeUnit.SECONDS));
+            assertTrue(rec.packets().stream().anyMatch(p -> p.bytes() == null), "authentication packets are redacted in the recording");
+            OracleDatabaseException wrong = assertThrows(OracleDatabaseException.class, () -> Orathin.connect(dir, "demo_high", "admin",
+                    "nope".toCharArray(), dir.toString(), WALLET_PW));
+            assertEquals(1017, wrong.oraCode());
         }
     }
 
