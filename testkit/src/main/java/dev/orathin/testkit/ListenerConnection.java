@@ -284,7 +284,7 @@ final class ListenerConnection {
         put16(b, 8, 0x0001); // value of 1 in our byte order
         put16(b, 10, 0); // accept data length
         put16(b, 12, length); // accept data offset = packet length
-        b[14] = 0x04; // NSI flags0: NA disabled for this connection -> clients skip ANO (§4)
+        b[14] = (byte) (config.nativeEncryptionRequired ? 0x10 | 0x01 : 0x04); // NSI flags0: NA disabled -> no ANO (§4); 0x10 = NA required
         b[15] = 0x08; // NSI flags1: no NA services
         put32(b, 24, sdu);
         put32(b, 28, sdu);

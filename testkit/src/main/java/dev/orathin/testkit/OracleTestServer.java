@@ -240,6 +240,7 @@ public final class OracleTestServer implements AutoCloseable {
         boolean handoff = true;
         boolean requireClientCertificate = true;
         boolean fastAuth;
+        boolean nativeEncryptionRequired;
         int port;
         int sdu = 8192;
         int maxConnections = 256;
@@ -283,6 +284,12 @@ public final class OracleTestServer implements AutoCloseable {
         /** Whether ACCEPT offers fast authentication (only if the database half implements it). */
         public Builder fastAuth(boolean on) {
             this.fastAuth = on;
+            return this;
+        }
+
+        /** Make ACCEPT say native network encryption is required (NSI flag NAREQUIRED), as a server with SQLNET.ENCRYPTION_SERVER=required. */
+        public Builder nativeEncryptionRequired() {
+            this.nativeEncryptionRequired = true;
             return this;
         }
 

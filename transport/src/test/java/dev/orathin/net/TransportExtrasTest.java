@@ -40,6 +40,31 @@ class TransportExtrasTest {
     }
 
     @Test
+    void nativeEncryptionRequiredIsRefusedWithAdvice() {
+        try (OracleTestServer server = OracleTestServer.builder().service(SVC).nativeEncryptionRequired().build().start()) {
+            NetException e = assertThrows(NetException.class, () -> NetConnector.connect(NetConnectorTest.route(server, SVC), null));
+            assertEquals(NetErrorCode.NATIVE_ENCRYPTION_REQUIRED, e.errorCode());
+            assertTrue(e.getMessage().contains("TCPS"), e.getMessage());
+        }
+    }
+
+    @Test
+    void recvTimeoutFromTheDescriptorCapsEveryWait() {
+        try (OracleTestServer server = OracleTestServer.builder().service(SVC).database(NetConnectorTest.ECHO).build().start()) {
+            Route r = NetConnectorTest.route(server, SVC).withTimeouts(new Route.Timeouts(null, null, Duration.ofMillis(300), Duration.ofMinutes(10)));
+            try (NetSession s = NetConnector.connect(r, null)) {
+                long t0 = System.nanoTime();
+                NetException e = assertThrows(NetException.class, () -> s.receive(Duration.ofMinutes(1)));
+                assertEquals(NetErrorCode.RECV_TIMEOUT, e.errorCode());
+                assertTrue(e.getMessage().contains("RECV_TIMEOUT") && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 5000);
+                // EXPIRE_TIME set keepalive on the socket; the session still works
+                s.send(new byte[] {1}, 0);
+                assertEquals(1, s.receive(Duration.ofSeconds(5)).payload()[0]);
+            }
+        }
+    }
+
+    @Test
     void sslVersionPinsTheProtocol() throws Exception {
         try (OracleTestServer server = OracleTestServer.builder().tcps().adbHandoff(false).service(SVC).database(NetConnectorTest.ECHO)
                 .build().start()) {

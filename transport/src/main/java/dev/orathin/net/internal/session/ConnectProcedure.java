@@ -218,7 +218,7 @@ public final class ConnectProcedure {
                     phases.merge(Phase.NS, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
                     phase = Phase.DONE;
                     return new NettyNetSession(h.channel, h.inbound, route.toString(), a,
-                            new ConnectTrace(route.toString(), phases, roundTrips, List.of()));
+                            new ConnectTrace(route.toString(), phases, roundTrips, List.of()), route.timeouts().recv());
                 }
                 case TnsPacket.REFUSE -> throw refused(route, Packets.Refuse.decode(p));
                 case TnsPacket.REDIRECT -> {

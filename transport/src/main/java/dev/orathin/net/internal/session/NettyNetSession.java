@@ -29,9 +29,12 @@ public final class NettyNetSession implements NetSession {
     private final long flags2;
     private final int options;
     private volatile ConnectTrace trace;
+    private final java.time.Duration recvTimeout;
     private volatile boolean open = true;
 
-    NettyNetSession(Channel channel, InboundQueue inbound, String route, Packets.Accept accept, ConnectTrace trace) {
+    NettyNetSession(Channel channel, InboundQueue inbound, String route, Packets.Accept accept, ConnectTrace trace,
+            java.time.Duration recvTimeout) {
+        this.recvTimeout = recvTimeout;
         this.channel = channel;
         this.inbound = inbound;
         this.route = route;
@@ -96,7 +99,10 @@ public final class NettyNetSession implements NetSession {
     }
 
     @Override
-    public NetPacket receive(Duration timeout) {
+    public NetPacket receive(Duration requested) {
+        // RECV_TIMEOUT from the descriptor caps every wait, whatever the caller asks
+        boolean capped = recvTimeout != null && recvTimeout.compareTo(requested) < 0;
+        Duration timeout = capped ? recvTimeout : requested;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             ensureOpen();
@@ -109,7 +115,7 @@ public final class NettyNetSession implements NetSession {
             }
             if (o == null) {
                 throw new NetException(NetErrorCode.RECV_TIMEOUT, route + ": no answer from the server within " + timeout.toMillis()
-                        + " ms (receive timeout)");
+                        + " ms (" + (capped ? "RECV_TIMEOUT" : "call timeout") + ")", null, java.util.List.of(), 12609);
             }
             if (o == InboundQueue.CLOSED) {
                 open = false;
