@@ -125,7 +125,7 @@ public final class OracleConnection implements AutoCloseable {
                     return;
                 }
                 if (type == Negotiation.MSG_ERROR) {
-                    ErrorInfo.read(r, session.capabilities().fieldVersion()).throwIfError();
+                    ErrorInfo.read(r, session.capabilities()).throwIfError();
                     return;
                 }
                 if (type == Negotiation.MSG_END_OF_RESPONSE) {

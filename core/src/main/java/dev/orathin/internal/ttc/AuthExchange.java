@@ -69,7 +69,7 @@ public final class AuthExchange {
     }
 
     /** Reads messages until the ERROR (type 4) or END_OF_RESPONSE (29) that ends the reply. */
-    public static Reply readReply(TtcReader r, int fieldVersion) {
+    public static Reply readReply(TtcReader r, Capabilities caps) {
         Map<String, String> values = new LinkedHashMap<>();
         int verifier = 0;
         while (true) {
@@ -89,7 +89,7 @@ public final class AuthExchange {
                     }
                 }
                 case Negotiation.MSG_ERROR -> {
-                    return new Reply(values, verifier, ErrorInfo.read(r, fieldVersion));
+                    return new Reply(values, verifier, ErrorInfo.read(r, caps));
                 }
                 case Negotiation.MSG_END_OF_RESPONSE -> {
                     return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));

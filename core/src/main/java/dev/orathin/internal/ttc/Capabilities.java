@@ -31,6 +31,7 @@ public final class Capabilities {
     private int maxStringSize = 4000;
     private int serverProtocolVersion;
     private String banner = "";
+    private boolean endOfCallStatus = true;
 
     /** The client's capabilities before negotiation (values as python-oracledb, field version lowered). */
     public Capabilities() {
@@ -66,6 +67,9 @@ public final class Capabilities {
             fieldVersion = Math.min(CLIENT_FIELD_VERSION, serverCompile[CCAP_FIELD_VERSION] & 0xFF);
             compileCaps[CCAP_FIELD_VERSION] = (byte) fieldVersion;
         }
+        // TTC1 0x01: ERROR messages start with the end-of-call status only when the server says so
+        // (ojdbc reads it only then; a testkit experiment showed the one-field shift otherwise)
+        endOfCallStatus = serverCompile != null && serverCompile.length > CCAP_TTC1 && (serverCompile[CCAP_TTC1] & 0x01) != 0;
         if (serverRuntime != null && serverRuntime.length > 6 && (serverRuntime[6] & 0x04) != 0) {
             maxStringSize = 32767;
         }
@@ -89,6 +93,11 @@ public final class Capabilities {
     /** Largest VARCHAR2 the server allows (4000, or 32767 with extended strings). */
     public int maxStringSize() {
         return maxStringSize;
+    }
+
+    /** True when ERROR messages carry the end-of-call status field (server compile caps TTC1 0x01). */
+    public boolean endOfCallStatus() {
+        return endOfCallStatus;
     }
 
     /** The server's banner from the PROTOCOL reply. */

@@ -19,9 +19,14 @@ public record ErrorInfo(long callStatus, int cursorId, int errorPosition, long r
     /** Field version from which the ERROR message carries two more ub4 (sql type, checksum). */
     static final int FIELD_VERSION_20_1 = 14;
 
+    /** Reads the message body (after the type byte) with the negotiated capabilities. */
+    public static ErrorInfo read(TtcReader r, Capabilities caps) {
+        return read(r, caps.fieldVersion(), caps.endOfCallStatus());
+    }
+
     /** Reads the message body (after the type byte). */
-    public static ErrorInfo read(TtcReader r, int fieldVersion) {
-        long callStatus = r.ub();
+    public static ErrorInfo read(TtcReader r, int fieldVersion, boolean endOfCallStatus) {
+        long callStatus = endOfCallStatus ? r.ub() : 0;
         r.ub(); // end-to-end sequence number
         r.ub(); // current row number
         r.ub(); // error number

@@ -71,11 +71,11 @@ public final class Login {
         Capabilities caps = new Capabilities();
         TtcReader r = new TtcReader(net, timeout);
         net.send(Negotiation.protocolRequest(), 0);
-        expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL");
+        expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL", caps);
         Negotiation.readProtocolReply(r, caps);
         net.send(Negotiation.dataTypesRequest(caps), 0);
         r.reset();
-        expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES");
+        expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES", caps);
         Negotiation.readDataTypesReply(r);
         int fv = caps.fieldVersion();
 
@@ -85,7 +85,7 @@ public final class Login {
         String[] users = splitProxy(c.user());
         net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), fv, users[0], AuthExchange.MODE_LOGON, one), 0);
         r.reset();
-        AuthExchange.Reply first = AuthExchange.readReply(r, fv);
+        AuthExchange.Reply first = AuthExchange.readReply(r, caps);
         first.end().throwIfError();
         Map<String, String> v = first.values();
         O5Logon.Challenge challenge = new O5Logon.Challenge(first.verifierType(), v.get("AUTH_SESSKEY"), v.get("AUTH_VFR_DATA"),
@@ -115,7 +115,7 @@ public final class Login {
         }
         net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, nextSequence(), fv, users[0], mode, two), 0);
         r.reset();
-        AuthExchange.Reply second = AuthExchange.readReply(r, fv);
+        AuthExchange.Reply second = AuthExchange.readReply(r, caps);
         second.end().throwIfError();
         String svr = second.values().get("AUTH_SVR_RESPONSE");
         if (svr == null) {
@@ -135,10 +135,10 @@ public final class Login {
         return sequence;
     }
 
-    private static void expect(TtcReader r, int type, String what) {
+    private static void expect(TtcReader r, int type, String what, Capabilities caps) {
         int t = r.ub1();
         if (t == Negotiation.MSG_ERROR) {
-            ErrorInfo.read(r, 0).throwIfError();
+            ErrorInfo.read(r, caps).throwIfError();
         }
         if (t != type) {
             throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, what + " reply: expected message type " + type

@@ -108,6 +108,7 @@ public class LoginTest {
                         assertEquals(1, req[0]);
                         byte[] compile = new byte[55];
                         compile[7] = 24; // a 23ai server: the client keeps its own 13
+                        compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it
                         byte[] runtime = new byte[11];
                         runtime[6] = 0x04;
                         byte[] fdo = new byte[16];

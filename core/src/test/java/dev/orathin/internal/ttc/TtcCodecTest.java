@@ -66,6 +66,20 @@ class TtcCodecTest {
     }
 
     @Test
+    void errorInfoWithAndWithoutEndOfCallStatus() {
+        // the same ORA-01017 error block, once with the leading end-of-call status and once without
+        byte[] tail = new TtcWriter().ub(0).ub(0).ub(1017).ub(0).ub(0).ub(3).sb(0).raw(new byte[6]).ub(0).ub(0).ub1(0).ub(0).ub(0)
+                .ub(0).ub1(0).ub1(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(1017).ub(0).str("ORA-01017: denied").toByteArray();
+        byte[] withStatus = new TtcWriter().ub(1).raw(tail).toByteArray();
+        ErrorInfo a = ErrorInfo.read(reader(withStatus, 7, false), 13, true);
+        ErrorInfo b = ErrorInfo.read(reader(tail, 7, false), 13, false);
+        assertEquals(1017, a.number());
+        assertEquals(1017, b.number());
+        assertEquals(3, b.cursorId());
+        assertEquals("ORA-01017: denied", b.message());
+    }
+
+    @Test
     void markerAndMalformedInput() {
         TtcReader r = reader(new byte[] {5}, 10, true);
         assertEquals(5, r.ub1());

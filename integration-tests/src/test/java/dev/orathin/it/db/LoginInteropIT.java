@@ -21,10 +21,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The first part of the testkit's database half against real clients: TTC negotiation and
- * O5LOGON (12C verifier) over the ADB flow with the generated wallet. python-oracledb logs in
- * and closes; node-oracledb authenticates (its post-login SQL needs the SQL engine, not there
- * yet); both get ORA-01017 for a wrong password. ojdbc11 does not accept the login reply yet
- * (ORA-17401), so it is not claimed here.
+ * O5LOGON (12C verifier) over the ADB flow with the generated wallet. ojdbc11 and python-oracledb
+ * log in and close; node-oracledb authenticates (its post-login SQL needs the SQL engine, not there
+ * yet); all three get ORA-01017 for a wrong password.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LoginInteropIT {
@@ -73,6 +72,30 @@ class LoginInteropIT {
             assertEquals(2, c.tlsHandshakes());
             ExternalClient.Result bad = python.get().run(python(dir, "wrong"), Duration.ofSeconds(90));
             assertEquals("ORA-01017", bad.code().orElse(bad.json()));
+        }
+    }
+
+    @Test
+    void ojdbcLogsInAndWrongPasswordIsOra01017() throws Exception {
+        try (OracleTestServer server = server()) {
+            Path dir = server.writeClientConfig(work.resolve("ojdbc"), WALLET_PW);
+            java.util.Properties p = new java.util.Properties();
+            p.put("user", "scott");
+            p.put("password", "Tiger#2026");
+            p.put("oracle.net.tns_admin", dir.toString());
+            p.put("oracle.net.wallet_location", "(SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + dir + ")))");
+            p.put("oracle.net.CONNECT_TIMEOUT", "20000");
+            p.put("oracle.jdbc.ReadTimeout", "20000");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:oracle:thin:@demo_high", p)) {
+                assertTrue(c.isValid(10), "ojdbc ping round trip (isValid) against the testkit");
+            }
+            RecordedConnection rec = server.takeConnection(Duration.ofSeconds(5));
+            assertTrue(rec.awaitEnd(10, TimeUnit.SECONDS));
+            assertEquals(2, rec.tlsHandshakes());
+            p.put("password", "wrong");
+            java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> java.sql.DriverManager.getConnection("jdbc:oracle:thin:@demo_high", p));
+            assertEquals(1017, e.getErrorCode(), e.getMessage());
         }
     }
 

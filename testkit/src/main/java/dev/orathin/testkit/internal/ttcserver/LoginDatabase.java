@@ -117,6 +117,7 @@ public final class LoginDatabase implements DatabaseHandler {
             compile[0] = 6;
             compile[4] = 0x02 | 0x08 | 0x20; // O5LOGON_NP, O5LOGON, O7LOGON
             compile[7] = FIELD_VERSION;
+            compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it (ojdbc reads it only then)
             compile[27] = 1;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
