@@ -125,21 +125,12 @@ public final class TtcReader {
         return ((long) uint16be() << 16) | uint16be();
     }
 
-    /** Universal unsigned integer (1..8 bytes after the length byte). */
+    /**
+     * Universal unsigned integer (1..8 bytes after the length byte). A sign bit on the length byte
+     * is ignored: some servers set it on unsigned fields whose C value is negative.
+     */
     public long ub() {
-        int n = ub1();
-        if ((n & 0x80) != 0) {
-            // some servers send the sign bit on unsigned fields for values that are negative in C
-            n &= 0x7F;
-        }
-        if (n > 8) {
-            throw malformed("integer length " + n + " (expected 0..8)");
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v = (v << 8) | ub1();
-        }
-        return v;
+        return magnitude(ub1() & 0x7F);
     }
 
     /** Universal unsigned integer that must fit an int. */
@@ -151,11 +142,15 @@ public final class TtcReader {
         return (int) v;
     }
 
-    /** Universal signed integer. */
+    /** Universal signed integer: bit 0x80 of the length byte means negative. */
     public long sb() {
         int n = ub1();
-        boolean negative = (n & 0x80) != 0;
-        n &= 0x7F;
+        long v = magnitude(n & 0x7F);
+        return (n & 0x80) != 0 ? -v : v;
+    }
+
+    /** The {@code n} big-endian bytes after a universal integer's length byte. */
+    private long magnitude(int n) {
         if (n > 8) {
             throw malformed("integer length " + n + " (expected 0..8)");
         }
@@ -163,7 +158,7 @@ public final class TtcReader {
         for (int i = 0; i < n; i++) {
             v = (v << 8) | ub1();
         }
-        return negative ? -v : v;
+        return v;
     }
 
     /** CLR bytes: null for NULL (0 or 0xFF), inline, or the chunked long form. */
