@@ -152,6 +152,8 @@ class ConnectStringResolverTest {
         assertEquals(NamingErrorCode.BAD_EASY_CONNECT, fails(null, "h/s:weird").errorCode());
         assertEquals(NamingErrorCode.EMPTY_VALUE, fails(null, "h/s?retry_count=").errorCode());
         assertEquals(NamingErrorCode.INVALID_VALUE, fails(null, "h/s?retry_delay=soon").errorCode());
+        ConfigException leak = fails(null, "tcps://h:bad/s?https_proxy=bob:Pr0xySecret@px&wallet_password=W4llet");
+        assertFalse(leak.getMessage().contains("Pr0xySecret") || leak.getMessage().contains("W4llet"), leak.getMessage());
     }
 
     @Test

@@ -241,7 +241,13 @@ public final class EasyConnect {
     }
 
     private static ConfigException bad(String source, String ez, String expected, String found) {
-        return new ConfigException(NamingErrorCode.BAD_EASY_CONNECT, source, "in Easy Connect \"" + ez + "\": expected " + expected
-                + " but found \"" + found + "\"");
+        return new ConfigException(NamingErrorCode.BAD_EASY_CONNECT, source, "in Easy Connect \"" + redact(ez) + "\": expected " + expected
+                + " but found \"" + redact(found) + "\"");
+    }
+
+    /** Hides credentials a connect string may carry ({@code user:password@proxy}, {@code *password*=...}). */
+    static String redact(String s) {
+        return s.replaceAll("([=/,]|^)([^:@/&=,]+):([^@/&]+)@", "$1$2:******@")
+                .replaceAll("(?i)(password[^=&]*=)(\"[^\"]*\"|[^&]*)", "$1******");
     }
 }
