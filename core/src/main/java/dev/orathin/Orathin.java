@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.internal.trace.PacketTrace;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.AttemptPlanner;
@@ -56,7 +57,7 @@ public final class Orathin {
         ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
         Wallet wallet = wallet(p, resolved);
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
-        NetSession net = NetConnector.connect(plan, wallet, p.connectTimeout());
+        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, p.connectTimeout()));
         char[] password = p.password();
         try {
             WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
