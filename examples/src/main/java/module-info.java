@@ -5,4 +5,6 @@
 module dev.orathin.examples {
     requires dev.orathin.core;
     requires dev.orathin.testkit;
+
+    exports dev.orathin.examples;
 }
