@@ -352,7 +352,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             Ttc.In in = new Ttc.In(m);
             in.u8();
             int code = in.u8();
-            in.u8(); // sequence
+            Ttc.SEQUENCE.set(in.u8());
+            Requests.WIDE_SCALE.set(clientTypes.sb1Universal());
             if (clientFieldVersion >= 18) {
                 in.ub();
             }
