@@ -137,7 +137,7 @@ public final class Cursor implements AutoCloseable {
         ensureQuery();
         List<Object[]> out = new ArrayList<>(Math.min(n, 10_000));
         while (out.size() < n && next()) {
-            out.add(current.clone());
+            out.add(current); // rows are fresh arrays per row, never reused
         }
         return out;
     }

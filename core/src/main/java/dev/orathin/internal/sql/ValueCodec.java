@@ -125,6 +125,12 @@ public final class ValueCodec {
 
     /** NUMBER bytes to Long (integral columns whose value fits) or BigDecimal. */
     static Object number(byte[] b, boolean integral) {
+        if (integral) {
+            long fast = OracleNumber.decodeLongOrMin(b);
+            if (fast != Long.MIN_VALUE) {
+                return fast;
+            }
+        }
         BigDecimal d = OracleNumber.decode(b);
         if (integral) {
             try {

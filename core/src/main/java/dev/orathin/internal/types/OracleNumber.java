@@ -60,6 +60,41 @@ public final class OracleNumber {
         return positive ? v : v.negate();
     }
 
+    /**
+     * Fast path for integral columns: the value as a long when it is an integer of at most 18
+     * digits, else {@link Long#MIN_VALUE} as "not representable, use {@link #decode}".
+     */
+    public static long decodeLongOrMin(byte[] b) {
+        if (b == null || b.length == 0) {
+            return Long.MIN_VALUE;
+        }
+        int first = b[0] & 0xFF;
+        if (first == 0x80 && b.length == 1) {
+            return 0;
+        }
+        boolean positive = (first & 0x80) != 0;
+        int exponent = (positive ? first : ~first & 0xFF) - 192;
+        int n = b.length - 1;
+        if (!positive && n > 0 && (b[b.length - 1] & 0xFF) == 102) {
+            n--;
+        }
+        if (n < 1 || n > exponent || exponent > 9) {
+            return Long.MIN_VALUE; // a fraction, or more than 18 digits
+        }
+        long v = 0;
+        for (int i = 1; i <= n; i++) {
+            int d = positive ? (b[i] & 0xFF) - 1 : 101 - (b[i] & 0xFF);
+            if (d < 0 || d > 99) {
+                return Long.MIN_VALUE;
+            }
+            v = v * 100 + d;
+        }
+        for (int i = n; i < exponent; i++) {
+            v *= 100;
+        }
+        return positive ? v : -v;
+    }
+
     /** Encodes a decimal, rounding to 40 significant digits; out-of-range magnitudes are rejected. */
     public static byte[] encode(BigDecimal value) {
         if (value.signum() == 0) {

@@ -92,4 +92,25 @@ class TypesTest {
         assertEquals(Duration.ofDays(2).plusHours(3).plusSeconds(1).plusNanos(5), OracleDateTime.decodeIntervalDs(ds));
         assertEquals(Period.of(-1, -2, 0), OracleDateTime.decodeIntervalYm(new byte[] {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 58}));
     }
+
+    @Test
+    void longFastPathAgreesWithTheDecimalDecoder() {
+        java.util.Random rnd = new java.util.Random(8);
+        for (int i = 0; i < 20000; i++) {
+            java.math.BigDecimal v = switch (i % 4) {
+                case 0 -> java.math.BigDecimal.valueOf(rnd.nextLong() / (1L << rnd.nextInt(63)));
+                case 1 -> java.math.BigDecimal.valueOf(rnd.nextInt(2000) - 1000).movePointRight(rnd.nextInt(17));
+                case 2 -> new java.math.BigDecimal(rnd.nextInt() + "." + rnd.nextInt(1000));
+                default -> java.math.BigDecimal.valueOf(rnd.nextLong());
+            };
+            byte[] b = OracleNumber.encode(v);
+            long fast = OracleNumber.decodeLongOrMin(b);
+            java.math.BigDecimal slow = OracleNumber.decode(b);
+            if (fast == Long.MIN_VALUE) {
+                org.junit.jupiter.api.Assertions.assertTrue(slow.scale() > 0 || slow.precision() > 18, slow.toPlainString());
+            } else {
+                org.junit.jupiter.api.Assertions.assertEquals(0, slow.compareTo(java.math.BigDecimal.valueOf(fast)), slow.toPlainString());
+            }
+        }
+    }
 }
