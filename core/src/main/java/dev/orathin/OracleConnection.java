@@ -366,8 +366,17 @@ public final class OracleConnection implements AutoCloseable {
         }
         Statement st = acquire(text);
         try {
-            Cursor c = executeStatement(st, binds, prefetchRows);
-            return c;
+            boolean parsedBefore = st.cursorId != 0;
+            try {
+                return executeStatement(st, binds, prefetchRows);
+            } catch (OracleDatabaseException e) {
+                // a cached query whose tables changed shape: parse it again, once (python-oracledb's retry on
+                // ORA-01007 variable not in select list / ORA-00932 inconsistent datatypes)
+                if (parsedBefore && text.isQuery() && (e.oraCode() == 1007 || e.oraCode() == 932)) {
+                    return executeStatement(st, binds, prefetchRows);
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             release(st);
             throw e;

@@ -98,6 +98,24 @@ class SqlExecutionTest {
     }
 
     @Test
+    void cachedQueryIsParsedAgainOnceAfterOra01007() {
+        FakeSqlSession net = scripted(
+                reply().describe(Col.num("A", 5, 0)).rowHeader(null).row(num(1)).error(60, 1, 1403, "ORA-01403").bytes(),
+                reply().error(60, 0, 1007, "ORA-01007: variable not in select list").bytes(),
+                reply().describe(Col.num("A", 5, 0), Col.num("B", 5, 0)).rowHeader(null).row(num(1), num(2))
+                        .error(61, 1, 1403, "ORA-01403").bytes());
+        OracleConnection c = net.connection(Duration.ofSeconds(5));
+        c.execute("select * from t").close();
+        try (Cursor cur = c.execute("select * from t")) {
+            assertEquals(2, cur.columns().size());
+            assertTrue(cur.next());
+            assertEquals(2, cur.getInt(2));
+        }
+        assertEquals(List.of(94, 78, 1105), net.functions(), "re-execute fails, then a full parse closing the old cursor");
+        assertEquals(1, net.requests.get(2)[2 + 3] & 0xFF, "piggyback closes one cursor");
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));
