@@ -53,7 +53,11 @@ final class Requests {
     record Reexecute(int cursorId, long iterations, long flags1, long flags2, List<byte[][]> bindRows) {
     }
 
-    static Execute execute(Ttc.In in) {
+    /**
+     * @param savedBinds bind metadata of an open cursor: ojdbc re-executes a cursor sending only
+     *     the bind rows, without metadata, when the types are unchanged
+     */
+    static Execute execute(Ttc.In in, java.util.function.IntFunction<List<Meta>> savedBinds) {
         long options = in.ub();
         int cursorId = (int) in.ub();
         boolean parse = in.u8() != 0;
@@ -107,6 +111,11 @@ final class Requests {
         } else if (bindCount > 0) {
             binds = metas(in, bindCount);
             rows = bindRows(in, binds, (int) Math.max(1, al8i4[1]));
+        } else if (cursorId != 0 && in.hasMore() && in.peek() == 7) {
+            List<Meta> saved = savedBinds.apply(cursorId);
+            if (saved != null && !saved.isEmpty()) {
+                rows = bindRows(in, saved, (int) Math.max(1, al8i4[1]));
+            }
         }
         return new Execute(options, cursorId, sql, prefetchRows, bindCount, defineCount, al8i4, binds, defines, rows);
     }

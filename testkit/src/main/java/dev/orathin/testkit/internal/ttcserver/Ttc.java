@@ -204,7 +204,8 @@ final class Ttc {
 
         /** ERROR message with an end-of-call status (0x02: a transaction is open) and an error offset. */
         Out error(int callStatus, int cursorId, long rowCount, int number, int offset, String message) {
-            u8(4).ub(callStatus).ub(0).ub(0).ub(number).ub(0).ub(0).ub(cursorId).ub(offset);
+            // current row number = rows processed (ojdbc's update count; python and node use the row count below)
+            u8(4).ub(callStatus).ub(0).ub(number == 0 ? rowCount : 0).ub(number).ub(0).ub(0).ub(cursorId).ub(offset);
             u8(0).u8(0).u8(0).u8(0).u8(0).u8(0); // sql type, fatal, flags, cursor options, UPI, warning flags
             ub(0).ub(0).u8(0).ub(0).ub(0); // rowid
             ub(0).u8(0).u8(0).ub(0).ub(0).ub(0); // OS error, statement, call, padding, success iterations, oerrdd
