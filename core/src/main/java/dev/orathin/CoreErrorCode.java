@@ -22,8 +22,6 @@ public enum CoreErrorCode implements ErrorCode {
     DATABASE_ERROR(6000, "database error"),
     /** The call took longer than the connection's call timeout and was interrupted. */
     CALL_TIMEOUT(5030, "call timeout expired"),
-    /** The call was cancelled with {@code cancel()}. */
-    CALL_CANCELLED(5031, "call cancelled"),
     /** A bind value or bind list that does not fit the statement. */
     BIND_ERROR(5040, "invalid bind"),
     /** A cursor getter used on the wrong column type, column index or cursor state. */

@@ -120,6 +120,26 @@ class SqlTestkitTest {
     }
 
     @Test
+    void moreTypesNationalBooleanLongBinds() {
+        db.run("create table more_t (id number(3), nv nvarchar2(20), b boolean, cl clob, big varchar2(4000))");
+        String huge = "x".repeat(40_000);
+        String wide = "é".repeat(1500);
+        try (OracleConnection c = connect()) {
+            c.execute("insert into more_t values (:1, :2, :3, :4, :5)", 1, "ñandú", true, huge, wide).close();
+            c.prefetchRows(0);
+            try (Cursor cur = c.execute("select nv, b, cl, big, id from more_t")) {
+                assertTrue(cur.next());
+                assertEquals("ñandú", cur.getString(1));
+                assertEquals(Boolean.TRUE, cur.getBoolean(2));
+                assertEquals(huge, cur.getString(3));
+                assertEquals(wide, cur.getString(4));
+                assertEquals(1, cur.getObject(5, Integer.class));
+                assertFalse(cur.next());
+            }
+        }
+    }
+
+    @Test
     void bindsByPositionAndByName() {
         try (OracleConnection c = connect()) {
             try (Cursor cur = c.execute("select :a + :b as s, :c as t from dual", Map.of("A", 2, "b", new BigDecimal("0.5"), "c", "x"))) {
