@@ -11,6 +11,7 @@ import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.internal.ttc.Negotiation;
 import dev.orathin.internal.ttc.TtcReader;
+import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
@@ -73,6 +74,11 @@ public final class OracleConnection implements AutoCloseable {
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
     private final List<Integer> cursorsToClose = new ArrayList<>();
+    private int e2eChanged;
+    private String module;
+    private String action;
+    private String clientIdentifier;
+    private String clientInfo;
     private final LinkedHashMap<String, Statement> cache = new LinkedHashMap<>(32, 0.75f, true);
 
     OracleConnection(NetSession net, Login.Session session, Duration callTimeout) {
@@ -281,7 +287,7 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_PARSE;
             }
             boolean counts = !text.isPlsql();
-            byte[] req = Requests.execute(this::nextSequence, fv(), takeCursorsToClose(), options, st.cursorId, parse ? st.sqlBytes : null,
+            byte[] req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
                     0, false, rows.size(), encoded, metaList, null, counts);
             Response resp = roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
             finishStatement(st, resp);
@@ -411,10 +417,10 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_COMMIT;
             }
             int executions = query ? (st.cursorId == 0 ? 0 : prefetch) : 1;
-            req = Requests.execute(this::nextSequence, fv(), takeCursorsToClose(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
+            req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
                     query, executions, List.of(binds), binds, null, false);
         } else {
-            req = Requests.reexecute(this::nextSequence, fv(), takeCursorsToClose(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
+            req = Requests.reexecute(this::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
                     List.of(binds), meta);
         }
         Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
@@ -428,7 +434,7 @@ public final class OracleConnection implements AutoCloseable {
             if (st.hasLobColumns() && !st.lobsDefined) {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
-                byte[] define = Requests.execute(this::nextSequence, fv(), List.of(), Requests.OPT_DEFINE | Requests.OPT_FETCH
+                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE | Requests.OPT_FETCH
                         | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
                 resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false));
                 st.lobsDefined = true;
@@ -523,17 +529,55 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
-    private List<Integer> takeCursorsToClose() {
-        if (cursorsToClose.isEmpty()) {
-            return List.of();
+    /** Piggybacked calls due before the next request: cursors to close, changed end-to-end attributes. */
+    private byte[] piggybacks() {
+        if (cursorsToClose.isEmpty() && e2eChanged == 0) {
+            return new byte[0];
         }
-        List<Integer> ids = List.copyOf(cursorsToClose);
+        TtcWriter w = new TtcWriter();
+        Requests.closeCursors(w, this::nextSequence, fv(), cursorsToClose);
         cursorsToClose.clear();
-        return ids;
+        Requests.endToEnd(w, this::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
+        e2eChanged = 0;
+        return w.toByteArray();
+    }
+
+    /**
+     * Sets the module shown in V$SESSION.MODULE (sent with the next call, as python-oracledb's
+     * {@code connection.module}); null clears it.
+     */
+    public void module(String module) {
+        this.module = checkAttribute(module, 64, "module");
+        e2eChanged |= Requests.E2E_MODULE;
+    }
+
+    /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
+    public void action(String action) {
+        this.action = checkAttribute(action, 64, "action");
+        e2eChanged |= Requests.E2E_ACTION;
+    }
+
+    /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
+    public void clientIdentifier(String id) {
+        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
+        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+    }
+
+    /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
+    public void clientInfo(String info) {
+        this.clientInfo = checkAttribute(info, 64, "clientInfo");
+        e2eChanged |= Requests.E2E_CLIENT_INFO;
+    }
+
+    private static String checkAttribute(String v, int maxBytes, String what) {
+        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+            throw new IllegalArgumentException(what + " is limited to " + maxBytes + " bytes by the database, was \"" + v + "\"");
+        }
+        return v;
     }
 
     private void simpleCall(int function) {
-        byte[] req = Requests.simple(this::nextSequence, fv(), takeCursorsToClose(), function);
+        byte[] req = Requests.simple(this::nextSequence, fv(), piggybacks(), function);
         Response resp = roundTrip(req, new Response(session.capabilities(), null, null, false, List.of(), false));
         if (resp.error() != null) {
             resp.error().throwIfError();

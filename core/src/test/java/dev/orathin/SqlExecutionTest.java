@@ -116,6 +116,22 @@ class SqlExecutionTest {
     }
 
     @Test
+    void endToEndAttributesTravelAsAPiggybackWithTheNextCall() {
+        FakeSqlSession net = scripted(reply().status().bytes(), reply().status().bytes());
+        OracleConnection c = net.connection(Duration.ofSeconds(5));
+        c.module("mod");
+        c.clientIdentifier(null);
+        c.commit();
+        c.commit();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertEquals("1187" + hex.formatHex(new byte[] {net.requests.get(0)[2]}) + "0000" + "0109" // flags: module | client id
+                + "0100" + "010103" + "0000" + "00000000" + "0000" + "00000000" + "0000" + "036d6f64" // pointers, then CLR "mod"
+                + "030e", hex.formatHex(net.requests.get(0)).substring(0, 64), "python-oracledb's layout, then COMMIT");
+        assertEquals(List.of(1135, 14), net.functions(), "attributes are sent once");
+        assertThrows(IllegalArgumentException.class, () -> c.action("a".repeat(65)));
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));

@@ -140,6 +140,19 @@ class SqlTestkitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("testkit reads the piggyback 135 strings raw (python-oracledb 1.x); clients that announce"
+            + " CONV_LENGTH in DATA_TYPES (python >= 1.3, orathin) send them as CLRs: ORA-00600 'integer length 117 at byte 29'")
+    void endToEndAttributes() {
+        try (OracleConnection c = connect()) {
+            c.module("orders");
+            c.action("load");
+            c.clientIdentifier("user-7");
+            assertEquals(1, count(c, "dual"));
+            assertEquals(1, count(c, "dual"));
+        }
+    }
+
+    @Test
     void bindsByPositionAndByName() {
         try (OracleConnection c = connect()) {
             try (Cursor cur = c.execute("select :a + :b as s, :c as t from dual", Map.of("A", 2, "b", new BigDecimal("0.5"), "c", "x"))) {

@@ -14,7 +14,7 @@ public final class Requests {
 
     /** Function codes. */
     public static final int FN_EXECUTE = 94, FN_REEXECUTE = 4, FN_REEXECUTE_AND_FETCH = 78, FN_FETCH = 5, FN_COMMIT = 14,
-            FN_ROLLBACK = 15, FN_CLOSE_CURSORS = 105;
+            FN_ROLLBACK = 15, FN_CLOSE_CURSORS = 105, FN_SET_END_TO_END_ATTR = 135;
     /** Execute options (ub4). */
     public static final int OPT_PARSE = 0x01, OPT_BIND = 0x08, OPT_DEFINE = 0x10, OPT_EXECUTE = 0x20, OPT_FETCH = 0x40,
             OPT_COMMIT = 0x100, OPT_COMMIT_REEXECUTE = 0x1, OPT_PLSQL_BIND = 0x400, OPT_NOT_PLSQL = 0x8000;
@@ -33,7 +33,7 @@ public final class Requests {
      *
      * @param seq sequence numbers (piggybacks and the function each take one)
      * @param fieldVersion negotiated field version
-     * @param closeCursors cursor ids to close with a piggyback first (may be empty)
+     * @param piggybacks piggybacked calls to send first (see {@link #closeCursors}, {@link #endToEnd}), may be empty
      * @param options execute options
      * @param cursorId cursor id, 0 for a new cursor
      * @param sql the SQL bytes when parsing, else null
@@ -45,11 +45,11 @@ public final class Requests {
      * @param defines columns to define (LOB columns defined as LONG / LONG RAW), or null
      * @param dmlRowCounts ask for per-row DML counts
      */
-    public static byte[] execute(IntSupplier seq, int fieldVersion, List<Integer> closeCursors, int options, int cursorId, byte[] sql,
+    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
             int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
             List<ColumnInfo> defines, boolean dmlRowCounts) {
         TtcWriter w = new TtcWriter();
-        closeCursors(w, seq, fieldVersion, closeCursors);
+        w.raw(piggybacks);
         header(w, FN_EXECUTE, seq.getAsInt(), fieldVersion);
         int numBinds = defines == null ? bindMeta.size() : 0;
         w.ub(options & 0xFFFFFFFFL);
@@ -117,10 +117,10 @@ public final class Requests {
     }
 
     /** A re-execute of a parsed cursor (78 also fetches {@code prefetchRows} rows of a query). */
-    public static byte[] reexecute(IntSupplier seq, int fieldVersion, List<Integer> closeCursors, int cursorId, boolean queryFetch,
+    public static byte[] reexecute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int cursorId, boolean queryFetch,
             int prefetchRows, int executions, boolean autoCommit, List<List<BindValue>> binds, List<BindValue> bindMeta) {
         TtcWriter w = new TtcWriter();
-        closeCursors(w, seq, fieldVersion, closeCursors);
+        w.raw(piggybacks);
         header(w, queryFetch ? FN_REEXECUTE_AND_FETCH : FN_REEXECUTE, seq.getAsInt(), fieldVersion);
         w.ub(cursorId);
         w.ub(queryFetch ? prefetchRows : executions);
@@ -140,9 +140,9 @@ public final class Requests {
     }
 
     /** A function with no body (COMMIT, ROLLBACK), with a close-cursors piggyback first when needed. */
-    public static byte[] simple(IntSupplier seq, int fieldVersion, List<Integer> closeCursors, int function) {
+    public static byte[] simple(IntSupplier seq, int fieldVersion, byte[] piggybacks, int function) {
         TtcWriter w = new TtcWriter();
-        closeCursors(w, seq, fieldVersion, closeCursors);
+        w.raw(piggybacks);
         header(w, function, seq.getAsInt(), fieldVersion);
         return w.toByteArray();
     }
@@ -151,17 +151,68 @@ public final class Requests {
         w.raw(AuthExchange.function(function, sequence, fieldVersion).toByteArray());
     }
 
-    private static void closeCursors(TtcWriter w, IntSupplier seq, int fieldVersion, List<Integer> ids) {
+    /** The close-cursors piggyback (function 105): {@code ub1 1, ub4 n, n × ub4 cursor id}. */
+    public static void closeCursors(TtcWriter w, IntSupplier seq, int fieldVersion, List<Integer> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        w.ub1(MSG_PIGGYBACK).ub1(FN_CLOSE_CURSORS).ub1(seq.getAsInt());
-        if (fieldVersion >= 18) {
-            w.ub(0);
-        }
+        piggybackHeader(w, FN_CLOSE_CURSORS, seq.getAsInt(), fieldVersion);
         w.ub1(1).ub(ids.size());
         for (int id : ids) {
             w.ub(id);
+        }
+    }
+
+    /** End-to-end attribute flags (python TNS_END_TO_END_*). */
+    public static final int E2E_CLIENT_IDENTIFIER = 0x0001, E2E_MODULE = 0x0008, E2E_ACTION = 0x0010, E2E_CLIENT_INFO = 0x0100;
+
+    /**
+     * The end-to-end attributes piggyback (function 135, python-oracledb {@code _write_end_to_end_piggyback}):
+     * pointer/length pairs for client identifier, module, action, (ECID, unused), client info, (two
+     * unused), DBOP, then the strings that changed as CLRs. A null value in a changed attribute clears it.
+     *
+     * @param changed E2E_* flags of the attributes to send
+     * @param clientIdentifier client identifier (used only when changed)
+     * @param module module (used only when changed)
+     * @param action action (used only when changed)
+     * @param clientInfo client info (used only when changed)
+     */
+    public static void endToEnd(TtcWriter w, IntSupplier seq, int fieldVersion, int changed, String clientIdentifier, String module,
+            String action, String clientInfo) {
+        if (changed == 0) {
+            return;
+        }
+        piggybackHeader(w, FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
+        w.ub1(0).ub1(0); // cidnam, cidser
+        w.ub(changed);
+        byte[] cid = attribute(w, changed, E2E_CLIENT_IDENTIFIER, clientIdentifier);
+        byte[] mod = attribute(w, changed, E2E_MODULE, module);
+        byte[] act = attribute(w, changed, E2E_ACTION, action);
+        w.ub1(0).ub(0).ub1(0).ub(0); // cideci, cidcct, cidecs
+        byte[] info = attribute(w, changed, E2E_CLIENT_INFO, clientInfo);
+        w.ub1(0).ub(0).ub1(0).ub(0); // cidkstk, cidktgt
+        w.ub1(0).ub(0); // dbop
+        for (byte[] b : new byte[][] {cid, mod, act, info}) {
+            if (b != null) {
+                w.clr(b);
+            }
+        }
+    }
+
+    private static byte[] attribute(TtcWriter w, int changed, int flag, String value) {
+        if ((changed & flag) == 0) {
+            w.ub1(0).ub(0);
+            return null;
+        }
+        byte[] b = value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        w.ub1(1).ub(b == null ? 0 : b.length);
+        return b;
+    }
+
+    private static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
+        w.ub1(MSG_PIGGYBACK).ub1(function).ub1(sequence);
+        if (fieldVersion >= 18) {
+            w.ub(0);
         }
     }
 
