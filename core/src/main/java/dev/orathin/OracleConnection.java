@@ -290,7 +290,14 @@ public final class OracleConnection implements AutoCloseable {
             byte[] req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
                     0, false, rows.size(), encoded, metaList, null, counts);
             Response resp = roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
-            finishStatement(st, resp);
+            try {
+                finishStatement(st, resp);
+            } catch (OracleDatabaseException e) {
+                // the row count of the failed call is the number of rows processed before the failing one
+                ErrorInfo err = resp.error();
+                throw new OracleDatabaseException(err.number(), err.message() + " (executeMany: " + err.rowCount() + " of "
+                        + rows.size() + " rows processed before the error)", err.errorPosition());
+            }
             st.bindMeta = metaList;
             long[] result = resp.rowCounts();
             if (result == null) {
@@ -468,7 +475,9 @@ public final class OracleConnection implements AutoCloseable {
             st.cursorId = end.cursorId();
         }
         int number = end.number();
-        if (number != 0 && number != Response.ORA_NO_DATA_FOUND && number != Response.ORA_ARRAY_DML_ERRORS) {
+        // ORA-01403 ends a query's rows; from PL/SQL (SELECT INTO found nothing) it is a real error
+        boolean endOfRows = number == Response.ORA_NO_DATA_FOUND && st.text.isQuery();
+        if (number != 0 && !endOfRows && number != Response.ORA_ARRAY_DML_ERRORS) {
             if (st.cursorId != 0) {
                 cursorsToClose.add(st.cursorId);
             }

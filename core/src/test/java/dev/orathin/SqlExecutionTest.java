@@ -132,6 +132,15 @@ class SqlExecutionTest {
     }
 
     @Test
+    void noDataFoundFromPlsqlIsAnErrorButEndsAQuery() {
+        FakeSqlSession net = scripted(reply().error(0, 0, 1403, "ORA-01403: no data found").bytes());
+        OracleConnection c = net.connection(Duration.ofSeconds(5));
+        OracleDatabaseException e = assertThrows(OracleDatabaseException.class, () -> c.execute(
+                "begin select 1 into :1 from dual where 1 = 0; end;", OutParam.of(OracleType.NUMBER)));
+        assertEquals(1403, e.oraCode());
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));

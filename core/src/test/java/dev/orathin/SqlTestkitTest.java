@@ -197,6 +197,11 @@ class SqlTestkitTest {
                 rows.add(new Object[] {i, "v" + i});
             }
             assertArrayEquals(new long[] {1, 1, 1, 1, 1}, a.executeMany("insert into many_t values (:1, :2)", rows));
+            OracleDatabaseException dup = assertThrows(OracleDatabaseException.class, () -> a.executeMany(
+                    "insert into many_t values (:1, :2)", List.of(new Object[] {10, "ok"}, new Object[] {0, "dup"})));
+            assertEquals(1, dup.oraCode());
+            assertTrue(dup.getMessage().contains("of 2 rows processed before the error"), dup.getMessage());
+            a.execute("delete from many_t where k = 10").close();
             assertArrayEquals(new long[] {1, 0, 1}, a.executeMany("update many_t set v = 'x' where k = :1", List.of(new Object[] {1},
                     new Object[] {99}, new Object[] {3})));
             assertEquals(0, count(b, "many_t"), "not committed yet");
