@@ -146,13 +146,22 @@ final class Requests {
         return new Reexecute(cursorId, iterations, flags1, flags2, rows);
     }
 
+    /** Whether the client announced SB1 universal (see {@link SqlSession.ClientTypes}); set per session. */
+    static final ThreadLocal<Boolean> WIDE_SCALE = ThreadLocal.withInitial(() -> false);
+
     static List<Meta> metas(Ttc.In in, int n) {
+        boolean wideScale = WIDE_SCALE.get();
         List<Meta> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int type = in.u8();
             int flags = in.u8();
             in.u8(); // precision
-            in.u8(); // scale
+            if (wideScale && (type == OraType.NUMBER || type == OraType.INTERVAL_DS || type == OraType.TIMESTAMP
+                    || type == OraType.TIMESTAMP_TZ || type == OraType.TIMESTAMP_LTZ)) {
+                in.ub(); // scale, length-prefixed for clients announcing SB1 universal (ojdbc sends 9 for TIMESTAMP)
+            } else {
+                in.u8();
+            }
             long bufferSize = in.ub();
             long maxElements = in.ub();
             long contFlags = in.ub();
