@@ -399,8 +399,11 @@ public final class OracleConnection implements AutoCloseable {
     private Cursor executeStatement(Statement st, List<BindValue> binds, int prefetch) {
         SqlText text = st.text;
         boolean query = text.isQuery();
+        // python's re-execute leaves OUT-only binds out of the bind row; a full execute sends them all, so PL/SQL with
+        // OUT binds always takes the full execute (without parsing again)
+        boolean outOnly = binds.stream().anyMatch(b -> b.direction() == BindValue.DIR_OUT);
         boolean full = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL || st.bindMetaChanged(binds) || query && st.hasLobColumns()
-                && !st.lobsDefined;
+                && !st.lobsDefined || outOnly;
         List<BindValue> meta = full ? binds : st.bindMeta;
         byte[] req;
         if (full) {
@@ -441,8 +444,8 @@ public final class OracleConnection implements AutoCloseable {
             if (st.hasLobColumns() && !st.lobsDefined) {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
-                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE | Requests.OPT_FETCH
-                        | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
+                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
+                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
                 resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false));
                 st.lobsDefined = true;
                 end = finishStatement(st, resp);

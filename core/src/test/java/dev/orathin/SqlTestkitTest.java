@@ -237,10 +237,19 @@ class SqlTestkitTest {
 
     @Test
     void plsqlOutBinds() {
-        try (OracleConnection c = connect(); Cursor cur = c.execute("begin :1 := :2 * 2; :3 := 'done'; end;", OutParam.of(OracleType.NUMBER),
-                21, OutParam.of(OracleType.VARCHAR2))) {
-            assertEquals(0, new BigDecimal(42).compareTo((BigDecimal) cur.outValue(1)));
-            assertEquals("done", cur.outValue(3));
+        try (OracleConnection c = connect()) {
+            for (int i = 1; i <= 3; i++) { // the second and third run use the cached cursor
+                try (Cursor cur = c.execute("begin :1 := :2 * 2; :3 := 'done'; end;", OutParam.of(OracleType.NUMBER), 21 * i,
+                        OutParam.of(OracleType.VARCHAR2))) {
+                    assertEquals(0, new BigDecimal(42 * i).compareTo((BigDecimal) cur.outValue(1)));
+                    assertEquals("done", cur.outValue(3));
+                }
+            }
+            for (int i = 1; i <= 2; i++) {
+                try (Cursor cur = c.execute("begin :v := :v || 'x'; end;", OutParam.inOut(OracleType.VARCHAR2, "a" + i))) {
+                    assertEquals("a" + i + "x", cur.outValue(1));
+                }
+            }
         }
     }
 
