@@ -97,7 +97,7 @@ final class Replies {
     }
 
     Replies ioVector(int... directions) {
-        w.ub1(11).ub1(0).ub(directions.length).ub(0).ub(1).ub(0).ub(0).ub(0);
+        w.ub1(11).ub1(0).ub(directions.length % 256).ub(directions.length / 256).ub(1).ub(0).ub(0).ub(0);
         for (int d : directions) {
             w.ub1(d);
         }
@@ -115,13 +115,13 @@ final class Replies {
     }
 
     Replies piggybackLtxid() {
-        w.ub1(23).ub1(7).ub(3).raw(new byte[] {9, 9, 9});
+        w.ub1(23).ub1(7).twoLengths(new byte[] {9, 9, 9});
         return this;
     }
 
     Replies warning(int number, String text) {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
-        w.ub1(15).ub(number).ub(t.length).ub(0).raw(t);
+        w.ub1(15).ub(number).ub(t.length).ub(0).clr(t);
         return this;
     }
 

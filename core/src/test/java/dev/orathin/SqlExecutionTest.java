@@ -50,7 +50,8 @@ class SqlExecutionTest {
                         .rowHeader(null).row(num(2), null, OracleNumber.encode(new BigDecimal("-2.25")))
                         .error(33, 2, 0, null).bytes(),
                 // FETCH: third row repeats NAME and PRICE from the second row (bit vector: only column 0 sent)
-                reply().piggybackLtxid().bitVector(1, 0b001).row(num(3)).row(num(4), str("d"), num(7))
+                reply().piggybackLtxid().warning(28002, "ORA-28002: the password will expire within 7 days").bitVector(1, 0b001)
+                        .row(num(3)).row(num(4), str("d"), num(7))
                         .error(33, 4, 1403, "ORA-01403: no data found").bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));
         try (Cursor cur = c.execute("select id, name, price from t where x = :x", 5)) {

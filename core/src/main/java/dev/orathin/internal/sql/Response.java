@@ -93,7 +93,7 @@ public final class Response {
                     int length = (int) r.ub();
                     r.ub(); // flags
                     if (number != 0 && length > 0) {
-                        r.skip(length);
+                        r.clr(); // message text (python-oracledb 2+ reads a CLR here)
                     }
                     warning = number;
                 }
@@ -181,8 +181,9 @@ public final class Response {
 
     private void readIoVector(TtcReader r) {
         r.ub1(); // flag
-        int n = (int) r.ub(); // number of requests (binds)
-        r.ub(); // iteration number
+        int requests = (int) r.ub(); // number of requests
+        // the iteration field carries the high part of the bind count (python-oracledb: iters * 256 + requests)
+        int n = (int) (r.ub() * 256 + requests);
         r.ub(); // number of iterations this time
         r.ub(); // uac buffer length
         int bv = (int) r.ub();
@@ -312,26 +313,25 @@ public final class Response {
                 }
                 r.ub();
             }
-            case 7 -> {
-                int n = (int) r.ub();
-                if (n > 0) {
-                    r.skip(n);
-                }
-            }
+            case 7 -> r.twoLengths(); // LTXID
             case 8 -> {
-                r.ub();
-                r.ub1();
-                r.ub();
-                r.ub();
-                r.ub1();
-                int n = (int) r.ub();
-                if (n > 0) {
-                    r.skip(n);
-                }
+                r.ub(); // number of DTYs
+                r.ub1(); // length of DTYs
+                r.ub(); // flags
+                r.ub(); // error code
+                r.ub1(); // queue
+                r.twoLengths(); // replay context
             }
             case 9 -> {
                 r.ub();
                 r.ub1();
+            }
+            case 10 -> {
+                r.ub(); // number of DTYs
+                r.ub1(); // length of DTY
+                r.ub(); // signature flags
+                r.ub(); // client signature
+                r.ub(); // server signature
             }
             default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "server-side piggyback with unknown opcode "
                     + opcode);
