@@ -43,16 +43,25 @@ public final class OracleNumber {
         if (n > 20) {
             throw malformed("NUMBER with " + n + " mantissa bytes (at most 20)");
         }
-        BigInteger unscaled = BigInteger.ZERO;
+        // up to 9 base-100 digits (18 decimal digits) fit a long: no BigInteger arithmetic on the common path
+        long small = 0;
+        BigInteger unscaled = null;
         for (int i = 1; i <= n; i++) {
             int d = positive ? (b[i] & 0xFF) - 1 : 101 - (b[i] & 0xFF);
             if (d < 0 || d > 99) {
                 throw malformed("NUMBER mantissa byte " + (b[i] & 0xFF) + " out of range");
             }
-            unscaled = unscaled.multiply(HUNDRED).add(BigInteger.valueOf(d));
+            if (i <= 9) {
+                small = small * 100 + d;
+                if (i == 9 && n > 9) {
+                    unscaled = BigInteger.valueOf(small);
+                }
+            } else {
+                unscaled = unscaled.multiply(HUNDRED).add(BigInteger.valueOf(d));
+            }
         }
         // value = 0.d1d2... (base 100) * 100^exponent
-        BigDecimal v = new BigDecimal(unscaled, 2 * (n - exponent));
+        BigDecimal v = unscaled == null ? BigDecimal.valueOf(small, 2 * (n - exponent)) : new BigDecimal(unscaled, 2 * (n - exponent));
         v = v.stripTrailingZeros();
         if (v.scale() < 0) {
             v = v.setScale(0);

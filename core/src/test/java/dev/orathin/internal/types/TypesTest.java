@@ -113,4 +113,19 @@ class TypesTest {
             }
         }
     }
+
+    @Test
+    void decimalsRoundTripThroughTheWireFormat() {
+        java.util.Random rnd = new java.util.Random(11);
+        for (int i = 0; i < 20000; i++) {
+            int digits = 1 + rnd.nextInt(38);
+            StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "-" : "");
+            for (int d = 0; d < digits; d++) {
+                sb.append(d == 0 ? 1 + rnd.nextInt(9) : rnd.nextInt(10));
+            }
+            java.math.BigDecimal v = new java.math.BigDecimal(new java.math.BigInteger(sb.toString()), rnd.nextInt(60) - 30);
+            java.math.BigDecimal back = OracleNumber.decode(OracleNumber.encode(v));
+            org.junit.jupiter.api.Assertions.assertEquals(0, v.compareTo(back), v + " came back as " + back);
+        }
+    }
 }
