@@ -310,6 +310,33 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the module shown in V$SESSION.MODULE (sent with the next call, as python-oracledb's
+     * {@code connection.module}); null clears it.
+     */
+    public void module(String module) {
+        this.module = checkAttribute(module, 64, "module");
+        e2eChanged |= Requests.E2E_MODULE;
+    }
+
+    /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
+    public void action(String action) {
+        this.action = checkAttribute(action, 64, "action");
+        e2eChanged |= Requests.E2E_ACTION;
+    }
+
+    /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
+    public void clientIdentifier(String id) {
+        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
+        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+    }
+
+    /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
+    public void clientInfo(String info) {
+        this.clientInfo = checkAttribute(info, 64, "clientInfo");
+        e2eChanged |= Requests.E2E_CLIENT_INFO;
+    }
+
     /** Commits the transaction. */
     public void commit() {
         ensureOpen();
@@ -552,33 +579,6 @@ public final class OracleConnection implements AutoCloseable {
         Requests.endToEnd(w, this::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
         e2eChanged = 0;
         return w.toByteArray();
-    }
-
-    /**
-     * Sets the module shown in V$SESSION.MODULE (sent with the next call, as python-oracledb's
-     * {@code connection.module}); null clears it.
-     */
-    public void module(String module) {
-        this.module = checkAttribute(module, 64, "module");
-        e2eChanged |= Requests.E2E_MODULE;
-    }
-
-    /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
-    public void action(String action) {
-        this.action = checkAttribute(action, 64, "action");
-        e2eChanged |= Requests.E2E_ACTION;
-    }
-
-    /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
-    public void clientIdentifier(String id) {
-        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
-        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
-    }
-
-    /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
-    public void clientInfo(String info) {
-        this.clientInfo = checkAttribute(info, 64, "clientInfo");
-        e2eChanged |= Requests.E2E_CLIENT_INFO;
     }
 
     private static String checkAttribute(String v, int maxBytes, String what) {
