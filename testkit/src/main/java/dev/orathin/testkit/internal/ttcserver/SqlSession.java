@@ -150,8 +150,8 @@ final class SqlSession implements AutoCloseable {
                         return end(out, c.id, 0, null);
                     }
                     runQuery(c, e.bindRows());
-                    if (e.sql() != null || (e.options() & Requests.OPT_DEFINE) != 0) {
-                        describe(c, c.rs.getMetaData(), out); // after a define too: python adjusts its LOB-as-LONG defines from it
+                    if (e.sql() != null) {
+                        describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
                     }
                     returnParameters(out, c.id, null);
                     long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
@@ -638,9 +638,13 @@ final class SqlSession implements AutoCloseable {
         return cols;
     }
 
+    /**
+     * VARCHAR2 / CHAR: at most 4000 bytes, as with MAX_STRING_SIZE=STANDARD (node-oracledb reads
+     * a larger buffer size as a LONG value with trailing indicator fields).
+     */
     private static Column text(String name, int type, int chars, boolean nullable) {
-        int n = chars <= 0 || chars > 32767 ? 4000 : chars;
-        return new Column(name, type, 0, 0, n, Math.min(32767, n * 4), nullable, OraType.CSFRM_IMPLICIT);
+        int n = chars <= 0 || chars > 4000 ? 4000 : chars;
+        return new Column(name, type, 0, 0, n, Math.min(4000, n * 4), nullable, OraType.CSFRM_IMPLICIT);
     }
 
     /** DESCRIBE_INFO (16) in the field-version-13 layout (protocol.md §7.2). */
