@@ -150,6 +150,26 @@ class SqlTestkitTest {
     }
 
     @Test
+    void numberExtremesRoundTrip() {
+        db.run("create table num_t (id number(3), n number)");
+        BigDecimal[] values = {new BigDecimal("12345678901234567890123456789012345678"), new BigDecimal("-1E-130"),
+            new BigDecimal("9.99E+125"), new BigDecimal("0.000001"), new BigDecimal("-123456789012345678.25"), BigDecimal.ZERO};
+        try (OracleConnection c = connect()) {
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                rows.add(new Object[] {i, values[i]});
+            }
+            c.executeMany("insert into num_t values (:1, :2)", rows);
+            try (Cursor cur = c.execute("select n from num_t order by id")) {
+                for (BigDecimal v : values) {
+                    assertTrue(cur.next());
+                    assertEquals(0, v.compareTo(cur.getBigDecimal(1)), v + " came back as " + cur.getBigDecimal(1));
+                }
+            }
+        }
+    }
+
+    @Test
     void bindsByPositionAndByName() {
         try (OracleConnection c = connect()) {
             try (Cursor cur = c.execute("select :a + :b as s, :c as t from dual", Map.of("A", 2, "b", new BigDecimal("0.5"), "c", "x"))) {
