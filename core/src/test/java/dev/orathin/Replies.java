@@ -119,6 +119,29 @@ final class Replies {
         return this;
     }
 
+    /** Server-side piggybacks of every opcode orathin reads (protocol.md §7.2), with small bodies. */
+    Replies allServerPiggybacks() {
+        w.ub1(23).ub1(1); // query cache invalidation
+        w.ub1(23).ub1(3); // trace event
+        w.ub1(23).ub1(2).ub(4).str("1234"); // OS pid
+        w.ub1(23).ub1(4).ub(0).ub1(0).ub(1).ub1(0).twoLengths(str("k")).twoLengths(str("v")).ub(0).ub(1).ub(42).ub(7); // session return
+        w.ub1(23).ub1(5).ub(0).ub1(0).ub(1).ub1(0).twoLengths(str("k")).twoLengths(str("v")).ub(0).ub(0); // sync
+        w.ub1(23).ub1(7).twoLengths(new byte[] {1, 2}); // LTXID
+        w.ub1(23).ub1(8).ub(0).ub1(0).ub(0).ub(0).ub1(0).twoLengths(new byte[] {3}); // AC replay context
+        w.ub1(23).ub1(9).ub(0).ub1(0); // ext sync
+        w.ub1(23).ub1(10).ub(0).ub1(0).ub(1).ub(2).ub(3); // session signature
+        return this;
+    }
+
+    private static byte[] str(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    Replies flushOutBinds() {
+        w.ub1(19);
+        return this;
+    }
+
     Replies warning(int number, String text) {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
         w.ub1(15).ub(number).ub(t.length).ub(0).clr(t);

@@ -142,6 +142,19 @@ class SqlExecutionTest {
     }
 
     @Test
+    void serverPiggybacksAreSkippedAndFlushOutBindsIsAnswered() {
+        FakeSqlSession net = new FakeSqlSession(req -> req.length == 1 && req[0] == 19
+                ? List.of(reply().row(str("out"), new Replies.Raw(new byte[] {0})).error(0, 1, 0, null).bytes())
+                : List.of(reply().allServerPiggybacks().ioVector(16).flushOutBinds().bytes()));
+        OracleConnection c = net.connection(Duration.ofSeconds(5));
+        try (Cursor cur = c.execute("begin :1 := 'out'; end;", OutParam.of(OracleType.VARCHAR2))) {
+            assertEquals("out", cur.outValue(1));
+        }
+        assertEquals(2, net.requests.size());
+        assertArrayEquals(new byte[] {19}, net.requests.get(1), "the one-byte FLUSH_OUT_BINDS answer");
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));
