@@ -90,6 +90,8 @@ public class LoginTest {
         public final List<Integer> functions = new ArrayList<>();
         /** The new password a client set in phase two, decrypted with the combo key. */
         public volatile String newPassword;
+        /** PROXY_CLIENT_NAME of the last phase two. */
+        public volatile String proxyClientName;
 
         public FakeDb(char[] password) throws Exception {
             this.password = password;
@@ -174,6 +176,7 @@ public class LoginTest {
                             return List.of(errorInfo(1017, "ORA-01017: invalid credential or not authorized; logon denied"));
                         }
                         assertTrue(kv.get("SESSION_CLIENT_DRIVER_NAME").startsWith("orathin"));
+                        proxyClientName = kv.get("PROXY_CLIENT_NAME");
                         if (kv.get("AUTH_NEWPASSWORD") != null) {
                             byte[] np = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(kv.get("AUTH_NEWPASSWORD")));
                             int pad = np[np.length - 1];
@@ -282,5 +285,12 @@ public class LoginTest {
         assertEquals("L10n#new", db.newPassword);
         byte[] phaseTwo = s.requests.get(3);
         assertFalse(new String(phaseTwo, StandardCharsets.ISO_8859_1).contains("L10n#new"), "never in clear");
+    }
+
+    @Test
+    void proxyUserSendsTheTargetAsProxyClientName() throws Exception {
+        FakeDb db = new FakeDb("tiger".toCharArray());
+        new Login(new ScriptedSession(db), Duration.ofSeconds(5), new SecureRandom()).run(creds("scott[hr]", "tiger"));
+        assertEquals("hr", db.proxyClientName);
     }
 }
