@@ -159,7 +159,27 @@ class DatabaseInteropIT {
             OjdbcScenarios.Outcome o = OrathinScenarios.error(e);
             cells.put("wrong_password", cell("ORA-01017".equals(o.code()), o.code(), o.detail()));
         }
+        cells.put("verifier_11g", orathinLogin("old", "Old#2026", null, null));
+        cells.put("locked_account", orathinLogin("locked", "Lk#2026", null, "ORA-28000"));
+        cells.put("expired_password", orathinLogin("exp_orathin", "Exp#2026", null, "ORA-28001"));
+        cells.put("password_change", orathinLogin("exp_orathin", "Exp#2026", "New#2026", null));
+        cells.put("proxy_user", orathinLogin("proxy[app]", "Proxy#2026", null, null));
         check("orathin", cells);
+    }
+
+    private static String orathinLogin(String user, String password, String newPassword, String expectedCode) {
+        dev.orathin.ConnectParams.Builder b = dev.orathin.ConnectParams.builder().configDir(configDir).dsn("demo_high").user(user)
+                .password(password.toCharArray()).walletLocation(configDir.toString()).walletPassword(WALLET_PW);
+        if (newPassword != null) {
+            b.newPassword(newPassword.toCharArray());
+        }
+        try (dev.orathin.OracleConnection c = dev.orathin.Orathin.connect(b.build()); dev.orathin.Cursor cur = c.execute("select 1 from dual")) {
+            cur.next();
+            return cell(expectedCode == null, null, expectedCode == null ? null : "logged in; expected " + expectedCode);
+        } catch (dev.orathin.errors.OrathinException e) {
+            OjdbcScenarios.Outcome o = OrathinScenarios.error(e);
+            return cell(expectedCode != null && expectedCode.equals(o.code()), o.code(), o.detail());
+        }
     }
 
     @Test
