@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.wallet.Wallet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ public final class ConnectParams {
     private final Path configDir;
     private final String walletLocation;
     private final char[] walletPassword;
+    private final Wallet wallet;
     private final Duration connectTimeout;
     private final Duration callTimeout;
     private final Map<String, String> descriptorParams;
@@ -45,6 +47,7 @@ public final class ConnectParams {
         this.configDir = b.configDir;
         this.walletLocation = b.walletLocation;
         this.walletPassword = b.walletPassword == null ? null : b.walletPassword.clone();
+        this.wallet = b.wallet;
         this.connectTimeout = b.connectTimeout;
         this.callTimeout = b.callTimeout;
         this.descriptorParams = Map.copyOf(b.descriptorParams);
@@ -125,6 +128,11 @@ public final class ConnectParams {
         return walletPassword == null ? null : walletPassword.clone();
     }
 
+    /** The wallet given as an object (e.g. from {@code Wallets.fromBytes}), or null; it wins over every location. */
+    public Wallet wallet() {
+        return wallet;
+    }
+
     /** Bound on the whole connect. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -144,7 +152,7 @@ public final class ConnectParams {
     @Override
     public String toString() {
         return "ConnectParams[dsn=" + dsn + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
-                + ", params=" + descriptorParams.keySet() + "]";
+                + (wallet != null ? ", wallet=in-memory" : "") + ", params=" + descriptorParams.keySet() + "]";
     }
 
     /** Builder of {@link ConnectParams}. */
@@ -155,6 +163,7 @@ public final class ConnectParams {
         private Path configDir;
         private String walletLocation;
         private char[] walletPassword;
+        private Wallet wallet;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private final Map<String, String> descriptorParams = new LinkedHashMap<>();
@@ -195,6 +204,15 @@ public final class ConnectParams {
         /** The wallet password (copied). */
         public Builder walletPassword(char[] walletPassword) {
             this.walletPassword = walletPassword == null ? null : walletPassword.clone();
+            return this;
+        }
+
+        /**
+         * An already loaded wallet (in-memory: {@code Wallets.fromBytes} / {@code fromText}, e.g. from a
+         * secret store); it wins over {@link #walletLocation(String)} and WALLET_LOCATION.
+         */
+        public Builder wallet(Wallet wallet) {
+            this.wallet = wallet;
             return this;
         }
 
