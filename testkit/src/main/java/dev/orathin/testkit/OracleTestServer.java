@@ -218,6 +218,9 @@ public final class OracleTestServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (config.database instanceof AutoCloseable db) {
+            closeQuietly(db);
+        }
     }
 
     static void closeQuietly(AutoCloseable c) {

@@ -12,6 +12,18 @@ final class Ttc {
     private Ttc() {
     }
 
+    /**
+     * Thrown when a request ends before its layout does: the rest may still be on its way in the
+     * next DATA packet (a request larger than the SDU), so the caller reads more and parses again.
+     */
+    static final class Truncated extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Truncated(int pos) {
+            super("TTC request ended early at byte " + pos);
+        }
+    }
+
     /** Reads one request message. */
     static final class In {
         private final byte[] b;
@@ -21,30 +33,62 @@ final class Ttc {
             this.b = b;
         }
 
+        int position() {
+            return pos;
+        }
+
+        byte[] peekAll() {
+            return java.util.Arrays.copyOfRange(b, pos, b.length);
+        }
+
+        boolean hasMore() {
+            return pos < b.length;
+        }
+
         int u8() {
             if (pos >= b.length) {
-                throw new IllegalArgumentException("TTC request ended early at byte " + pos);
+                throw new Truncated(pos);
             }
             return b[pos++] & 0xFF;
         }
 
         int peek() {
             if (pos >= b.length) {
-                throw new IllegalArgumentException("TTC request ended early at byte " + pos);
+                throw new Truncated(pos);
             }
             return b[pos] & 0xFF;
+        }
+
+        int u16be() {
+            return (u8() << 8) | u8();
         }
 
         long ub() {
             int n = u8() & 0x7F;
             if (n > 8) {
-                throw new IllegalArgumentException("integer length " + n);
+                throw new IllegalArgumentException("integer length " + n + " at byte " + (pos - 1));
             }
             long v = 0;
             for (int i = 0; i < n; i++) {
                 v = (v << 8) | u8();
             }
             return v;
+        }
+
+        long peekUb() {
+            int saved = pos;
+            try {
+                return ub();
+            } finally {
+                pos = saved;
+            }
+        }
+
+        /** A signed universal integer: the length byte's top bit is the sign. */
+        long sb() {
+            boolean negative = (peek() & 0x80) != 0;
+            long v = ub();
+            return negative ? -v : v;
         }
 
         byte[] clr() {
@@ -63,8 +107,11 @@ final class Ttc {
         }
 
         byte[] raw(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("negative length " + n + " at byte " + pos);
+            }
             if (pos + n > b.length) {
-                throw new IllegalArgumentException("TTC request: " + n + " bytes needed at " + pos + " of " + b.length);
+                throw new Truncated(pos);
             }
             byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
             pos += n;
@@ -107,8 +154,12 @@ final class Ttc {
             if (v == 0) {
                 return u8(0);
             }
+            boolean negative = v < 0;
+            if (negative) {
+                v = -v;
+            }
             int n = v < 0x100 ? 1 : v < 0x10000 ? 2 : v < 0x100000000L ? 4 : 8;
-            u8(n);
+            u8(negative ? n | 0x80 : n);
             for (int i = n - 1; i >= 0; i--) {
                 u8((int) (v >>> (8 * i)));
             }
@@ -148,7 +199,12 @@ final class Ttc {
          * the fields that changed width between client versions (ub1 vs ub2) read the same.
          */
         Out error(int cursorId, long rowCount, int number, String message) {
-            u8(4).ub(number == 0 ? 0 : 1).ub(0).ub(0).ub(number).ub(0).ub(0).ub(cursorId).ub(0);
+            return error(number == 0 ? 0 : 1, cursorId, rowCount, number, 0, message);
+        }
+
+        /** ERROR message with an end-of-call status (0x02: a transaction is open) and an error offset. */
+        Out error(int callStatus, int cursorId, long rowCount, int number, int offset, String message) {
+            u8(4).ub(callStatus).ub(0).ub(0).ub(number).ub(0).ub(0).ub(cursorId).ub(offset);
             u8(0).u8(0).u8(0).u8(0).u8(0).u8(0); // sql type, fatal, flags, cursor options, UPI, warning flags
             ub(0).ub(0).u8(0).ub(0).ub(0); // rowid
             ub(0).u8(0).u8(0).ub(0).ub(0).ub(0); // OS error, statement, call, padding, success iterations, oerrdd
@@ -158,6 +214,10 @@ final class Ttc {
                 clr(message.getBytes(StandardCharsets.UTF_8));
             }
             return this;
+        }
+
+        int size() {
+            return out.size();
         }
 
         byte[] bytes() {

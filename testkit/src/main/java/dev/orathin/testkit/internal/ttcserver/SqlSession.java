@@ -1,0 +1,844 @@
+package dev.orathin.testkit.internal.ttcserver;
+
+import dev.orathin.testkit.internal.ttcserver.OraErrors.OraError;
+import dev.orathin.testkit.internal.ttcserver.OraErrors.OraException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One session's SQL: each client cursor is an H2 statement on the session's own H2 connection,
+ * and results go back in Oracle's wire layouts (protocol.md §7, §8) for field version 13.
+ */
+final class SqlSession implements AutoCloseable {
+
+    /** The session whose call runs on this thread (for the sleep function's cancel check). */
+    static final ThreadLocal<SqlSession> CURRENT = new ThreadLocal<>();
+    private static final int MAX_CURSORS = 300;
+
+    /** What the client announced in DATA_TYPES that changes how columns are described. */
+    record ClientTypes(boolean booleanType, boolean newOac) {
+    }
+
+    private final Connection h2;
+    private final ClientTypes clientTypes;
+    private final Map<Integer, Cursor> cursors = new HashMap<>();
+    private int nextCursorId = 1;
+    private boolean transaction;
+    volatile boolean cancelled;
+    private volatile Statement running;
+
+    SqlSession(Connection h2, ClientTypes clientTypes) {
+        this.h2 = h2;
+        this.clientTypes = clientTypes;
+    }
+
+    /** One client cursor. */
+    private static final class Cursor {
+        final int id;
+        final String sql;
+        final SqlText.Kind kind;
+        List<String> bindNames = List.of();
+        String h2Sql;
+        List<Requests.Meta> binds = List.of();
+        PreparedStatement ps;
+        ResultSet rs;
+        List<Column> columns;
+        Requests.Meta[] defines;
+        Object[] ahead;
+        boolean exhausted;
+        long fetched;
+        PlsqlBlock block;
+
+        Cursor(int id, String sql) {
+            this.id = id;
+            this.sql = sql;
+            this.kind = SqlText.kind(sql);
+        }
+
+        void closeResults() {
+            try {
+                if (rs != null) {
+                    rs.close();
+                }
+            } catch (SQLException ignored) {
+                // closing a finished result
+            }
+            rs = null;
+            ahead = null;
+            exhausted = false;
+            fetched = 0;
+        }
+
+        void close() {
+            closeResults();
+            try {
+                if (ps != null) {
+                    ps.close();
+                }
+            } catch (SQLException ignored) {
+                // closing a statement whose connection is gone
+            }
+        }
+    }
+
+    /** A described column: its Oracle type and how the value is read from H2. */
+    record Column(String name, int type, int precision, int scale, int maxChars, int bufferSize, boolean nullable, int csfrm) {
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    byte[] execute(Requests.Execute e) {
+        Cursor c = e.cursorId() != 0 ? cursors.get(e.cursorId()) : null;
+        if (c == null && e.sql() == null) {
+            return error(e.cursorId(), OraError.of(1001, "invalid cursor"));
+        }
+        if (c == null || e.sql() != null && !e.sql().equals(c.sql)) {
+            if (c != null) {
+                c.close();
+                cursors.remove(c.id);
+            }
+            c = open(e.sql());
+        }
+        Ttc.Out out = new Ttc.Out();
+        try {
+            if (!e.defines().isEmpty()) {
+                c.defines = e.defines().toArray(new Requests.Meta[0]);
+            }
+            if (!e.binds().isEmpty()) {
+                c.binds = e.binds();
+            }
+            boolean describeOnly = (e.options() & Requests.OPT_DESCRIBE) != 0 && (e.options() & Requests.OPT_EXECUTE) == 0;
+            boolean execute = (e.options() & Requests.OPT_EXECUTE) != 0 || (e.options() & Requests.OPT_DEFINE) != 0;
+            long rowCount;
+            switch (c.kind) {
+                case QUERY:
+                    if (describeOnly || !execute) {
+                        prepare(c);
+                        describe(c, c.ps.getMetaData(), out);
+                        return end(out, c.id, 0, null);
+                    }
+                    runQuery(c, e.bindRows());
+                    if (e.sql() != null) {
+                        describe(c, c.rs.getMetaData(), out);
+                    }
+                    long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
+                    return rows(c, rows, out, (e.options() & 0x40000) == 0);
+                case PLSQL:
+                    return plsql(c, e.bindRows(), out);
+                case COMMIT:
+                    commit();
+                    return end(out, c.id, 0, null);
+                case ROLLBACK:
+                    rollback();
+                    return end(out, c.id, 0, null);
+                case DML:
+                    long[] counts = dml(c, e.bindRows());
+                    rowCount = Arrays.stream(counts).sum();
+                    if (e.dmlRowCounts()) {
+                        out.u8(8).ub(0).ub(0).ub(0).ub(0).ub(counts.length);
+                        for (long n : counts) {
+                            out.ub(n);
+                        }
+                    }
+                    break;
+                default:
+                    ddl(c);
+                    rowCount = 0;
+                    break;
+            }
+            if ((e.options() & Requests.OPT_COMMIT) != 0) {
+                commit();
+            }
+            return end(out, c.id, rowCount, null);
+        } catch (SQLException ex) {
+            return error(c.id, cancelled ? OraError.of(1013, "user requested cancel of current operation") : OraErrors.fromH2(ex, c.sql));
+        } catch (OraException ex) {
+            return error(c.id, ex.error);
+        } finally {
+            running = null;
+        }
+    }
+
+    byte[] reexecute(int function, Ttc.In in) {
+        int cursorId = (int) in.peekUb();
+        Cursor c = cursors.get(cursorId);
+        Requests.Reexecute r = Requests.reexecute(in, c == null ? List.of() : c.binds);
+        if (c == null) {
+            return error(cursorId, OraError.of(1001, "invalid cursor"));
+        }
+        Ttc.Out out = new Ttc.Out();
+        try {
+            if (c.kind == SqlText.Kind.QUERY) {
+                runQuery(c, r.bindRows());
+                return rows(c, function == 78 ? r.iterations() : 0, out, true);
+            }
+            if (c.kind == SqlText.Kind.PLSQL) {
+                return plsql(c, r.bindRows(), out);
+            }
+            long[] counts = c.kind == SqlText.Kind.DML ? dml(c, r.bindRows()) : new long[] {ddlCount(c)};
+            if ((r.flags2() & 0x01) != 0) {
+                commit();
+            }
+            return end(out, c.id, Arrays.stream(counts).sum(), null);
+        } catch (SQLException ex) {
+            return error(c.id, cancelled ? OraError.of(1013, "user requested cancel of current operation") : OraErrors.fromH2(ex, c.sql));
+        } catch (OraException ex) {
+            return error(c.id, ex.error);
+        } finally {
+            running = null;
+        }
+    }
+
+    byte[] fetch(int cursorId, long rows) {
+        Cursor c = cursors.get(cursorId);
+        if (c == null || c.rs == null) {
+            return error(cursorId, OraError.of(1001, "invalid cursor"));
+        }
+        try {
+            return rows(c, rows, new Ttc.Out(), true);
+        } catch (SQLException ex) {
+            return error(c.id, OraErrors.fromH2(ex, c.sql));
+        } catch (OraException ex) {
+            return error(c.id, ex.error);
+        }
+    }
+
+    byte[] commitCall() {
+        try {
+            commit();
+            return end(new Ttc.Out(), 0, 0, null);
+        } catch (SQLException ex) {
+            return error(0, OraErrors.fromH2(ex, "COMMIT"));
+        }
+    }
+
+    byte[] rollbackCall() {
+        try {
+            rollback();
+            return end(new Ttc.Out(), 0, 0, null);
+        } catch (SQLException ex) {
+            return error(0, OraErrors.fromH2(ex, "ROLLBACK"));
+        }
+    }
+
+    void closeCursor(int id) {
+        Cursor c = cursors.remove(id);
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Called from the packet reader when the client interrupts the running call. */
+    void cancel() {
+        cancelled = true;
+        Statement s = running;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }
+    }
+
+    boolean transactionOpen() {
+        return transaction;
+    }
+
+    @Override
+    public void close() {
+        cursors.values().forEach(Cursor::close);
+        cursors.clear();
+        try {
+            if (!h2.isClosed()) {
+                h2.rollback();
+                h2.close();
+            }
+        } catch (SQLException ignored) {
+            // the shared database may already be shut down
+        }
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    private Cursor open(String sql) {
+        if (cursors.size() >= MAX_CURSORS) {
+            throw new OraException(1000, "maximum open cursors exceeded");
+        }
+        int id = nextCursorId++;
+        Cursor c = new Cursor(id, sql);
+        cursors.put(id, c);
+        return c;
+    }
+
+    private void prepare(Cursor c) throws SQLException {
+        if (c.ps != null) {
+            return;
+        }
+        if (c.kind != SqlText.Kind.PLSQL && c.sql.strip().endsWith(";")) {
+            throw new OraException(911, "invalid character");
+        }
+        SqlText.Parsed p = SqlText.binds(c.sql);
+        c.bindNames = p.bindNames();
+        c.h2Sql = p.h2Sql();
+        c.ps = h2.prepareStatement(c.h2Sql);
+    }
+
+    private void bind(Cursor c, byte[][] row) throws SQLException {
+        int expected = c.bindNames.size();
+        int given = row == null ? 0 : row.length;
+        if (given < expected) {
+            throw new OraException(1008, "not all variables bound");
+        }
+        if (given > expected) {
+            throw new OraException(1036, "illegal variable name/number");
+        }
+        for (int i = 0; i < expected; i++) {
+            c.ps.setObject(i + 1, decode(row[i], c.binds.get(i)));
+        }
+    }
+
+    private void runQuery(Cursor c, List<byte[][]> bindRows) throws SQLException {
+        prepare(c);
+        c.closeResults();
+        bind(c, bindRows.isEmpty() ? null : bindRows.get(0));
+        running = c.ps;
+        c.rs = c.ps.executeQuery();
+        c.columns = columns(c.rs.getMetaData());
+    }
+
+    private long[] dml(Cursor c, List<byte[][]> bindRows) throws SQLException {
+        prepare(c);
+        running = c.ps;
+        long[] counts;
+        if (bindRows.size() <= 1) {
+            bind(c, bindRows.isEmpty() ? null : bindRows.get(0));
+            counts = new long[] {c.ps.executeUpdate()};
+        } else {
+            for (byte[][] row : bindRows) {
+                bind(c, row);
+                c.ps.addBatch();
+            }
+            counts = Arrays.stream(c.ps.executeBatch()).asLongStream().toArray();
+        }
+        transaction = true;
+        return counts;
+    }
+
+    private void ddl(Cursor c) throws SQLException {
+        ddlCount(c);
+    }
+
+    private long ddlCount(Cursor c) throws SQLException {
+        if (c.sql.strip().endsWith(";")) {
+            throw new OraException(911, "invalid character");
+        }
+        try (Statement s = h2.createStatement()) {
+            running = s;
+            s.execute(SqlText.rewrite(c.sql));
+        }
+        transaction = false; // DDL commits, as in Oracle
+        return 0;
+    }
+
+    private void commit() throws SQLException {
+        h2.commit();
+        transaction = false;
+    }
+
+    private void rollback() throws SQLException {
+        h2.rollback();
+        transaction = false;
+    }
+
+    private byte[] plsql(Cursor c, List<byte[][]> bindRows, Ttc.Out out) throws SQLException {
+        if (c.block == null) {
+            c.block = PlsqlBlock.parse(c.sql);
+            c.bindNames = c.block.bindNames();
+        }
+        byte[][] row = bindRows.isEmpty() ? new byte[0][] : bindRows.get(0);
+        if (row.length != c.bindNames.size()) {
+            throw new OraException(row.length < c.bindNames.size() ? 1008 : 1036,
+                    row.length < c.bindNames.size() ? "not all variables bound" : "illegal variable name/number");
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            values.put(c.bindNames.get(i), decode(row[i], c.binds.get(i)));
+        }
+        boolean changed = c.block.run(h2, values, s -> running = s);
+        if (changed) {
+            transaction = true;
+        }
+        if (row.length > 0) {
+            // IO_VECTOR: which binds are IN (32), OUT (16) or IN OUT (48)
+            out.u8(11).u8(0).ub(row.length).ub(0).ub(1).ub(0).ub(0).ub(0);
+            List<Integer> outs = new ArrayList<>();
+            for (int i = 0; i < row.length; i++) {
+                int dir = c.block.direction(c.bindNames.get(i));
+                out.u8(dir);
+                if (dir != PlsqlBlock.IN) {
+                    outs.add(i);
+                }
+            }
+            if (!outs.isEmpty()) {
+                out.u8(7);
+                for (int i : outs) {
+                    Requests.Meta m = c.binds.get(i);
+                    writeValue(out, values.get(c.bindNames.get(i)), m.type(), m.csfrm(), false);
+                    out.ub(0); // actual length: not truncated
+                }
+            }
+        }
+        return end(out, c.id, 1, null);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private byte[] rows(Cursor c, long max, Ttc.Out out, boolean compress) throws SQLException {
+        int n = c.columns.size();
+        byte[][] previous = null;
+        boolean headerSent = false;
+        long sent = 0;
+        while (sent < max) {
+            Object[] row = nextRow(c);
+            if (row == null) {
+                break;
+            }
+            if (!headerSent) {
+                out.u8(6).u8(0).ub(0).ub(0).ub(0).ub(0).ub(0).ub(0); // ROW_HEADER
+                headerSent = true;
+            }
+            byte[][] encoded = new byte[n][];
+            int[] types = new int[n];
+            for (int i = 0; i < n; i++) {
+                Requests.Meta d = c.defines != null && i < c.defines.length ? c.defines[i] : null;
+                Column col = c.columns.get(i);
+                types[i] = d != null ? d.type() : col.type();
+                encoded[i] = encode(row[i], types[i], d != null ? d.csfrm() : col.csfrm());
+            }
+            boolean[] present = new boolean[n];
+            int sentColumns = 0;
+            for (int i = 0; i < n; i++) {
+                present[i] = !compress || previous == null || types[i] == OraType.LONG || types[i] == OraType.LONG_RAW
+                        || !Arrays.equals(previous[i], encoded[i]);
+                sentColumns += present[i] ? 1 : 0;
+            }
+            if (sentColumns < n) {
+                out.u8(21).ub(sentColumns); // BIT_VECTOR: set = sent, clear = same as the previous row
+                byte[] bits = new byte[(n + 7) / 8];
+                for (int i = 0; i < n; i++) {
+                    if (present[i]) {
+                        bits[i / 8] |= (byte) (1 << (i % 8));
+                    }
+                }
+                out.raw(bits);
+            }
+            out.u8(7);
+            for (int i = 0; i < n; i++) {
+                if (present[i]) {
+                    writeEncoded(out, encoded[i], types[i]);
+                }
+            }
+            previous = encoded;
+            sent++;
+            c.fetched++;
+        }
+        boolean done = peekDone(c);
+        return end(out, c.id, c.fetched, done ? OraError.of(1403, "no data found") : null);
+    }
+
+    private Object[] nextRow(Cursor c) throws SQLException {
+        if (c.ahead != null) {
+            Object[] r = c.ahead;
+            c.ahead = null;
+            return r;
+        }
+        if (c.exhausted || c.rs == null) {
+            return null;
+        }
+        running = null;
+        if (!c.rs.next()) {
+            c.exhausted = true;
+            return null;
+        }
+        return read(c);
+    }
+
+    /** Reads one row ahead so that the last batch already carries ORA-01403 (one round trip fewer). */
+    private boolean peekDone(Cursor c) throws SQLException {
+        if (c.ahead != null) {
+            return false;
+        }
+        if (c.exhausted || c.rs == null) {
+            return true;
+        }
+        if (!c.rs.next()) {
+            c.exhausted = true;
+            return true;
+        }
+        c.ahead = read(c);
+        return false;
+    }
+
+    private Object[] read(Cursor c) throws SQLException {
+        ResultSet rs = c.rs;
+        Object[] row = new Object[c.columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column col = c.columns.get(i);
+            int j = i + 1;
+            Object v;
+            switch (col.type()) {
+                case OraType.NUMBER:
+                    v = rs.getBigDecimal(j);
+                    break;
+                case OraType.BINARY_FLOAT:
+                    v = rs.getFloat(j);
+                    break;
+                case OraType.BINARY_DOUBLE:
+                    v = rs.getDouble(j);
+                    break;
+                case OraType.RAW:
+                case OraType.BLOB:
+                    v = rs.getBytes(j);
+                    break;
+                case OraType.DATE:
+                case OraType.TIMESTAMP:
+                    v = rs.getObject(j, LocalDateTime.class);
+                    break;
+                case OraType.TIMESTAMP_TZ:
+                    v = rs.getObject(j, OffsetDateTime.class);
+                    break;
+                case OraType.BOOLEAN:
+                    v = rs.getBoolean(j);
+                    break;
+                case OraType.INTERVAL_DS:
+                    v = rs.getObject(j, Duration.class);
+                    break;
+                case OraType.INTERVAL_YM:
+                    v = rs.getObject(j, Period.class);
+                    break;
+                default:
+                    v = rs.getString(j);
+                    break;
+            }
+            row[i] = rs.wasNull() ? null : v;
+        }
+        return row;
+    }
+
+    private List<Column> columns(ResultSetMetaData md) throws SQLException {
+        List<Column> cols = new ArrayList<>(md.getColumnCount());
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            String name = md.getColumnLabel(i).toUpperCase(Locale.ROOT);
+            boolean nullable = md.isNullable(i) != ResultSetMetaData.columnNoNulls;
+            int p = md.getPrecision(i);
+            int s = md.getScale(i);
+            String typeName = md.getColumnTypeName(i).toUpperCase(Locale.ROOT);
+            Column c;
+            switch (md.getColumnType(i)) {
+                case Types.NUMERIC:
+                case Types.DECIMAL:
+                    c = typeName.startsWith("DECFLOAT") || p <= 0 || p > 38
+                            ? new Column(name, OraType.NUMBER, 0, -127, 0, 22, nullable, 0)
+                            : new Column(name, OraType.NUMBER, p, s, 0, 22, nullable, 0);
+                    break;
+                case Types.TINYINT:
+                case Types.SMALLINT:
+                case Types.INTEGER:
+                case Types.BIGINT:
+                    c = new Column(name, OraType.NUMBER, Math.min(38, p), 0, 0, 22, nullable, 0);
+                    break;
+                case Types.REAL:
+                    c = new Column(name, OraType.BINARY_FLOAT, 0, 0, 0, 4, nullable, 0);
+                    break;
+                case Types.DOUBLE:
+                case Types.FLOAT:
+                    c = new Column(name, OraType.BINARY_DOUBLE, 0, 0, 0, 8, nullable, 0);
+                    break;
+                case Types.CHAR:
+                    c = text(name, OraType.CHAR, p, nullable);
+                    break;
+                case Types.CLOB:
+                case Types.NCLOB:
+                    c = new Column(name, OraType.CLOB, 0, 0, 0, 4000, nullable, OraType.CSFRM_IMPLICIT);
+                    break;
+                case Types.BLOB:
+                    c = new Column(name, OraType.BLOB, 0, 0, 0, 4000, nullable, 0);
+                    break;
+                case Types.BINARY:
+                case Types.VARBINARY:
+                    c = new Column(name, OraType.RAW, 0, 0, 0, Math.max(1, Math.min(32767, p)), nullable, 0);
+                    break;
+                case Types.DATE:
+                    c = new Column(name, OraType.DATE, 0, 0, 0, 7, nullable, 0);
+                    break;
+                case Types.TIMESTAMP:
+                    c = s == 0 ? new Column(name, OraType.DATE, 0, 0, 0, 7, nullable, 0)
+                            : new Column(name, OraType.TIMESTAMP, 0, s, 0, 11, nullable, 0);
+                    break;
+                case Types.TIMESTAMP_WITH_TIMEZONE:
+                    c = new Column(name, OraType.TIMESTAMP_TZ, 0, s, 0, 13, nullable, 0);
+                    break;
+                case Types.BOOLEAN:
+                    c = clientTypes.booleanType() ? new Column(name, OraType.BOOLEAN, 0, 0, 0, 4, nullable, 0)
+                            : new Column(name, OraType.NUMBER, 1, 0, 0, 22, nullable, 0);
+                    break;
+                default:
+                    if (typeName.startsWith("INTERVAL DAY")) {
+                        c = new Column(name, OraType.INTERVAL_DS, 2, 6, 0, 11, nullable, 0);
+                    } else if (typeName.startsWith("INTERVAL YEAR")) {
+                        c = new Column(name, OraType.INTERVAL_YM, 2, 0, 0, 5, nullable, 0);
+                    } else {
+                        c = text(name, OraType.VARCHAR, p, nullable);
+                    }
+                    break;
+            }
+            cols.add(c);
+        }
+        return cols;
+    }
+
+    private static Column text(String name, int type, int chars, boolean nullable) {
+        int n = chars <= 0 || chars > 32767 ? 4000 : chars;
+        return new Column(name, type, 0, 0, n, Math.min(32767, n * 4), nullable, OraType.CSFRM_IMPLICIT);
+    }
+
+    /** DESCRIBE_INFO (16) in the field-version-13 layout (protocol.md §7.2). */
+    private void describe(Cursor c, ResultSetMetaData md, Ttc.Out out) throws SQLException {
+        List<Column> cols = c.columns != null && c.rs != null ? c.columns : columns(md);
+        c.columns = cols;
+        out.u8(16).u8(0); // empty leading blob
+        out.ub(cols.stream().mapToLong(Column::bufferSize).sum()).ub(cols.size());
+        if (!cols.isEmpty()) {
+            out.u8(0);
+        }
+        int position = 1;
+        for (Column col : cols) {
+            out.u8(col.type()).u8(0).u8(col.precision());
+            boolean wideScale = !clientTypes.newOac() && (col.type() == OraType.NUMBER || col.type() == OraType.INTERVAL_DS
+                    || col.type() == OraType.TIMESTAMP || col.type() == OraType.TIMESTAMP_TZ || col.type() == OraType.TIMESTAMP_LTZ);
+            if (wideScale) {
+                out.ub(col.scale()); // clients announcing only the old OAC read NUMBER/TIMESTAMP scale as sb2
+            } else {
+                out.u8(col.scale());
+            }
+            out.ub(col.bufferSize()).ub(0).ub(0).ub(0).ub(0);
+            out.ub(col.csfrm() == 0 ? 0 : col.csfrm() == OraType.CSFRM_NCHAR ? OraType.AL16UTF16 : OraType.AL32UTF8).u8(col.csfrm());
+            out.ub(col.maxChars()).ub(0);
+            out.u8(col.nullable() ? 1 : 0);
+            byte[] name = col.name().getBytes(StandardCharsets.UTF_8);
+            out.u8(Math.min(255, name.length));
+            out.ub(name.length).clr(name);
+            out.ub(0).ub(0); // schema, type name
+            out.ub(position++).ub(0); // position, UDS flags
+        }
+        out.ub(0).ub(0).ub(0).ub(0).ub(0).ub(0); // current date, dcbflag, dcbmdbz, dcbmnpr, dcbmxpr, dcbqcky
+    }
+
+    private byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
+        int status = transaction ? 0x02 : 0;
+        if (error == null) {
+            out.error(status, cursorId, rowCount, 0, 0, null);
+        } else {
+            out.error(status | (error.number() == 1403 ? 0 : 1), cursorId, rowCount, error.number(), error.offset(), error.message());
+        }
+        return out.bytes();
+    }
+
+    private byte[] error(int cursorId, OraError e) {
+        return end(new Ttc.Out(), cursorId, 0, e);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static void writeEncoded(Ttc.Out out, byte[] v, int type) {
+        out.clr(v);
+        if (type == OraType.LONG || type == OraType.LONG_RAW) {
+            out.ub(v == null ? -1 : 0).ub(0); // null indicator, return code
+        }
+    }
+
+    private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {
+        byte[] b = encode(v, type, csfrm);
+        if (fetch) {
+            writeEncoded(out, b, type);
+        } else {
+            out.clr(b);
+        }
+    }
+
+    static byte[] encode(Object v, int type, int csfrm) {
+        if (v == null) {
+            return null;
+        }
+        switch (type) {
+            case OraType.VARCHAR:
+            case OraType.CHAR:
+            case OraType.LONG:
+            case OraType.CLOB:
+                String s = text(v);
+                return s.getBytes(csfrm == OraType.CSFRM_NCHAR ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
+            case OraType.NUMBER:
+            case OraType.BINARY_INTEGER:
+                return Values.number(decimal(v));
+            case OraType.BINARY_FLOAT:
+                return Values.binaryFloat(((Number) v).floatValue());
+            case OraType.BINARY_DOUBLE:
+                return Values.binaryDouble(((Number) v).doubleValue());
+            case OraType.DATE:
+                return Values.date(localDateTime(v).truncatedTo(ChronoUnit.SECONDS));
+            case OraType.TIMESTAMP:
+            case OraType.TIMESTAMP_LTZ:
+                return Values.timestamp(localDateTime(v));
+            case OraType.TIMESTAMP_TZ:
+                return Values.timestampTz(v instanceof OffsetDateTime o ? o : localDateTime(v).atOffset(ZoneOffset.UTC));
+            case OraType.RAW:
+            case OraType.LONG_RAW:
+            case OraType.BLOB:
+                return v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
+            case OraType.BOOLEAN:
+                return Values.bool(v instanceof Boolean b ? b : decimal(v).signum() != 0);
+            case OraType.INTERVAL_DS:
+                return Values.intervalDs((Duration) v);
+            case OraType.INTERVAL_YM:
+                return Values.intervalYm((Period) v);
+            default:
+                throw new OraException(3001, "unimplemented feature (the orathin testkit cannot return Oracle type " + type + ")");
+        }
+    }
+
+    private static String text(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "TRUE" : "FALSE";
+        }
+        if (v instanceof byte[] b) {
+            return java.util.HexFormat.of().withUpperCase().formatHex(b);
+        }
+        return v.toString();
+    }
+
+    private static BigDecimal decimal(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return BigDecimal.valueOf(((Number) v).doubleValue());
+        }
+        if (v instanceof Number n) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        if (v instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new OraException(1722, "invalid number");
+        }
+    }
+
+    private static LocalDateTime localDateTime(Object v) {
+        if (v instanceof LocalDateTime t) {
+            return t;
+        }
+        if (v instanceof OffsetDateTime o) {
+            return o.toLocalDateTime();
+        }
+        if (v instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().atStartOfDay();
+        }
+        throw new OraException(1858, "a non-numeric character was found where a numeric was expected");
+    }
+
+    /** A bind value as the Java object H2 takes. */
+    static Object decode(byte[] b, Requests.Meta m) {
+        if (b == null) {
+            return null;
+        }
+        switch (m.type()) {
+            case OraType.VARCHAR:
+            case OraType.CHAR:
+            case OraType.LONG:
+            case OraType.ROWID:
+            case OraType.UROWID:
+            case OraType.CLOB:
+                String s = new String(b, m.csfrm() == OraType.CSFRM_NCHAR ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
+                return s.isEmpty() ? null : s;
+            case OraType.NUMBER:
+            case OraType.BINARY_INTEGER:
+                return Values.number(b);
+            case OraType.BINARY_FLOAT:
+                return Values.binaryFloat(b);
+            case OraType.BINARY_DOUBLE:
+                return Values.binaryDouble(b);
+            case OraType.DATE:
+            case OraType.TIMESTAMP:
+            case OraType.TIMESTAMP_TZ:
+            case OraType.TIMESTAMP_LTZ:
+                return Values.dateTime(b);
+            case OraType.RAW:
+            case OraType.LONG_RAW:
+            case OraType.BLOB:
+                return b;
+            case OraType.BOOLEAN:
+                return Values.bool(b);
+            case OraType.INTERVAL_DS:
+                return Values.intervalDs(b);
+            case OraType.INTERVAL_YM:
+                return Values.intervalYm(b);
+            default:
+                throw new OraException(3001, "unimplemented feature (the orathin testkit cannot bind Oracle type " + m.type() + ")");
+        }
+    }
+
+    /** The sleep behind {@code dbms_session.sleep}: interruptible by a client's cancel. */
+    static int sleep(double seconds) throws SQLException {
+        SqlSession s = CURRENT.get();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            if (s != null && s.cancelled) {
+                throw new SQLException("cancelled", "HY008", 57014);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", "HY008", 57014);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.orathin.testkit.internal.ttcserver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Oracle SQL text as the testkit needs it: the statement kind from the first keyword, bind
+ * placeholders ({@code :name}, {@code :1}) found outside literals and comments and replaced by
+ * H2's {@code ?}, and a few Oracle idioms rewritten into what H2 runs.
+ */
+final class SqlText {
+
+    enum Kind { QUERY, DML, DDL, PLSQL, COMMIT, ROLLBACK }
+
+    private static final Pattern CONNECT_BY_LEVEL = Pattern.compile(
+            "(?is)^\\s*select\\s+(.*?)\\s+from\\s+dual\\s+connect\\s+by\\s+level\\s*<=\\s*(\\S+?)\\s*$");
+    private static final Pattern LEVEL = Pattern.compile("(?i)\\blevel\\b");
+
+    /** The SQL with placeholders replaced, and the bind names in order of occurrence. */
+    record Parsed(String h2Sql, List<String> bindNames) {
+    }
+
+    private SqlText() {
+    }
+
+    static Kind kind(String sql) {
+        String w = firstWord(sql);
+        switch (w) {
+            case "SELECT":
+            case "WITH":
+                return Kind.QUERY;
+            case "INSERT":
+            case "UPDATE":
+            case "DELETE":
+            case "MERGE":
+                return Kind.DML;
+            case "BEGIN":
+            case "DECLARE":
+            case "CALL":
+                return Kind.PLSQL;
+            case "COMMIT":
+                return Kind.COMMIT;
+            case "ROLLBACK":
+                return Kind.ROLLBACK;
+            default:
+                return Kind.DDL;
+        }
+    }
+
+    static String firstWord(String sql) {
+        int i = skipSpaceAndComments(sql, 0);
+        while (i < sql.length() && sql.charAt(i) == '(') {
+            i = skipSpaceAndComments(sql, i + 1);
+        }
+        int start = i;
+        while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return sql.substring(start, i).toUpperCase(Locale.ROOT);
+    }
+
+    private static int skipSpaceAndComments(String s, int i) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (s.startsWith("--", i)) {
+                int nl = s.indexOf('\n', i);
+                i = nl < 0 ? s.length() : nl + 1;
+            } else if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                i = end < 0 ? s.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Replaces bind placeholders with {@code ?} outside literals, quoted identifiers and comments. */
+    static Parsed binds(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = i + 1;
+                while (end < n) {
+                    if (sql.charAt(end) == c) {
+                        if (end + 1 < n && sql.charAt(end + 1) == c) {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                end = Math.min(n, end + 1);
+                out.append(sql, i, end);
+                i = end;
+            } else if (sql.startsWith("--", i) || sql.startsWith("/*", i)) {
+                int end = skipSpaceAndComments(sql, i);
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == ':' && i + 1 < n && (Character.isLetterOrDigit(sql.charAt(i + 1)) || sql.charAt(i + 1) == '"')) {
+                int start = i + 1;
+                int end = start;
+                if (sql.charAt(start) == '"') {
+                    end = sql.indexOf('"', start + 1);
+                    end = end < 0 ? n : end + 1;
+                } else {
+                    while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$'
+                            || sql.charAt(end) == '#')) {
+                        end++;
+                    }
+                }
+                String name = sql.substring(start, end);
+                names.add(name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toUpperCase(Locale.ROOT));
+                out.append('?');
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return new Parsed(rewrite(out.toString()), names);
+    }
+
+    /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */
+    static String rewrite(String sql) {
+        String s = sql.strip();
+        Matcher m = CONNECT_BY_LEVEL.matcher(s);
+        if (m.matches()) {
+            return "SELECT " + LEVEL.matcher(m.group(1)).replaceAll("X") + " FROM SYSTEM_RANGE(1, " + m.group(2) + ")";
+        }
+        return s;
+    }
+}

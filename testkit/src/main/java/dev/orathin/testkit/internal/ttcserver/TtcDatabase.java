@@ -1,0 +1,570 @@
+package dev.orathin.testkit.internal.ttcserver;
+
+import dev.orathin.testkit.internal.DatabaseHandler;
+import dev.orathin.testkit.internal.ServerNetSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The testkit's database half: TTC negotiation (PROTOCOL, DATA_TYPES), the server side of O5LOGON
+ * with 12C verifiers (protocol.md §6.6), PING, LOGOFF, break/reset, and SQL run by H2 in Oracle
+ * mode — each session its own H2 connection to one shared in-memory database — answered in
+ * Oracle's wire layouts ({@link SqlSession}).
+ *
+ * <p>Layouts follow TTC field version 13 (19c ext1, protocol.md §12.9): the smallest that all
+ * three reference clients accept.
+ */
+public class TtcDatabase implements DatabaseHandler, AutoCloseable {
+
+    /** Field version this server announces. */
+    static final int FIELD_VERSION = 13;
+    /** Banner in the PROTOCOL reply. */
+    public static final String BANNER = "Oracle Database 23ai (orathin testkit)"; // node reads at most 48 bytes
+    /** AUTH_VERSION_NO: 23.4.0.0.0 in the format of field version >= 11 (protocol.md §5.4). */
+    static final long VERSION_NUMBER = (23L << 24) | (4L << 16);
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final AtomicLong SESSION_IDS = new AtomicLong(100);
+
+    private static final AtomicLong DATABASE_IDS = new AtomicLong();
+    private static final ServerNetSession.Packet END = new ServerNetSession.Packet(-1, 0, 0, new byte[0]);
+    /** How long the server waits for the client's RESET after it sent BREAK. */
+    private static final long RESET_WAIT_MILLIS = 10_000;
+
+    private final Map<String, char[]> users = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final String h2Url;
+    private Connection keeper;
+
+    /** A database accepting these users (names case-insensitive, as unquoted Oracle identifiers). */
+    public TtcDatabase(Map<String, char[]> users) {
+        users.forEach((u, p) -> this.users.put(u.toUpperCase(Locale.ROOT), p.clone()));
+        this.h2Url = "jdbc:h2:mem:orathin_testkit_" + DATABASE_IDS.incrementAndGet()
+                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    /** Opens a JDBC connection to the shared H2 database (to seed or inspect data in tests). */
+    public synchronized Connection h2() throws SQLException {
+        if (keeper == null) {
+            keeper = DriverManager.getConnection(h2Url, "", "");
+            try (Statement s = keeper.createStatement()) {
+                s.execute("CREATE ALIAS IF NOT EXISTS ORATHIN_SLEEP FOR \"" + TestkitFunctions.class.getName() + ".sleep\"");
+            }
+        }
+        return DriverManager.getConnection(h2Url, "", "");
+    }
+
+    /** Drops the in-memory database. */
+    @Override
+    public synchronized void close() {
+        if (keeper != null) {
+            try (Statement s = keeper.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // already shut down
+            }
+            keeper = null;
+        }
+    }
+
+    @Override
+    public void serve(ServerNetSession session) throws IOException {
+        Conversation c = new Conversation(session);
+        BlockingQueue<ServerNetSession.Packet> queue = new LinkedBlockingQueue<>();
+        Thread pump = new Thread(() -> pump(session, queue, c), "orathin-testkit-reader");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            serve(session, queue, c);
+        } finally {
+            c.close();
+            pump.interrupt();
+        }
+    }
+
+    /** Reads packets into the queue; a BREAK or INTERRUPT marker during a call cancels the call. */
+    private static void pump(ServerNetSession session, BlockingQueue<ServerNetSession.Packet> queue, Conversation c) {
+        try {
+            ServerNetSession.Packet p;
+            while ((p = session.read()) != null) {
+                if (p.type() == 12 && c.callRunning && p.payload().length >= 3 && (p.payload()[2] == 1 || p.payload()[2] == 3)) {
+                    c.cancel();
+                    continue;
+                }
+                queue.add(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // end of the connection (or the server's read timeout): the serving loop ends below
+        } finally {
+            queue.add(END);
+        }
+    }
+
+    private void serve(ServerNetSession session, BlockingQueue<ServerNetSession.Packet> queue, Conversation c) throws IOException {
+        byte[] pending = null;
+        while (true) {
+            ServerNetSession.Packet p = take(queue);
+            if (p == END) {
+                return;
+            }
+            if (p.type() == 12) {
+                int marker = p.payload().length >= 3 ? p.payload()[2] : 2;
+                if (marker == 2) {
+                    session.writeMarker(2); // answer a reset with a reset (protocol.md §9)
+                } else {
+                    breakAndReset(session, queue, c);
+                }
+                pending = null;
+                continue;
+            }
+            if (p.type() != 6) {
+                continue;
+            }
+            if (p.dataFlags() == 0x0040) {
+                return; // EOF: the client closed the session
+            }
+            byte[] m = pending == null ? p.payload() : concat(pending, p.payload());
+            if (m.length == 0) {
+                continue;
+            }
+            byte[] reply;
+            try {
+                reply = c.handle(m);
+            } catch (Ttc.Truncated t) {
+                pending = m; // the request continues in the next DATA packet
+                continue;
+            }
+            pending = null;
+            if (reply == null) {
+                return;
+            }
+            if (c.cancelled()) {
+                breakAndReset(session, queue, c);
+                continue;
+            }
+            session.writeData(0, reply);
+        }
+    }
+
+    /** Interrupted call: BREAK, wait for the client's RESET, RESET, then ORA-01013 (protocol.md §9). */
+    private static void breakAndReset(ServerNetSession session, BlockingQueue<ServerNetSession.Packet> queue, Conversation c)
+            throws IOException {
+        session.writeMarker(1);
+        long deadline = System.currentTimeMillis() + RESET_WAIT_MILLIS;
+        while (true) {
+            ServerNetSession.Packet p;
+            try {
+                p = queue.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (p == null || p == END) {
+                session.close();
+                return;
+            }
+            if (p.type() == 12 && p.payload().length >= 3 && p.payload()[2] == 2) {
+                break;
+            }
+        }
+        session.writeMarker(2);
+        c.clearCancel();
+        session.writeData(0, new Ttc.Out().error(0, 0, 1013, "ORA-01013: user requested cancel of current operation").bytes());
+    }
+
+    private static ServerNetSession.Packet take(BlockingQueue<ServerNetSession.Packet> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return END;
+        }
+    }
+
+    /** One session's state. */
+    private final class Conversation {
+        final ServerNetSession session;
+        volatile boolean callRunning;
+        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false);
+        SqlSession sql;
+        int clientFieldVersion = FIELD_VERSION;
+        String user;
+        char[] expected;
+        byte[] salt;
+        byte[] aesKey;
+        byte[] serverSk;
+        byte[] cskSalt;
+        boolean loggedIn;
+
+        Conversation(ServerNetSession session) {
+            this.session = session;
+        }
+
+        void cancel() {
+            SqlSession s = sql;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+
+        boolean cancelled() {
+            return sql != null && sql.cancelled;
+        }
+
+        void clearCancel() {
+            if (sql != null) {
+                sql.cancelled = false;
+            }
+        }
+
+        void close() {
+            if (sql != null) {
+                sql.close();
+            }
+        }
+
+        SqlSession sql() throws SQLException {
+            if (sql == null) {
+                Connection h2 = h2();
+                h2.setAutoCommit(false);
+                sql = new SqlSession(h2, clientTypes);
+            }
+            return sql;
+        }
+
+        byte[] handle(byte[] m) {
+            try {
+                switch (m[0]) {
+                    case 1:
+                        return protocolReply();
+                    case 2:
+                        dataTypes(m);
+                        return new byte[] {2, 0, 0};
+                    case 3:
+                        return function(m);
+                    case 17: {
+                        Ttc.In in = new Ttc.In(m);
+                        while (in.peek() == 17) {
+                            in.u8();
+                            piggyback(in);
+                        }
+                        byte[] rest = in.peekAll();
+                        return function(rest);
+                    }
+                    default:
+                        return new Ttc.Out().error(0, 0, 3001, "ORA-03001: unimplemented feature (TTC message type " + m[0]
+                                + " in the orathin testkit)").bytes();
+                }
+            } catch (Ttc.Truncated t) {
+                throw t;
+            } catch (RuntimeException | GeneralSecurityException e) {
+                return new Ttc.Out().error(0, 0, 600, "ORA-00600: internal error in the orathin testkit: " + e.getMessage()).bytes();
+            }
+        }
+
+        /** PROTOCOL reply (protocol.md §12.5). */
+        byte[] protocolReply() {
+            byte[] fdo = new byte[16];
+            fdo[9] = 0x07; // national charset AL16UTF16 (2000) at ix + 3 with fdo[5] = fdo[6] = 0
+            fdo[10] = (byte) 0xD0;
+            byte[] compile = new byte[55];
+            compile[0] = 6;
+            compile[4] = 0x02 | 0x08 | 0x20; // O5LOGON_NP, O5LOGON, O7LOGON
+            compile[7] = FIELD_VERSION;
+            compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it (ojdbc reads it only then)
+            compile[27] = 1;
+            byte[] runtime = new byte[11];
+            runtime[0] = 2;
+            return new Ttc.Out().u8(1).u8(6).u8(0).raw(BANNER.getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
+                    .u16be(fdo.length).raw(fdo).clr(compile).clr(runtime).bytes();
+        }
+
+        /**
+         * Takes the client's field version from its compile caps in DATA_TYPES, and from its type
+         * list whether it knows BOOLEAN (252) and the 12.2 column metadata format OAC (646).
+         */
+        void dataTypes(byte[] m) {
+            Ttc.In in = new Ttc.In(m);
+            in.raw(6);
+            byte[] caps = in.clr();
+            if (caps != null && caps.length > 7) {
+                clientFieldVersion = Math.min(FIELD_VERSION, caps[7] & 0xFF);
+            }
+            boolean bool = false;
+            boolean oac = false;
+            try {
+                in.clr(); // runtime caps
+                int type;
+                while (in.hasMore() && (type = in.u16be()) != 0) {
+                    int conv = in.u16be();
+                    if (conv != 0) {
+                        in.u16be();
+                        in.u16be();
+                    }
+                    bool |= type == OraType.BOOLEAN;
+                    oac |= type == 646;
+                }
+            } catch (IllegalArgumentException e) {
+                // a shorter list than expected: keep what was read
+            }
+            clientTypes = new SqlSession.ClientTypes(bool, oac);
+        }
+
+        byte[] function(byte[] m) throws GeneralSecurityException {
+            Ttc.In in = new Ttc.In(m);
+            in.u8();
+            int code = in.u8();
+            in.u8(); // sequence
+            if (clientFieldVersion >= 18) {
+                in.ub();
+            }
+            if (loggedIn) {
+                byte[] reply = sqlFunction(code, in);
+                if (reply != null) {
+                    return reply;
+                }
+            }
+            switch (code) {
+                case 118:
+                    session.redactRecording(true);
+                    return phaseOne(in);
+                case 115:
+                    try {
+                        return phaseTwo(in);
+                    } finally {
+                        session.redactRecording(false);
+                    }
+                case 147:
+                case 9:
+                    return new Ttc.Out().error(0, 0, 0, null).bytes();
+                default:
+                    return new Ttc.Out().error(0, 0, 3001, "ORA-03001: unimplemented feature (function " + code
+                            + " in the orathin testkit)").bytes();
+            }
+        }
+
+        /** SQL calls (protocol.md §7); {@code null} for functions handled elsewhere. */
+        byte[] sqlFunction(int code, Ttc.In in) {
+            try {
+                switch (code) {
+                    case 94:
+                        Requests.Execute e = Requests.execute(in);
+                        return call(() -> sql().execute(e));
+                    case 4:
+                    case 78:
+                        return call(() -> sql().reexecute(code, in));
+                    case 5:
+                        int cursor = (int) in.ub();
+                        long rows = in.ub();
+                        return call(() -> sql().fetch(cursor, rows));
+                    case 14:
+                        return call(() -> sql().commitCall());
+                    case 15:
+                        return call(() -> sql().rollbackCall());
+                    case 9:
+                        if (sql != null) {
+                            sql.close();
+                            sql = null;
+                        }
+                        return null;
+                    default:
+                        return null;
+                }
+            } catch (SQLException e) {
+                return new Ttc.Out().error(0, 0, 600, "ORA-00600: internal error code, arguments: [orathin testkit], ["
+                        + e.getMessage() + "]").bytes();
+            } catch (UnsupportedOperationException e) {
+                return new Ttc.Out().error(0, 0, 3001, "ORA-03001: unimplemented feature (" + e.getMessage()
+                        + " in the orathin testkit)").bytes();
+            }
+        }
+
+        private byte[] call(SqlCall call) throws SQLException {
+            callRunning = true;
+            SqlSession.CURRENT.set(sql());
+            try {
+                return call.run();
+            } finally {
+                callRunning = false;
+                SqlSession.CURRENT.remove();
+            }
+        }
+
+        /** Piggybacked calls (message 17) ahead of the main function: close cursors, end-to-end attributes. */
+        void piggyback(Ttc.In in) {
+            int code = in.u8();
+            in.u8(); // sequence
+            if (clientFieldVersion >= 18) {
+                in.ub();
+            }
+            switch (code) {
+                case 105: // close cursors
+                    in.u8();
+                    long n = in.ub();
+                    for (long i = 0; i < n; i++) {
+                        int id = (int) in.ub();
+                        if (sql != null) {
+                            sql.closeCursor(id);
+                        }
+                    }
+                    break;
+                case 135: // end-to-end attributes: pointers and lengths, then the strings
+                    endToEnd(in);
+                    break;
+                case 152: // current schema
+                    in.u8();
+                    in.raw((int) in.ub());
+                    break;
+                default:
+                    throw new UnsupportedOperationException("piggybacked function " + code);
+            }
+        }
+
+        private void endToEnd(Ttc.In in) {
+            in.u8();
+            in.u8();
+            in.ub(); // flags
+            long total = 0;
+            for (int i = 0; i < 9; i++) {
+                in.u8();
+                total += in.ub();
+                if (i == 3) {
+                    in.u8(); // cidcct
+                    in.ub(); // cidecs
+                }
+            }
+            in.raw((int) total);
+        }
+
+        Map<String, String> pairs(Ttc.In in) {
+            in.u8(); // user pointer
+            long userLength = in.ub();
+            in.ub(); // mode
+            in.u8();
+            long count = in.ub();
+            in.u8();
+            in.u8();
+            if (userLength > 0) {
+                // current clients send the user as a CLR; python-oracledb 1.x sends the raw bytes (the
+                // length is in the field above). A user name never starts with a byte below 0x20.
+                int first = in.peek();
+                byte[] u = first == userLength && first < 0x20 + 0x60 && !Character.isLetter(first) ? in.clr() : in.raw((int) userLength);
+                user = new String(u, StandardCharsets.UTF_8);
+            }
+            Map<String, String> kv = new HashMap<>();
+            for (long i = 0; i < count; i++) {
+                String k = in.twoLengths();
+                String v = in.twoLengths();
+                in.ub();
+                kv.put(k, v);
+            }
+            return kv;
+        }
+
+        /** Phase one: the 12C challenge; unknown users get one too, so nothing is revealed before phase two. */
+        byte[] phaseOne(Ttc.In in) throws GeneralSecurityException {
+            pairs(in);
+            expected = user == null ? null : users.get(user.toUpperCase(Locale.ROOT));
+            salt = bytes(16);
+            cskSalt = bytes(16);
+            serverSk = bytes(32);
+            char[] pw = expected != null ? expected : "unknown-user".toCharArray();
+            byte[] pk = pbkdf2(pw, concat(salt, "AUTH_PBKDF2_SPEEDY_KEY".getBytes(StandardCharsets.US_ASCII)), 4096, 64);
+            aesKey = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(concat(pk, salt)), 32);
+            Ttc.Out out = new Ttc.Out().u8(8).ub(5);
+            out.keyValue("AUTH_SESSKEY", HEX.formatHex(aes(Cipher.ENCRYPT_MODE, aesKey, serverSk)), 0);
+            out.keyValue("AUTH_VFR_DATA", HEX.formatHex(salt), 0x4815);
+            out.keyValue("AUTH_PBKDF2_CSK_SALT", HEX.formatHex(cskSalt), 0);
+            out.keyValue("AUTH_PBKDF2_VGEN_COUNT", "4096", 0);
+            out.keyValue("AUTH_PBKDF2_SDER_COUNT", "3", 0);
+            return out.error(0, 0, 0, null).bytes();
+        }
+
+        /** Phase two: check the password, prove the verifier, open the session. */
+        byte[] phaseTwo(Ttc.In in) throws GeneralSecurityException {
+            Map<String, String> kv = pairs(in);
+            if (aesKey == null || kv.get("AUTH_SESSKEY") == null || kv.get("AUTH_PASSWORD") == null) {
+                return denied();
+            }
+            byte[] clientSk = aes(Cipher.DECRYPT_MODE, aesKey, HexFormat.of().parseHex(kv.get("AUTH_SESSKEY").toLowerCase(Locale.ROOT)));
+            byte[] combo = pbkdf2(HEX.formatHex(concat(Arrays.copyOf(clientSk, 32), serverSk)).toCharArray(), cskSalt, 3, 32);
+            byte[] p = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(kv.get("AUTH_PASSWORD").toLowerCase(Locale.ROOT)));
+            int pad = p.length == 0 ? 0 : p[p.length - 1];
+            boolean ok = expected != null && pad >= 1 && pad <= 16 && p.length - pad >= 16
+                    && new String(p, 16, p.length - pad - 16, StandardCharsets.UTF_8).equals(new String(expected));
+            if (!ok) {
+                return denied();
+            }
+            byte[] response = aes(Cipher.ENCRYPT_MODE, combo, concat(concat(bytes(16), "SERVER_TO_CLIENT".getBytes(StandardCharsets.US_ASCII)),
+                    filled(16, (byte) 16)));
+            loggedIn = true;
+            Ttc.Out out = new Ttc.Out().u8(8).ub(7);
+            out.keyValue("AUTH_SVR_RESPONSE", HEX.formatHex(response), 0);
+            out.keyValue("AUTH_SESSION_ID", String.valueOf(SESSION_IDS.incrementAndGet()), 0);
+            out.keyValue("AUTH_SERIAL_NUM", "1", 0);
+            out.keyValue("AUTH_VERSION_NO", String.valueOf(VERSION_NUMBER), 0);
+            out.keyValue("AUTH_SC_SERVICE_NAME", String.valueOf(session.serviceName()), 0);
+            out.keyValue("AUTH_INSTANCENAME", "orathin1", 0);
+            out.keyValue("AUTH_MAX_OPEN_CURSORS", "300", 0);
+            return out.error(0, 0, 0, null).bytes();
+        }
+
+        byte[] denied() {
+            return new Ttc.Out().error(0, 0, 1017, "ORA-01017: invalid credential or not authorized; logon denied").bytes();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall {
+        byte[] run() throws SQLException;
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] filled(int n, byte v) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, v);
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] pbkdf2(char[] password, byte[] salt, int iterations, int bytes) throws GeneralSecurityException {
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(new PBEKeySpec(password, salt, iterations, bytes * 8))
+                .getEncoded();
+    }
+
+    private static byte[] aes(int mode, byte[] key, byte[] data) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+        return c.doFinal(data);
+    }
+}
