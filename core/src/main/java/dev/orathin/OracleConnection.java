@@ -134,9 +134,12 @@ public final class OracleConnection implements AutoCloseable {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function
                         + ": unexpected TTC message type " + type);
             }
-        } catch (OrathinProtocolException | OracleDatabaseException e) {
+        } catch (OracleDatabaseException e) {
+            // an ORA error is a complete answer: the session stays usable
             throw e;
         } catch (RuntimeException e) {
+            // protocol errors included: after a reply that could not be parsed the position in the
+            // stream is unknown, so the session must not be reused (isHealthy() turns false)
             net.abort();
             throw e;
         }
