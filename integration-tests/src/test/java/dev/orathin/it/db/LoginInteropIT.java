@@ -107,8 +107,9 @@ class LoginInteropIT {
             ExternalClient.Result bad = node.get().run(node(dir, "wrong"), Duration.ofSeconds(90));
             assertEquals("ORA-01017", bad.code().orElse(bad.json()));
             ExternalClient.Result good = node.get().run(node(dir, "Tiger#2026"), Duration.ofSeconds(90));
-            // authentication passed: node's first post-login statement meets the missing SQL engine
-            assertEquals("ORA-03001", good.code().orElse(good.json()), good.json());
+            // authentication passed: node then runs its post-login SQL, whose outcome depends on how much of it
+            // the testkit's SQL engine covers (the interop matrix tracks that); it must not be a login failure
+            assertTrue(good.ok() || !good.code().orElse("").equals("ORA-01017"), good.json());
         }
     }
 }

@@ -99,6 +99,53 @@ class MalformedServerPacketsIT {
         assertTrue(failures.isEmpty(), failures.size() + " bad outcomes, e.g. " + failures.subList(0, Math.min(10, failures.size())));
     }
 
+    /**
+     * After login, over plain TCP through a {@link Relay}: the server's answer to a call is damaged
+     * on the way (seeded). The call either succeeds (a harmless flip) or throws a typed error, and
+     * after a protocol error the connection reports itself unhealthy so it cannot be reused on a
+     * stream whose framing is unknown.
+     */
+    @Test
+    void mutatedAnswersAfterLoginOnlyProduceTypedErrorsAndAnUnhealthyConnection() throws Exception {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> codes = new TreeMap<>();
+        try (OracleTestServer server = OracleTestServer.builder().service(SERVICE).database(new LoginDatabase(Map.of(USER, Fixtures.password())))
+                .build().start(); Relay relay = new Relay(server.port())) {
+            for (int k = 0; k < 40; k++) {
+                long seed = BASE_SEED + 10_000 + k;
+                Random r = new Random(seed);
+                try (OracleConnection c = Orathin.connect(ConnectParams.builder().dsn("tcp://127.0.0.1:" + relay.port() + "/" + SERVICE)
+                        .user(USER).password(Fixtures.password()).callTimeout(Duration.ofSeconds(5)).build())) {
+                    Fixtures.use(c);
+                    // a damaged length makes the client wait for bytes that never come: keep that wait short
+                    c.callTimeout(Duration.ofMillis(300));
+                    relay.mutateNextFromServer(b -> {
+                        int n = 1 + r.nextInt(3);
+                        for (int i = 0; i < n; i++) {
+                            b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                        }
+                        return b;
+                    });
+                    String outcome;
+                    try {
+                        Fixtures.use(c);
+                        outcome = "ok";
+                    } catch (OrathinException e) {
+                        outcome = e.code();
+                        if (c.isHealthy()) {
+                            failures.add("seed " + seed + ": " + e.code() + " but the connection still reports healthy: " + e.getMessage());
+                        }
+                    } catch (Throwable t) {
+                        outcome = t.getClass().getSimpleName();
+                        failures.add("seed " + seed + ": " + t);
+                    }
+                    codes.merge(outcome, 1, Integer::sum);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " bad outcomes " + codes + ", e.g. " + failures.subList(0, Math.min(5, failures.size())));
+    }
+
     /** A clean plain-TCP login recorded by the testkit; the script ends at the first redacted (authentication) packet. */
     static List<RecordedConnection.Packet> record() throws Exception {
         try (OracleTestServer server = OracleTestServer.builder().service(SERVICE).database(new LoginDatabase(Map.of(USER, Fixtures.password())))

@@ -21,6 +21,8 @@ final class Relay implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private volatile boolean frozen;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.UnaryOperator<byte[]>> nextDown =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** Client-side sockets accepted (their remote port is the client's local port). */
     final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Socket> all = new CopyOnWriteArrayList<>();
@@ -38,6 +40,11 @@ final class Relay implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** The next chunk the server sends is passed through {@code mutator} before the client sees it. */
+    void mutateNextFromServer(java.util.function.UnaryOperator<byte[]> mutator) {
+        nextDown.set(mutator);
     }
 
     void freeze() {
@@ -63,19 +70,24 @@ final class Relay implements AutoCloseable {
                 clients.add(c);
                 all.add(c);
                 all.add(s);
-                daemon("relay-up", () -> pump(c, s));
-                daemon("relay-down", () -> pump(s, c));
+                daemon("relay-up", () -> pump(c, s, false));
+                daemon("relay-down", () -> pump(s, c, true));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean down) {
         byte[] buf = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buf)) >= 0; ) {
-                if (!frozen) {
+                java.util.function.UnaryOperator<byte[]> m = down ? nextDown.getAndSet(null) : null;
+                if (m != null) {
+                    byte[] b = m.apply(java.util.Arrays.copyOf(buf, n));
+                    out.write(b);
+                    out.flush();
+                } else if (!frozen) {
                     out.write(buf, 0, n);
                     out.flush();
                 }
