@@ -36,8 +36,15 @@ final class SqlSession implements AutoCloseable {
     static final ThreadLocal<SqlSession> CURRENT = new ThreadLocal<>();
     private static final int MAX_CURSORS = 300;
 
-    /** What the client announced in DATA_TYPES that changes how columns are described. */
-    record ClientTypes(boolean booleanType, boolean newOac) {
+    /**
+     * What the client announced in DATA_TYPES that changes how columns are described: BOOLEAN
+     * known; the 12.2 metadata format (OAC 646); SB1 (type 27) in universal representation.
+     * Observed: clients announcing SB1 universal (ojdbc11, python-oracledb 1.x; go-ora reads the
+     * same way) read the scale of NUMBER, INTERVAL DAY TO SECOND and the TIMESTAMPs
+     * length-prefixed; clients announcing SB1 in Oracle (raw) representation (node-oracledb,
+     * python-oracledb 2+) read it as a single byte. Precision is a single byte for all.
+     */
+    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal) {
     }
 
     private final Connection h2;
@@ -136,12 +143,14 @@ final class SqlSession implements AutoCloseable {
                     if (describeOnly || !execute) {
                         prepare(c);
                         describe(c, c.ps.getMetaData(), out);
+                        returnParameters(out, c.id, null);
                         return end(out, c.id, 0, null);
                     }
                     runQuery(c, e.bindRows());
                     if (e.sql() != null) {
                         describe(c, c.rs.getMetaData(), out);
                     }
+                    returnParameters(out, c.id, null);
                     long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
                     return rows(c, rows, out, (e.options() & 0x40000) == 0);
                 case PLSQL:
@@ -155,12 +164,7 @@ final class SqlSession implements AutoCloseable {
                 case DML:
                     long[] counts = dml(c, e.bindRows());
                     rowCount = Arrays.stream(counts).sum();
-                    if (e.dmlRowCounts()) {
-                        out.u8(8).ub(0).ub(0).ub(0).ub(0).ub(counts.length);
-                        for (long n : counts) {
-                            out.ub(n);
-                        }
-                    }
+                    returnParameters(out, c.id, e.dmlRowCounts() ? counts : null);
                     break;
                 default:
                     ddl(c);
@@ -240,6 +244,12 @@ final class SqlSession implements AutoCloseable {
         } catch (SQLException ex) {
             return error(0, OraErrors.fromH2(ex, "ROLLBACK"));
         }
+    }
+
+    /** The bind metadata a cursor was last executed with, or {@code null}. */
+    List<Requests.Meta> savedBinds(int cursorId) {
+        Cursor c = cursors.get(cursorId);
+        return c == null ? null : c.binds;
     }
 
     void closeCursor(int id) {
@@ -567,7 +577,8 @@ final class SqlSession implements AutoCloseable {
                 case Types.SMALLINT:
                 case Types.INTEGER:
                 case Types.BIGINT:
-                    c = new Column(name, OraType.NUMBER, Math.min(38, p), 0, 0, 22, nullable, 0);
+                    int digits = md.getColumnType(i) == Types.BIGINT ? 19 : md.getColumnType(i) == Types.INTEGER ? 10 : 5;
+                    c = new Column(name, OraType.NUMBER, digits, 0, 0, 22, nullable, 0);
                     break;
                 case Types.REAL:
                     c = new Column(name, OraType.BINARY_FLOAT, 0, 0, 0, 4, nullable, 0);
@@ -635,11 +646,12 @@ final class SqlSession implements AutoCloseable {
         }
         int position = 1;
         for (Column col : cols) {
-            out.u8(col.type()).u8(0).u8(col.precision());
-            boolean wideScale = !clientTypes.newOac() && (col.type() == OraType.NUMBER || col.type() == OraType.INTERVAL_DS
-                    || col.type() == OraType.TIMESTAMP || col.type() == OraType.TIMESTAMP_TZ || col.type() == OraType.TIMESTAMP_LTZ);
-            if (wideScale) {
-                out.ub(col.scale()); // clients announcing only the old OAC read NUMBER/TIMESTAMP scale as sb2
+            out.u8(col.type()).u8(0);
+            out.u8(col.precision());
+            boolean wideScale = col.type() == OraType.NUMBER || col.type() == OraType.INTERVAL_DS || col.type() == OraType.TIMESTAMP
+                    || col.type() == OraType.TIMESTAMP_TZ || col.type() == OraType.TIMESTAMP_LTZ;
+            if (wideScale && clientTypes.sb1Universal()) {
+                out.ub(col.scale());
             } else {
                 out.u8(col.scale());
             }
@@ -656,12 +668,31 @@ final class SqlSession implements AutoCloseable {
         out.ub(0).ub(0).ub(0).ub(0).ub(0).ub(0); // current date, dcbflag, dcbmdbz, dcbmnpr, dcbmxpr, dcbqcky
     }
 
+    /**
+     * PARAMETER (8), the call's return parameters: al8o4[2] carries the cursor id. Observed:
+     * ojdbc11 takes the cursor from there (and re-executes with cursor 0 without it); python and
+     * node read the cursor from ERROR and skip this array; go-ora reads [0] and [1] as an SCN.
+     */
+    private static void returnParameters(Ttc.Out out, int cursorId, long[] dmlCounts) {
+        out.u8(8).ub(13).ub(0).ub(0).ub(cursorId);
+        for (int i = 3; i < 13; i++) {
+            out.ub(0);
+        }
+        out.ub(0).ub(0).ub(0); // transaction id, key/value pairs, registration
+        if (dmlCounts != null) {
+            out.ub(dmlCounts.length);
+            for (long n : dmlCounts) {
+                out.ub(n);
+            }
+        }
+    }
+
     private byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
         int status = transaction ? 0x02 : 0;
         if (error == null) {
             out.error(status, cursorId, rowCount, 0, 0, null);
         } else {
-            out.error(status | (error.number() == 1403 ? 0 : 1), cursorId, rowCount, error.number(), error.offset(), error.message());
+            out.error(status | 1, cursorId, rowCount, error.number(), error.offset(), error.message());
         }
         return out.bytes();
     }
