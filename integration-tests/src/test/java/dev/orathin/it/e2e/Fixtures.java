@@ -2,7 +2,7 @@ package dev.orathin.it.e2e;
 
 import dev.orathin.OracleConnection;
 import dev.orathin.testkit.OracleTestServer;
-import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
+import dev.orathin.testkit.TestDatabase;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.littleshoot.proxy.HttpFilters;
 import org.littleshoot.proxy.HttpFiltersAdapter;
@@ -43,9 +42,18 @@ final class Fixtures {
         return WALLET_PASSWORD.toCharArray();
     }
 
-    /** A TCPS server with the ADB hand-off, service {@link #SERVICE} and user scott. */
+    /** A TCPS server with the ADB hand-off, service {@link #SERVICE}, user scott and a small table {@code demo_items}. */
     static OracleTestServer.Builder server() {
-        return OracleTestServer.builder().tcps().service(SERVICE).database(new LoginDatabase(Map.of(USER, password())));
+        return OracleTestServer.builder().tcps().service(SERVICE).database(database());
+    }
+
+    /** The database half: user scott, table {@code demo_items(id, name)} with three rows. */
+    static TestDatabase database() {
+        TestDatabase db = TestDatabase.builder().user(USER, PASSWORD).build();
+        db.run("create table demo_items (id number(10) primary key, name varchar2(40))",
+                "insert into demo_items values (1, 'alpha')", "insert into demo_items values (2, 'beta')",
+                "insert into demo_items values (3, 'gamma')");
+        return db;
     }
 
     /**
