@@ -120,6 +120,19 @@ class SeedFlowIT {
         assertEquals(3, proxy.requests.size() - before, proxy.requests.toString());
     }
 
+    /** Easy Connect Plus carries the proxy as URL parameters. */
+    @Test
+    void httpsProxyInEasyConnect() {
+        Path dir = Fixtures.layout(server, tmp.resolve("full5"), tmp.resolve("proxy-ezconnect"), "ewallet.pem");
+        int before = proxy.requests.size();
+        String dsn = "tcps://localhost:" + server.port() + "/" + SERVICE + "?https_proxy=127.0.0.1&https_proxy_port=" + proxy.port();
+        try (OracleConnection c = Orathin.connect(null, dsn, USER, Fixtures.password(), dir.toString(), Fixtures.walletPassword())) {
+            Fixtures.use(c);
+            assertTrue(c.connectTrace().route().contains("via proxy"), c.connectTrace().route());
+        }
+        assertEquals(List.of("CONNECT localhost:" + server.port()), proxy.requests.subList(before, proxy.requests.size()));
+    }
+
     /** Thick-style layout: tnsnames.ora + sqlnet.ora (WALLET_LOCATION edited to the directory) + cwallet.sso; no wallet argument, no password. */
     @Test
     void thickStyleLayoutWithWalletLocationInSqlnetOra() throws Exception {
