@@ -42,14 +42,17 @@ final class SqlSession implements AutoCloseable {
      * Observed: clients announcing SB1 universal (ojdbc11, python-oracledb 1.x; go-ora reads the
      * same way) read the scale of NUMBER, INTERVAL DAY TO SECOND and the TIMESTAMPs
      * length-prefixed; clients announcing SB1 in Oracle (raw) representation (node-oracledb,
-     * python-oracledb 2+) read it as a single byte. Precision is a single byte for all.
+     * python-oracledb 2+) read it as a single byte. Precision is a single byte for all. Clients
+     * whose compile caps announce LOB prefetch (caps[23] 0x40: node, ojdbc) get the LOB length and
+     * chunk size ahead of each locator; python-oracledb 1.x does not and gets the locator alone.
      */
-    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal) {
+    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes) {
     }
 
     private final Connection h2;
     private final ClientTypes clientTypes;
     private final Map<Integer, Cursor> cursors = new HashMap<>();
+    final LobStore lobs = new LobStore();
     private int nextCursorId = 1;
     private boolean transaction;
     volatile boolean cancelled;
@@ -148,10 +151,15 @@ final class SqlSession implements AutoCloseable {
                     }
                     runQuery(c, e.bindRows());
                     if (e.sql() != null) {
-                        describe(c, c.rs.getMetaData(), out);
+                        describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
                     }
                     returnParameters(out, c.id, null);
                     long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
+                    if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB)) {
+                        // LOB columns, no defines yet: no rows in this reply, as clients may define them as
+                        // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
+                        return end(out, c.id, 0, null);
+                    }
                     return rows(c, rows, out, (e.options() & 0x40000) == 0);
                 case PLSQL:
                     return plsql(c, e.bindRows(), out);
@@ -630,9 +638,13 @@ final class SqlSession implements AutoCloseable {
         return cols;
     }
 
+    /**
+     * VARCHAR2 / CHAR: at most 4000 bytes, as with MAX_STRING_SIZE=STANDARD (node-oracledb reads
+     * a larger buffer size as a LONG value with trailing indicator fields).
+     */
     private static Column text(String name, int type, int chars, boolean nullable) {
-        int n = chars <= 0 || chars > 32767 ? 4000 : chars;
-        return new Column(name, type, 0, 0, n, Math.min(32767, n * 4), nullable, OraType.CSFRM_IMPLICIT);
+        int n = chars <= 0 || chars > 4000 ? 4000 : chars;
+        return new Column(name, type, 0, 0, n, Math.min(4000, n * 4), nullable, OraType.CSFRM_IMPLICIT);
     }
 
     /** DESCRIBE_INFO (16) in the field-version-13 layout (protocol.md §7.2). */
@@ -703,11 +715,33 @@ final class SqlSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- values
 
-    private static void writeEncoded(Ttc.Out out, byte[] v, int type) {
+    private void writeEncoded(Ttc.Out out, byte[] v, int type) {
+        if (type == OraType.CLOB || type == OraType.BLOB) {
+            writeLocator(out, v, type);
+            return;
+        }
         out.clr(v);
         if (type == OraType.LONG || type == OraType.LONG_RAW) {
             out.ub(v == null ? -1 : 0).ub(0); // null indicator, return code
         }
+    }
+
+    /**
+     * A LOB column not defined as LONG / LONG RAW by the client: ub4 locator length, ub8 LOB
+     * length, ub4 chunk size, locator (protocol.md §8). The locator names the value kept for LOB_OP.
+     */
+    private void writeLocator(Ttc.Out out, byte[] v, int type) {
+        if (v == null) {
+            out.ub(0);
+            return;
+        }
+        byte[] locator = lobs.locator(v, type == OraType.CLOB);
+        long length = type == OraType.CLOB ? new String(v, StandardCharsets.UTF_8).codePointCount(0, new String(v, StandardCharsets.UTF_8).length()) : v.length;
+        out.ub(locator.length);
+        if (clientTypes.lobSizes()) {
+            out.ub(length).ub(8132);
+        }
+        out.clr(locator);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {
@@ -732,7 +766,11 @@ final class SqlSession implements AutoCloseable {
                 return s.getBytes(csfrm == OraType.CSFRM_NCHAR ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
             case OraType.NUMBER:
             case OraType.BINARY_INTEGER:
-                return Values.number(decimal(v));
+                try {
+                    return Values.number(decimal(v));
+                } catch (ArithmeticException e) {
+                    throw new OraException(1426, "numeric overflow");
+                }
             case OraType.BINARY_FLOAT:
                 return Values.binaryFloat(((Number) v).floatValue());
             case OraType.BINARY_DOUBLE:
@@ -761,7 +799,7 @@ final class SqlSession implements AutoCloseable {
 
     private static String text(Object v) {
         if (v instanceof BigDecimal d) {
-            return d.stripTrailingZeros().toPlainString();
+            return numberText(d);
         }
         if (v instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
@@ -770,6 +808,19 @@ final class SqlSession implements AutoCloseable {
             return java.util.HexFormat.of().withUpperCase().formatHex(b);
         }
         return v.toString();
+    }
+
+    /** NUMBER as Oracle's default conversion writes it: plain up to 40 characters, else 9.99E+125 / 1.0E-130. */
+    static String numberText(BigDecimal d) {
+        BigDecimal n = d.stripTrailingZeros();
+        String plain = n.toPlainString();
+        if (plain.length() <= 40) {
+            return plain.startsWith("0.") ? plain.substring(1) : plain.startsWith("-0.") ? "-" + plain.substring(2) : plain;
+        }
+        String digits = n.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - n.scale();
+        String mantissa = digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
+        return (n.signum() < 0 ? "-" : "") + mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     private static BigDecimal decimal(Object v) {

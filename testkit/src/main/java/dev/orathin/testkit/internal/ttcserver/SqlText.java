@@ -17,7 +17,6 @@ final class SqlText {
 
     private static final Pattern CONNECT_BY_LEVEL = Pattern.compile(
             "(?is)^\\s*select\\s+(.*?)\\s+from\\s+dual\\s+connect\\s+by\\s+level\\s*<=\\s*(\\S+?)\\s*$");
-    private static final Pattern LEVEL = Pattern.compile("(?i)\\blevel\\b");
     /** Session and database time zones: the testkit runs in UTC. */
     private static final Pattern TIMEZONES = Pattern.compile("(?i)\\b(?:dbtimezone|sessiontimezone)\\b");
 
@@ -138,7 +137,7 @@ final class SqlText {
         String s = TIMEZONES.matcher(sql.strip()).replaceAll("'+00:00'");
         Matcher m = CONNECT_BY_LEVEL.matcher(s);
         if (m.matches()) {
-            return "SELECT " + LEVEL.matcher(m.group(1)).replaceAll("X") + " FROM SYSTEM_RANGE(1, " + m.group(2) + ")";
+            return "SELECT " + m.group(1) + " FROM (SELECT X AS \"LEVEL\" FROM SYSTEM_RANGE(1, " + m.group(2) + "))";
         }
         return s;
     }

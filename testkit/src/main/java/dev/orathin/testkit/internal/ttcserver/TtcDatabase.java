@@ -216,7 +216,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     private final class Conversation {
         final ServerNetSession session;
         volatile boolean callRunning;
-        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false);
+        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false);
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
         String user;
@@ -345,7 +345,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 // a shorter list than expected: keep what was read
             }
-            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal);
+            boolean lobSizes = caps != null && caps.length > 23 && (caps[23] & 0x40) != 0;
+            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes);
         }
 
         byte[] function(byte[] m) throws GeneralSecurityException {
