@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
  * The testkit's database half against Oracle's own clients, all through the ADB mTLS flow with
  * the generated wallet and config dir: log in, wrong password, a typed round trip of every type,
  * LOBs, 100,000 rows at array size 1,000 with a checksum, commit/rollback seen from a second
- * session, and a query error. The same scenarios run in each client (ojdbc11 in-process;
- * node-oracledb and python-oracledb as scripts) and the outcome is written as a matrix to
- * {@code target/interop-matrix-database.md}.
+ * session, and a query error. The same scenarios run in each client (ojdbc11 and orathin
+ * in-process; node-oracledb and python-oracledb as scripts) and the outcome is written as a matrix to
+ * {@code target/interop-matrix.md}.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DatabaseInteropIT {
@@ -85,7 +85,7 @@ class DatabaseInteropIT {
         }
         md.append("\nKnown gaps:\n");
         KNOWN_GAPS.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        Files.writeString(Path.of("target/interop-matrix-database.md"), md);
+        Files.writeString(Path.of("target/interop-matrix.md"), md);
     }
 
     @Test
@@ -107,6 +107,21 @@ class DatabaseInteropIT {
             cells.put("wrong_password", cell(e.getErrorCode() == 1017, String.format("ORA-%05d", e.getErrorCode()), e.getMessage()));
         }
         check("ojdbc11", cells);
+    }
+
+    @Test
+    void orathin() {
+        Map<String, String> cells = new LinkedHashMap<>();
+        OrathinScenarios.run(OrathinScenarios.seedFlow(configDir, "demo_high", USER, PASSWORD, WALLET_PW), "orathin")
+                .forEach((k, v) -> cells.put(k, cell(v.ok(), v.code(), v.detail())));
+        try {
+            OrathinScenarios.seedFlow(configDir, "demo_high", USER, "wrong", WALLET_PW).get().close();
+            cells.put("wrong_password", cell(false, null, "logged in with a wrong password"));
+        } catch (dev.orathin.errors.OrathinException e) {
+            OjdbcScenarios.Outcome o = OrathinScenarios.error(e);
+            cells.put("wrong_password", cell("ORA-01017".equals(o.code()), o.code(), o.detail()));
+        }
+        check("orathin", cells);
     }
 
     @Test
