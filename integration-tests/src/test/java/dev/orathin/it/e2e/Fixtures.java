@@ -1,5 +1,6 @@
 package dev.orathin.it.e2e;
 
+import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.TestDatabase;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.littleshoot.proxy.HttpFilters;
@@ -57,11 +59,19 @@ final class Fixtures {
     }
 
     /**
-     * What every scenario does once connected: a round trip to the database that must succeed.
-     * A PING today; a query once SQL execution lands.
+     * What every scenario does once connected: a query whose rows must come back exactly as seeded
+     * (so a scenario can only pass when the database really answered).
      */
     static void use(OracleConnection c) {
-        c.ping();
+        try (Cursor cur = c.execute("select id, name from demo_items where id <= :1 order by id", 3)) {
+            List<String> rows = new ArrayList<>();
+            while (cur.next()) {
+                rows.add(cur.getObject(1) + ":" + cur.getObject(2));
+            }
+            if (!rows.equals(List.of("1:alpha", "2:beta", "3:gamma"))) {
+                throw new AssertionError("demo_items came back as " + rows);
+            }
+        }
     }
 
     /** Writes the full ADB-style config of {@code server} into {@code full}, then copies only {@code keep} into {@code dir}. */

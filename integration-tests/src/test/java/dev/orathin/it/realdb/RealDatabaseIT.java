@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.ConnectParams;
+import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
 import dev.orathin.errors.OrathinException;
@@ -130,9 +131,14 @@ class RealDatabaseIT {
                 .connectTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(30));
     }
 
-    /** A round trip against the real server (a query once SQL execution is part of orathin). */
+    /** A query against the real server whose answer is checked. */
     static void use(OracleConnection c) {
-        c.ping();
+        try (Cursor cur = c.execute("select sys_context('USERENV', 'SESSION_USER'), :1 + 1 from dual", 41)) {
+            assertTrue(cur.next());
+            assertEquals(USER.toUpperCase(java.util.Locale.ROOT), cur.getObject(1));
+            assertEquals(42, ((Number) cur.getObject(2)).intValue());
+            assertFalse(cur.next());
+        }
     }
 
     @ParameterizedTest(name = "wallet {0}")
