@@ -58,9 +58,17 @@ final class SqlSession implements AutoCloseable {
     volatile boolean cancelled;
     private volatile Statement running;
 
-    SqlSession(Connection h2, ClientTypes clientTypes) {
+    private final Map<String, String> userenv;
+
+    SqlSession(Connection h2, ClientTypes clientTypes, Map<String, String> userenv) {
         this.h2 = h2;
         this.clientTypes = clientTypes;
+        this.userenv = userenv;
+    }
+
+    /** The session's SYS_CONTEXT('USERENV', ...) values (user, end-to-end attributes, service). */
+    String userenv(String key) {
+        return userenv.get(key.toUpperCase(Locale.ROOT));
     }
 
     /** One client cursor. */
@@ -317,7 +325,7 @@ final class SqlSession implements AutoCloseable {
         if (c.kind != SqlText.Kind.PLSQL && c.sql.strip().endsWith(";")) {
             throw new OraException(911, "invalid character");
         }
-        SqlText.Parsed p = SqlText.binds(c.sql);
+        SqlText.Parsed p = SqlText.binds(SqlText.session(c.sql, this::userenv));
         c.bindNames = p.bindNames();
         c.h2Sql = p.h2Sql();
         c.ps = h2.prepareStatement(c.h2Sql);
@@ -374,7 +382,7 @@ final class SqlSession implements AutoCloseable {
         }
         try (Statement s = h2.createStatement()) {
             running = s;
-            s.execute(SqlText.rewrite(c.sql));
+            s.execute(SqlText.rewrite(SqlText.session(c.sql, this::userenv)));
         }
         transaction = false; // DDL commits, as in Oracle
         return 0;

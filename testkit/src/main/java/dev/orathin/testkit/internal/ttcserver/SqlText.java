@@ -132,6 +132,33 @@ final class SqlText {
         return new Parsed(rewrite(out.toString()), names);
     }
 
+    private static final Pattern SYS_CONTEXT = Pattern.compile("(?i)sys_context\\s*\\(\\s*'userenv'\\s*,\\s*'(\\w+)'\\s*\\)");
+    private static final Pattern USER = Pattern.compile("(?i)(?<![\\w.\"$#])user(?![\\w\"$#(])");
+
+    /**
+     * Session functions H2 answers differently: {@code SYS_CONTEXT('USERENV', 'X')} and {@code USER}
+     * become the session's values as literals (outside quoted text only for {@code USER}).
+     */
+    static String session(String sql, java.util.function.Function<String, String> userenv) {
+        Matcher m = SYS_CONTEXT.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = userenv.apply(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "NULL" : "'" + v.replace("'", "''") + "'"));
+        }
+        m.appendTail(out);
+        String s = out.toString();
+        String user = userenv.apply("SESSION_USER");
+        if (user == null) {
+            return s;
+        }
+        String[] parts = s.split("'", -1); // even parts are outside string literals ('' escapes give empty odd parts)
+        for (int i = 0; i < parts.length; i += 2) {
+            parts[i] = USER.matcher(parts[i]).replaceAll(Matcher.quoteReplacement("'" + user + "'"));
+        }
+        return String.join("'", parts);
+    }
+
     /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */
     static String rewrite(String sql) {
         String s = TIMEZONES.matcher(sql.strip()).replaceAll("'+00:00'");

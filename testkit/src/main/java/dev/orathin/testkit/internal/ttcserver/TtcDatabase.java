@@ -259,6 +259,10 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     private final class Conversation {
         final ServerNetSession session;
         volatile boolean callRunning;
+        /** Whether the client announced CONV_LENGTH (length-prefixed strings in some messages). */
+        boolean convLength;
+        /** SYS_CONTEXT('USERENV', ...) values: session user, end-to-end attributes, service. */
+        final Map<String, String> userenv = new java.util.concurrent.ConcurrentHashMap<>();
         SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false);
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
@@ -302,7 +306,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (sql == null) {
                 Connection h2 = h2();
                 h2.setAutoCommit(false);
-                sql = new SqlSession(h2, clientTypes);
+                sql = new SqlSession(h2, clientTypes, userenv);
             }
             return sql;
         }
@@ -393,7 +397,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
          * wants SB1 values (27) represented: precision and scale in column metadata follow them.
          */
         void dataTypes(Ttc.In in) {
-            in.raw(6);
+            byte[] head = in.raw(6);
+            convLength = (head[5] & 0x02) != 0; // TNS_ENCODING_CONV_LENGTH
             byte[] caps = in.clr();
             if (caps != null && caps.length > 7) {
                 clientFieldVersion = Math.min(FIELD_VERSION, caps[7] & 0xFF);
@@ -548,20 +553,42 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             }
         }
 
+        /**
+         * End-to-end attributes (piggyback 135, python-oracledb's layout): two pointers, flags, eight
+         * pointer/length pairs (client identifier, module, action, ECID, then client info, two unused,
+         * DBOP; a ub1 and a ub4 after the fourth), then the strings that are present — raw, or
+         * length-prefixed for clients that announced CONV_LENGTH in DATA_TYPES (python 1.3+, node, orathin).
+         */
         private void endToEnd(Ttc.In in) {
             in.u8();
             in.u8();
             in.ub(); // flags
-            long total = 0;
-            for (int i = 0; i < 9; i++) {
-                in.u8();
-                total += in.ub();
+            long[] lengths = new long[8];
+            boolean[] present = new boolean[8];
+            for (int i = 0; i < 8; i++) {
+                present[i] = in.u8() != 0;
+                lengths[i] = in.ub();
                 if (i == 3) {
                     in.u8(); // cidcct
                     in.ub(); // cidecs
                 }
             }
-            in.raw((int) total);
+            String[] names = {"CLIENT_IDENTIFIER", "MODULE", "ACTION", null, "CLIENT_INFO", null, null, "DBOP"};
+            for (int i = 0; i < 8; i++) {
+                if (names[i] == null || !present[i]) {
+                    continue;
+                }
+                String value = null;
+                if (lengths[i] > 0) {
+                    byte[] b = convLength ? in.clr() : in.raw((int) lengths[i]);
+                    value = b == null ? null : new String(b, StandardCharsets.UTF_8);
+                }
+                if (value == null) {
+                    userenv.remove(names[i]);
+                } else {
+                    userenv.put(names[i], value);
+                }
+            }
         }
 
         Map<String, String> pairs(Ttc.In in) {
@@ -653,6 +680,15 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             byte[] response = aes(Cipher.ENCRYPT_MODE, combo, concat(concat(bytes(16), "SERVER_TO_CLIENT".getBytes(StandardCharsets.US_ASCII)),
                     filled(16, (byte) 16)));
             loggedIn = true;
+            String sessionUser = proxyClient != null ? proxyClient.replace("\"", "").toUpperCase(Locale.ROOT) : user.toUpperCase(Locale.ROOT);
+            userenv.put("SESSION_USER", sessionUser);
+            userenv.put("CURRENT_SCHEMA", sessionUser);
+            if (proxyClient != null) {
+                userenv.put("PROXY_USER", user.toUpperCase(Locale.ROOT));
+            }
+            userenv.put("SERVICE_NAME", String.valueOf(session.serviceName()));
+            userenv.put("DB_NAME", "ORATHIN");
+            userenv.put("INSTANCE_NAME", "orathin1");
             Ttc.Out out = new Ttc.Out().u8(8).ub(7);
             out.keyValue("AUTH_SVR_RESPONSE", HEX.formatHex(response), 0);
             out.keyValue("AUTH_SESSION_ID", String.valueOf(SESSION_IDS.incrementAndGet()), 0);
