@@ -28,9 +28,30 @@ public record Param(String name, String value, String source) {
         return SECRET.contains(name);
     }
 
+    /**
+     * The value as it may be shown: secrets as {@code ******}, and credentials written into a value
+     * ({@code https_proxy=user:password@host}) with the password part redacted.
+     */
+    public String shown() {
+        if (secret()) {
+            return "******";
+        }
+        int at = value.lastIndexOf('@');
+        int colon = value.indexOf(':');
+        if (at > 0 && colon >= 0 && colon < at && !value.startsWith("(")) {
+            int scheme = value.indexOf("://");
+            int userStart = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+            int sep = value.indexOf(':', userStart);
+            if (sep >= 0 && sep < at) {
+                return value.substring(0, sep + 1) + "******" + value.substring(at);
+            }
+        }
+        return value;
+    }
+
     /** {@code NAME=value (source)}, secrets redacted. */
     @Override
     public String toString() {
-        return name + "=" + (secret() ? "******" : value) + " (" + source + ")";
+        return name + "=" + shown() + " (" + source + ")";
     }
 }

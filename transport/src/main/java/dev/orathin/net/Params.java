@@ -131,6 +131,6 @@ public final class Params {
     /** The OTN-1020 error for a value. */
     public static ConfigException invalid(Param p, String expected) {
         return new ConfigException(NamingErrorCode.INVALID_VALUE, p.source(), p.name() + ": expected " + expected + " but found \""
-                + (p.secret() ? "******" : p.value()) + "\"");
+                + p.shown() + "\"");
     }
 }

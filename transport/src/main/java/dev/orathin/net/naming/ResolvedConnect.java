@@ -104,7 +104,7 @@ public record ResolvedConnect(DescriptionList descriptions, Kind kind, String al
 
     private static void params(StringBuilder b, String prefix, Map<String, Param> params) {
         for (Param p : params.values()) {
-            b.append("  ").append(prefix).append('.').append(p.name()).append(" = ").append(p.secret() ? "******" : p.value())
+            b.append("  ").append(prefix).append('.').append(p.name()).append(" = ").append(p.shown())
                     .append("  [").append(p.source()).append(']');
             if (ModelBuilder.NOT_SUPPORTED_YET.contains(p.name())) {
                 b.append(" (not supported yet)");

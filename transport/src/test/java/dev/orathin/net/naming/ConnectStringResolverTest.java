@@ -220,6 +220,16 @@ class ConnectStringResolverTest {
     }
 
     @Test
+    void proxyCredentialsWrittenIntoTheProxyValueAreRedacted(@TempDir Path dir) {
+        ResolvedConnect r = resolve(dir, "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCPS)(HOST=db.example)(PORT=1522)"
+                + "(HTTPS_PROXY=scott:tiger@proxy.corp)(HTTPS_PROXY_PORT=3128))(CONNECT_DATA=(SERVICE_NAME=s)))");
+        assertFalse(r.explain().contains("tiger"), r.explain());
+        assertTrue(r.explain().contains("scott:******@proxy.corp"), r.explain());
+        assertEquals("http://u:******@p", new dev.orathin.net.Param("HTTPS_PROXY", "http://u:pw@p", "dsn").shown());
+        assertEquals("proxy.corp", new dev.orathin.net.Param("HTTPS_PROXY", "proxy.corp", "dsn").shown());
+    }
+
+    @Test
     void walletZipIsAConfigSource(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
