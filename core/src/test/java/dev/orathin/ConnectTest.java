@@ -71,6 +71,38 @@ class ConnectTest {
     }
 
     @Test
+    void fastAuthenticationSavesTwoRoundTripsWhenTheListenerOffersIt(@TempDir Path dir) throws Exception {
+        int[] roundTrips = new int[2];
+        for (int i = 0; i < 2; i++) {
+            boolean fast = i == 1;
+            dev.orathin.testkit.TestDatabase db = dev.orathin.testkit.TestDatabase.builder().user("admin", "Secret#2026").build();
+            try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high").fastAuth(fast).database(db).build().start()) {
+                Path d = dir.resolve(fast ? "fast" : "classic");
+                server.writeClientConfig(d, WALLET_PW);
+                try (OracleConnection c = Orathin.connect(d, "demo_high", "admin", "Secret#2026".toCharArray(), d.toString(), WALLET_PW);
+                        Cursor cur = c.execute("select user from dual")) {
+                    assertTrue(cur.next());
+                    assertEquals("ADMIN", cur.getString(1));
+                }
+                assertEquals(fast ? 1 : 0, db.fastAuthRequests(), "FAST_AUTH used exactly when offered");
+                RecordedConnection rec = server.takeConnection(Duration.ofSeconds(5));
+                assertTrue(rec.awaitEnd(5, TimeUnit.SECONDS));
+                roundTrips[i] = rec.roundTrips();
+            }
+        }
+        assertEquals(roundTrips[0] - 2, roundTrips[1], "PROTOCOL, DATA_TYPES and phase one in one round trip instead of three");
+        OracleDatabaseException wrong;
+        dev.orathin.testkit.TestDatabase db = dev.orathin.testkit.TestDatabase.builder().user("admin", "Secret#2026").build();
+        try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high").fastAuth(true).database(db).build().start()) {
+            Path d = dir.resolve("fast-wrong");
+            server.writeClientConfig(d, WALLET_PW);
+            wrong = assertThrows(OracleDatabaseException.class, () -> Orathin.connect(d, "demo_high", "admin", "nope".toCharArray(),
+                    d.toString(), WALLET_PW));
+        }
+        assertEquals(1017, wrong.oraCode());
+    }
+
+    @Test
     void walletFoundInTheConfigDirectoryAndParamsFromMaps(@TempDir Path dir) throws Exception {
         try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_low").build().start()) {
             server.writeClientConfig(dir, WALLET_PW);

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Opens a database session on an Oracle Net session: PROTOCOL, DATA_TYPES, then O5LOGON phase one
- * and two (protocol.md §5–§6), four round trips. Fast authentication (one round trip fewer) is a
- * later step: when the ACCEPT offers it we still use the classic sequence, which servers accept.
+ * and two (protocol.md §5–§6), four round trips — two when the ACCEPT offers FAST_AUTH (§5.5),
+ * which sends the first three in one request.
  */
 public final class Login {
 
@@ -58,6 +58,8 @@ public final class Login {
     private final Duration timeout;
     private final SecureRandom random;
     private int sequence;
+    /** FAST_AUTH request and RENEGOTIATE reply message types, and the flag python and node send. */
+    static final int MSG_FAST_AUTH = 34, MSG_RENEGOTIATE = 28, FAST_AUTH_SERVER_CONVERTS_CHARS = 0x01;
 
     /** Logs in over {@code net}; every wait bounded by {@code timeout}. */
     public Login(NetSession net, Duration timeout, SecureRandom random) {
@@ -70,22 +72,48 @@ public final class Login {
     public Session run(Credentials c) {
         Capabilities caps = new Capabilities();
         TtcReader r = new TtcReader(net, timeout);
-        net.send(Negotiation.protocolRequest(), 0);
-        expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL", caps);
-        Negotiation.readProtocolReply(r, caps);
-        net.send(Negotiation.dataTypesRequest(caps), 0);
-        r.reset();
-        expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES", caps);
-        Negotiation.readDataTypesReply(r);
-        int fv = caps.fieldVersion();
-
         List<AuthExchange.Pair> one = List.of(new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0),
                 new AuthExchange.Pair("AUTH_PROGRAM_NM", c.program(), 0), new AuthExchange.Pair("AUTH_MACHINE", c.machine(), 0),
                 new AuthExchange.Pair("AUTH_PID", c.pid(), 0), new AuthExchange.Pair("AUTH_SID", c.osUser(), 0));
         String[] users = splitProxy(c.user());
-        net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), fv, users[0], AuthExchange.MODE_LOGON, one), 0);
-        r.reset();
-        AuthExchange.Reply first = AuthExchange.readReply(r, caps);
+        int roundTrips = 4;
+        AuthExchange.Reply first = null;
+        if (net.fastAuthSupported()) {
+            // FAST_AUTH (protocol.md §5.5): PROTOCOL, DATA_TYPES and phase one in one request, at field version 13
+            byte[] phaseOne = AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
+                    AuthExchange.MODE_LOGON, one);
+            net.send(new TtcWriter().ub1(MSG_FAST_AUTH).ub1(1).ub1(FAST_AUTH_SERVER_CONVERTS_CHARS).ub1(0)
+                    .raw(Negotiation.protocolRequest()).uint16be(0).ub1(0).uint16be(0).ub1(caps.fieldVersion())
+                    .raw(Negotiation.dataTypesRequest(caps)).raw(phaseOne).toByteArray(), 0);
+            expect(r, Negotiation.MSG_PROTOCOL, "FAST_AUTH PROTOCOL", caps);
+            Negotiation.readProtocolReply(r, caps);
+            int t = r.ub1();
+            if (t == MSG_RENEGOTIATE) {
+                // the server wants the data types again (node-oracledb's handling): negotiate them, then phase one
+                roundTrips = 4;
+            } else if (t != Negotiation.MSG_DATA_TYPES) {
+                throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "FAST_AUTH reply: expected DATA_TYPES (2) but found " + t);
+            } else {
+                Negotiation.readDataTypesReply(r);
+                first = AuthExchange.readReply(r, caps);
+                roundTrips = 2;
+            }
+        } else {
+            net.send(Negotiation.protocolRequest(), 0);
+            expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL", caps);
+            Negotiation.readProtocolReply(r, caps);
+        }
+        if (first == null) {
+            net.send(Negotiation.dataTypesRequest(caps), 0);
+            r.reset();
+            expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES", caps);
+            Negotiation.readDataTypesReply(r);
+            net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
+                    AuthExchange.MODE_LOGON, one), 0);
+            r.reset();
+            first = AuthExchange.readReply(r, caps);
+        }
+        int fv = caps.fieldVersion();
         first.end().throwIfError();
         Map<String, String> v = first.values();
         O5Logon.Challenge challenge = new O5Logon.Challenge(first.verifierType(), v.get("AUTH_SESSKEY"), v.get("AUTH_VFR_DATA"),
@@ -128,7 +156,7 @@ public final class Login {
         session.remove("AUTH_SVR_RESPONSE");
         return new Session(caps, parseLong(session.get("AUTH_SESSION_ID"), "AUTH_SESSION_ID"),
                 parseLong(session.get("AUTH_SERIAL_NUM"), "AUTH_SERIAL_NUM"), parseLong(session.getOrDefault("AUTH_VERSION_NO", "0"),
-                "AUTH_VERSION_NO"), Map.copyOf(session), 4);
+                "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips);
     }
 
     private int nextSequence() {
