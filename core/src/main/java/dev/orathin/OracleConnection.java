@@ -618,9 +618,9 @@ public final class OracleConnection implements AutoCloseable {
     private Response roundTrip(byte[] request, Response resp) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         callInProgress = true;
+        TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
         try {
             net.send(request, 0);
-            TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
             while (true) {
                 try {
                     resp.read(r, net.endOfResponseSupported());
@@ -636,7 +636,7 @@ public final class OracleConnection implements AutoCloseable {
             }
         } catch (NetException e) {
             if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut();
+                throw timedOut(!r.started());
             }
             closed = true;
             net.abort();
@@ -687,11 +687,25 @@ public final class OracleConnection implements AutoCloseable {
      * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
      * server's answer, so the session is in step again; otherwise close it.
      */
-    private OrathinProtocolException timedOut() {
+    private OrathinProtocolException timedOut(boolean nothingReceived) {
         String what = "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
         try {
             net.sendMarker(MARKER_INTERRUPT);
             long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
+            if (nothingReceived) {
+                // no byte of the reply yet: whatever comes next starts a message, whether the server answers the
+                // interrupt with break/reset markers or directly with the ORA-01013 ERROR
+                TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
+                while (true) {
+                    try {
+                        drainToEnd(r);
+                        break;
+                    } catch (TtcReader.MarkerException m) {
+                        resynchronise(r, m.markerType(), deadline);
+                    }
+                }
+                return usableAfterTimeout(what);
+            }
             while (true) {
                 NetPacket p = net.receive(remaining(deadline));
                 if (p.isMarker()) {
@@ -702,14 +716,18 @@ public final class OracleConnection implements AutoCloseable {
                 }
                 // rest of the interrupted reply: discarded
             }
-            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                    + " usable (raise callTimeout for longer statements)");
+            return usableAfterTimeout(what);
         } catch (RuntimeException e) {
             closed = true;
             net.abort();
             return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; the server did not answer the interrupt within "
                     + RESET_TIMEOUT.toMillis() + " ms (RESET_TIMEOUT), so the connection was closed", e);
         }
+    }
+
+    private static OrathinProtocolException usableAfterTimeout(String what) {
+        return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
+                + " usable (raise callTimeout for longer statements)");
     }
 
     private void drainToEnd(TtcReader r) {

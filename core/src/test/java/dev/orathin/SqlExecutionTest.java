@@ -321,6 +321,18 @@ class SqlExecutionTest {
     }
 
     @Test
+    void callTimeoutAcceptsAnInterruptAnsweredWithoutMarkers() {
+        FakeSqlSession net = new FakeSqlSession(req -> List.of());
+        net.onMarker = m -> m == 3 ? List.of(dataOf(reply().error(0, 0, 1013, "ORA-01013").bytes())) : List.of();
+        OracleConnection c = net.connection(Duration.ofMillis(200));
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class, () -> c.execute("delete from big"));
+        assertEquals(CoreErrorCode.CALL_TIMEOUT, e.errorCode());
+        assertTrue(c.isHealthy(), e.getMessage());
+        net.script = req -> List.of(reply().status().bytes());
+        c.commit();
+    }
+
+    @Test
     void callTimeoutClosesTheConnectionWhenTheServerNeverAnswers() {
         FakeSqlSession net = new FakeSqlSession(req -> List.of());
         OracleConnection c = net.connection(Duration.ofMillis(100));

@@ -42,6 +42,7 @@ public final class TtcReader {
     private byte[] buf = new byte[0];
     private int pos;
     private int lastDataFlags;
+    private boolean started;
 
     /** Reads from {@code session}, each wait bounded by {@code timeout}. */
     public TtcReader(NetSession session, Duration timeout) {
@@ -79,7 +80,13 @@ public final class TtcReader {
             lastDataFlags = p.dataFlags();
             buf = p.payload();
             pos = 0;
+            started = true;
         }
+    }
+
+    /** True once a DATA packet was taken from the source (the reply has started). */
+    public boolean started() {
+        return started;
     }
 
     /** One byte, unsigned. */
