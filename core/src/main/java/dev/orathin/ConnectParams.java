@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.wallet.Wallet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ public final class ConnectParams {
     private final String walletLocation;
     private final char[] walletPassword;
     private final char[] newPassword;
+    private final Wallet wallet;
     private final Duration connectTimeout;
     private final Duration callTimeout;
     private final Map<String, String> descriptorParams;
@@ -47,6 +49,7 @@ public final class ConnectParams {
         this.walletLocation = b.walletLocation;
         this.walletPassword = b.walletPassword == null ? null : b.walletPassword.clone();
         this.newPassword = b.newPassword == null ? null : b.newPassword.clone();
+        this.wallet = b.wallet;
         this.connectTimeout = b.connectTimeout;
         this.callTimeout = b.callTimeout;
         this.descriptorParams = Map.copyOf(b.descriptorParams);
@@ -133,6 +136,11 @@ public final class ConnectParams {
         return newPassword == null ? null : newPassword.clone();
     }
 
+    /** The wallet given as an object (e.g. from {@code Wallets.fromBytes}), or null; it wins over every location. */
+    public Wallet wallet() {
+        return wallet;
+    }
+
     /** Bound on the whole connect. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -152,7 +160,7 @@ public final class ConnectParams {
     @Override
     public String toString() {
         return "ConnectParams[dsn=" + dsn + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
-                + ", params=" + descriptorParams.keySet() + "]";
+                + (wallet != null ? ", wallet=in-memory" : "") + ", params=" + descriptorParams.keySet() + "]";
     }
 
     /** Builder of {@link ConnectParams}. */
@@ -164,6 +172,7 @@ public final class ConnectParams {
         private String walletLocation;
         private char[] walletPassword;
         private char[] newPassword;
+        private Wallet wallet;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private final Map<String, String> descriptorParams = new LinkedHashMap<>();
@@ -213,6 +222,15 @@ public final class ConnectParams {
          */
         public Builder newPassword(char[] newPassword) {
             this.newPassword = newPassword == null ? null : newPassword.clone();
+            return this;
+        }
+
+        /**
+         * An already loaded wallet (in-memory: {@code Wallets.fromBytes} / {@code fromText}, e.g. from a
+         * secret store); it wins over {@link #walletLocation(String)} and WALLET_LOCATION.
+         */
+        public Builder wallet(Wallet wallet) {
+            this.wallet = wallet;
             return this;
         }
 

@@ -636,7 +636,7 @@ public final class OracleConnection implements AutoCloseable {
             }
         } catch (NetException e) {
             if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut(!r.started());
+                throw timedOut(e, !r.started());
             }
             closed = true;
             net.abort();
@@ -687,8 +687,14 @@ public final class OracleConnection implements AutoCloseable {
      * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
      * server's answer, so the session is in step again; otherwise close it.
      */
-    private OrathinProtocolException timedOut(boolean nothingReceived) {
-        String what = "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
+    private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
+        // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
+        // name the one that actually fired, so the advice points at the right setting
+        boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
+        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call"
+                + cause.getMessage().replaceFirst("(?s).*within (\\d+ ms).*", " ($1)")
+                : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
+        String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {
             net.sendMarker(MARKER_INTERRUPT);
             long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
@@ -704,7 +710,7 @@ public final class OracleConnection implements AutoCloseable {
                         resynchronise(r, m.markerType(), deadline);
                     }
                 }
-                return usableAfterTimeout(what);
+                return usableAfterTimeout(what, advice);
             }
             while (true) {
                 NetPacket p = net.receive(remaining(deadline));
@@ -716,7 +722,7 @@ public final class OracleConnection implements AutoCloseable {
                 }
                 // rest of the interrupted reply: discarded
             }
-            return usableAfterTimeout(what);
+            return usableAfterTimeout(what, advice);
         } catch (RuntimeException e) {
             closed = true;
             net.abort();
@@ -725,9 +731,9 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
-    private static OrathinProtocolException usableAfterTimeout(String what) {
+    private static OrathinProtocolException usableAfterTimeout(String what, String advice) {
         return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                + " usable (raise callTimeout for longer statements)");
+                + " usable (" + advice + ")");
     }
 
     private void drainToEnd(TtcReader r) {
@@ -758,9 +764,12 @@ public final class OracleConnection implements AutoCloseable {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function
                         + ": unexpected TTC message type " + type);
             }
-        } catch (OrathinProtocolException | OracleDatabaseException e) {
+        } catch (OracleDatabaseException e) {
+            // an ORA error is a complete answer: the session stays usable
             throw e;
         } catch (RuntimeException e) {
+            // protocol errors included: after a reply that could not be parsed the position in the
+            // stream is unknown, so the session must not be reused (isHealthy() turns false)
             net.abort();
             throw e;
         }
