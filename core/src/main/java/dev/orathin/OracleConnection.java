@@ -646,6 +646,15 @@ public final class OracleConnection implements AutoCloseable {
             closed = true;
             net.abort();
             throw e;
+        } catch (RuntimeException e) {
+            if (e instanceof dev.orathin.errors.OrathinException) {
+                throw e;
+            }
+            // a value that does not decode (corrupt date, offset, ...): same as a malformed message
+            closed = true;
+            net.abort();
+            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "statement reply: a value could not be decoded ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the connection was closed", e);
         } finally {
             callInProgress = false;
         }
