@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param name the column name (as the database reports it, usually upper case)
  * @param type the Oracle type
- * @param precision NUMBER precision (0 when unspecified), fractional-second precision for TIMESTAMP/INTERVAL
- * @param scale NUMBER scale (-127 for a NUMBER without precision and scale)
+ * @param precision NUMBER precision (0 when unspecified); for other types as the database describes it
+ * @param scale NUMBER scale (-127 for a NUMBER without precision and scale); for TIMESTAMP and INTERVAL
+ *     DAY TO SECOND the fractional-second precision as the database describes it
  * @param maxSize largest value in characters for character types, bytes for RAW, else 0
  * @param nullable whether the column may hold NULL
  */

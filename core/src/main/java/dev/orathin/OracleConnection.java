@@ -618,9 +618,9 @@ public final class OracleConnection implements AutoCloseable {
     private Response roundTrip(byte[] request, Response resp) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         callInProgress = true;
+        TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
         try {
             net.send(request, 0);
-            TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
             while (true) {
                 try {
                     resp.read(r, net.endOfResponseSupported());
@@ -636,7 +636,7 @@ public final class OracleConnection implements AutoCloseable {
             }
         } catch (NetException e) {
             if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut(e);
+                throw timedOut(e, !r.started());
             }
             closed = true;
             net.abort();
@@ -646,6 +646,15 @@ public final class OracleConnection implements AutoCloseable {
             closed = true;
             net.abort();
             throw e;
+        } catch (RuntimeException e) {
+            if (e instanceof dev.orathin.errors.OrathinException) {
+                throw e;
+            }
+            // a value that does not decode (corrupt date, offset, ...): same as a malformed message
+            closed = true;
+            net.abort();
+            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "statement reply: a value could not be decoded ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the connection was closed", e);
         } finally {
             callInProgress = false;
         }
@@ -687,7 +696,7 @@ public final class OracleConnection implements AutoCloseable {
      * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
      * server's answer, so the session is in step again; otherwise close it.
      */
-    private OrathinProtocolException timedOut(NetException cause) {
+    private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
         // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
         // name the one that actually fired, so the advice points at the right setting
         boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
@@ -698,6 +707,20 @@ public final class OracleConnection implements AutoCloseable {
         try {
             net.sendMarker(MARKER_INTERRUPT);
             long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
+            if (nothingReceived) {
+                // no byte of the reply yet: whatever comes next starts a message, whether the server answers the
+                // interrupt with break/reset markers or directly with the ORA-01013 ERROR
+                TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
+                while (true) {
+                    try {
+                        drainToEnd(r);
+                        break;
+                    } catch (TtcReader.MarkerException m) {
+                        resynchronise(r, m.markerType(), deadline);
+                    }
+                }
+                return usableAfterTimeout(what, advice);
+            }
             while (true) {
                 NetPacket p = net.receive(remaining(deadline));
                 if (p.isMarker()) {
@@ -708,14 +731,18 @@ public final class OracleConnection implements AutoCloseable {
                 }
                 // rest of the interrupted reply: discarded
             }
-            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                    + " usable (" + advice + ")");
+            return usableAfterTimeout(what, advice);
         } catch (RuntimeException e) {
             closed = true;
             net.abort();
             return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; the server did not answer the interrupt within "
                     + RESET_TIMEOUT.toMillis() + " ms (RESET_TIMEOUT), so the connection was closed", e);
         }
+    }
+
+    private static OrathinProtocolException usableAfterTimeout(String what, String advice) {
+        return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
+                + " usable (" + advice + ")");
     }
 
     private void drainToEnd(TtcReader r) {

@@ -178,6 +178,33 @@ class SqlExecutionTest {
     }
 
     @Test
+    void corruptedRepliesFailWithTypedErrorsNeverRawExceptions() {
+        byte[] good = reply().describe(Col.num("ID", 10, 0), Col.varchar("NAME", 40), Col.of("D", 12, 7, 0), Col.of("T", 181, 13, 0))
+                .rowHeader(null).row(num(1), str("a"), OracleDateTime.encodeTimestamp(LocalDateTime.of(2024, 1, 2, 3, 4, 5), false),
+                        OracleDateTime.encodeTimestampTz(java.time.OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, java.time.ZoneOffset.UTC)))
+                .bitVector(2, 0b0001).row(num(2)).error(7, 2, 1403, "ORA-01403").bytes();
+        java.util.Random rnd = new java.util.Random(Long.getLong("fuzz.seed", 5));
+        for (int i = 0; i < Integer.getInteger("fuzz.n", 300); i++) {
+            byte[] bad = good.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+                bad[rnd.nextInt(bad.length)] = (byte) rnd.nextInt(256);
+            }
+            FakeSqlSession net = scripted(bad);
+            // a truncated message makes the client wait: the call timeout then interrupts, which this server answers
+            net.onMarker = m -> m == 3 ? List.of(FakeSqlSession.marker(1))
+                    : m == 2 ? List.of(FakeSqlSession.marker(2), dataOf(reply().error(0, 0, 1013, "ORA-01013").bytes())) : List.of();
+            OracleConnection c = net.connection(Duration.ofMillis(50));
+            try (Cursor cur = c.execute("select * from t")) {
+                cur.fetchAll();
+            } catch (dev.orathin.errors.OrathinException expected) {
+                // typed: protocol, database, timeout or net errors
+            } catch (RuntimeException e) {
+                throw new AssertionError("corruption " + i + " raised a raw " + e, e);
+            }
+        }
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));
@@ -318,6 +345,18 @@ class SqlExecutionTest {
         assertEquals(CoreErrorCode.CALL_TIMEOUT, e.errorCode());
         assertTrue(e.getMessage().contains("still usable"), e.getMessage());
         assertTrue(c.isHealthy());
+    }
+
+    @Test
+    void callTimeoutAcceptsAnInterruptAnsweredWithoutMarkers() {
+        FakeSqlSession net = new FakeSqlSession(req -> List.of());
+        net.onMarker = m -> m == 3 ? List.of(dataOf(reply().error(0, 0, 1013, "ORA-01013").bytes())) : List.of();
+        OracleConnection c = net.connection(Duration.ofMillis(200));
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class, () -> c.execute("delete from big"));
+        assertEquals(CoreErrorCode.CALL_TIMEOUT, e.errorCode());
+        assertTrue(c.isHealthy(), e.getMessage());
+        net.script = req -> List.of(reply().status().bytes());
+        c.commit();
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class Response {
     /** ORA-24381: errors in array DML (reported per row with batch errors). */
     public static final int ORA_ARRAY_DML_ERRORS = 24381;
 
+    /** Oracle allows 4096 columns per table / select list (23ai; 1000 before). */
+    static final int MAX_COLUMNS = 4096;
+
     private final Capabilities caps;
     private final boolean plsql;
     private final boolean dmlRowCounts;
@@ -140,6 +143,10 @@ public final class Response {
         int n = r.ub4();
         if (n > 0) {
             r.ub1();
+        }
+        if (n > MAX_COLUMNS) {
+            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "describe info: " + n + " columns (at most "
+                    + MAX_COLUMNS + ")");
         }
         List<ColumnInfo> cols = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

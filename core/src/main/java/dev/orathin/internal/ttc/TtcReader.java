@@ -38,10 +38,14 @@ public final class TtcReader {
         NetPacket next();
     }
 
+    /** Lengths above this are read incrementally instead of allocated up front. */
+    private static final int LARGE = 1 << 20;
+
     private final PacketSource source;
     private byte[] buf = new byte[0];
     private int pos;
     private int lastDataFlags;
+    private boolean started;
 
     /** Reads from {@code session}, each wait bounded by {@code timeout}. */
     public TtcReader(NetSession session, Duration timeout) {
@@ -79,7 +83,13 @@ public final class TtcReader {
             lastDataFlags = p.dataFlags();
             buf = p.payload();
             pos = 0;
+            started = true;
         }
+    }
+
+    /** True once a DATA packet was taken from the source (the reply has started). */
+    public boolean started() {
+        return started;
     }
 
     /** One byte, unsigned. */
@@ -92,6 +102,19 @@ public final class TtcReader {
     public byte[] raw(int n) {
         if (n < 0) {
             throw malformed("negative length " + n);
+        }
+        if (n > LARGE) {
+            // a length from the wire: allocate as the bytes arrive, so a corrupt length ends in the read timeout, not OOM
+            ByteArrayOutputStream big = new ByteArrayOutputStream(LARGE);
+            int left = n;
+            while (left > 0) {
+                fill();
+                int k = Math.min(left, buf.length - pos);
+                big.write(buf, pos, k);
+                pos += k;
+                left -= k;
+            }
+            return big.toByteArray();
         }
         byte[] out = new byte[n];
         int off = 0;

@@ -86,4 +86,15 @@ class TtcCodecTest {
         assertEquals(1, assertThrows(TtcReader.MarkerException.class, r::ub1).markerType());
         assertThrows(OrathinProtocolException.class, () -> reader(new byte[] {9, 1, 2}, 10, false).ub());
     }
+
+    @Test
+    void largeValuesAreReadIncrementallyAndIntact() {
+        byte[] big = new byte[3_000_000];
+        new java.util.Random(3).nextBytes(big);
+        byte[] wire = new TtcWriter().ub1(0xFE).ub(big.length).raw(big).ub(0).toByteArray(); // one 3 MB chunk
+        assertArrayEquals(big, reader(wire, 8000, false).clr());
+        // a corrupt length is not allocated up front: the reader runs out of packets instead
+        byte[] corrupt = new TtcWriter().ub1(0xFE).ub(Integer.MAX_VALUE).raw(new byte[10]).toByteArray();
+        assertThrows(java.util.NoSuchElementException.class, () -> reader(corrupt, 100, false).clr());
+    }
 }
