@@ -69,6 +69,16 @@ class SeedFlowIT {
         assertEquals(2, rec.tlsHandshakes(), "ADB hand-off: listener TLS then database TLS on the same socket");
     }
 
+    /** The downloaded wallet.zip itself as configuration directory and wallet, unextracted. */
+    @Test
+    void walletZipAsConfigDirAndWallet() throws Exception {
+        Path zip = tmp.resolve("Wallet_demo.zip");
+        Files.write(zip, server.walletZip(Fixtures.walletPassword()));
+        try (OracleConnection c = Orathin.connect(zip, SERVICE, USER, Fixtures.password(), zip.toString(), Fixtures.walletPassword())) {
+            Fixtures.use(c);
+        }
+    }
+
     /** The wallet password is required for ewallet.pem: a missing or wrong one is a clear wallet error, not a TLS failure. */
     @Test
     void pemWithoutOrWithWrongPasswordIsAWalletError() {
@@ -235,7 +245,9 @@ class SeedFlowIT {
     /** Runs {@link TnsAdminMain} with TNS_ADMIN set; returns its one line of output. */
     static String childJvm(Path tnsAdmin, String dsn) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+        // C1 only and class-data sharing: a child that connects once does not need the optimising compiler
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp,
                 TnsAdminMain.class.getName(), dsn, USER).redirectErrorStream(true);
         pb.environment().put("TNS_ADMIN", tnsAdmin.toAbsolutePath().toString());
         pb.environment().remove("ORACLE_HOME");
