@@ -239,8 +239,9 @@ public final class OracleConnection implements AutoCloseable {
         if (rows == null || rows.isEmpty()) {
             return new long[0];
         }
-        if (text.isQuery()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query");
+        if (text.isQuery() || text.hasReturnBinds()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query or DML with"
+                    + " RETURNING ... INTO (run that with execute, once per row)");
         }
         int n = text.bindNames().size();
         List<List<BindValue>> encoded = new ArrayList<>(rows.size());
@@ -398,11 +399,16 @@ public final class OracleConnection implements AutoCloseable {
         List<BindValue> binds = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (v instanceof OutParam && !text.isPlsql()) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
-                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;)");
+            if (text.isReturnBind(i) && !text.isPlsql() && !(v instanceof OutParam p && !p.isInOut())) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind " + text.bindNames().get(i) + " follows RETURNING ..."
+                        + " INTO: pass OutParam.of(type) there; the values come back from Cursor.outValue(" + (i + 1) + ")");
             }
-            binds.add(bind(v, maxString, text.bindNames().get(i)));
+            if (v instanceof OutParam && !text.isPlsql() && !text.isReturnBind(i)) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
+                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;) or DML with RETURNING ... INTO");
+            }
+            BindValue b = bind(v, maxString, text.bindNames().get(i));
+            binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
         }
         Statement st = acquire(text);
         try {

@@ -59,17 +59,19 @@ public final class Orathin {
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
         NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, p.connectTimeout()));
         char[] password = p.password();
+        char[] newPassword = p.newPassword();
         try {
             WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
             Login.Session session = new Login(net, p.connectTimeout(), RANDOM).run(new Login.Credentials(p.user(), password == null
-                    ? new char[0] : password, null, cid.program(), cid.host(), cid.user(), String.valueOf(ProcessHandle.current().pid()),
-                    DRIVER_NAME, timeZone()));
+                    ? new char[0] : password, newPassword, cid.program(), cid.host(), cid.user(),
+                    String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
             return new OracleConnection(net, session, p.callTimeout());
         } catch (RuntimeException e) {
             net.abort();
             throw e;
         } finally {
             ConnectParams.clear(password);
+            ConnectParams.clear(newPassword);
         }
     }
 
