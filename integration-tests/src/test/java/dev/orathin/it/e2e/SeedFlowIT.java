@@ -143,6 +143,45 @@ class SeedFlowIT {
         assertEquals(List.of("CONNECT localhost:" + server.port()), proxy.requests.subList(before, proxy.requests.size()));
     }
 
+    /** A proxy that is not there (typo in the port) or refuses the tunnel: the error names the proxy, not the database. */
+    @Test
+    void deadOrRefusingProxyIsNamed() throws Exception {
+        Path dir = Fixtures.layout(server, tmp.resolve("full6"), tmp.resolve("proxy-dead"), "tnsnames.ora", "ewallet.pem");
+        int dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        ConnectParams p = ConnectParams.builder().configDir(dir).dsn(SERVICE).user(USER).password(Fixtures.password())
+                .walletLocation(dir.toString()).walletPassword(Fixtures.walletPassword()).param("retry_count", "0")
+                .param("https_proxy", "127.0.0.1").param("https_proxy_port", String.valueOf(dead)).build();
+        OrathinException e = assertThrows(OrathinException.class, () -> Orathin.connect(p).close());
+        assertEquals("OTN-3002", e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("proxy 127.0.0.1:" + dead), e.getMessage());
+
+        org.littleshoot.proxy.HttpProxyServer strict = org.littleshoot.proxy.impl.DefaultHttpProxyServer.bootstrap()
+                .withAddress(new java.net.InetSocketAddress("127.0.0.1", 0)).withProxyAuthenticator(new org.littleshoot.proxy.ProxyAuthenticator() {
+                    @Override
+                    public boolean authenticate(String user, String password) {
+                        return false;
+                    }
+
+                    @Override
+                    public String getRealm() {
+                        return "corp";
+                    }
+                }).start();
+        try {
+            ConnectParams q = ConnectParams.builder().configDir(dir).dsn(SERVICE).user(USER).password(Fixtures.password())
+                    .walletLocation(dir.toString()).walletPassword(Fixtures.walletPassword()).param("retry_count", "0")
+                    .param("https_proxy", "127.0.0.1").param("https_proxy_port", String.valueOf(strict.getListenAddress().getPort())).build();
+            OrathinException r = assertThrows(OrathinException.class, () -> Orathin.connect(q).close());
+            assertEquals("OTN-3010", r.code(), r.getMessage());
+            assertTrue(r.getMessage().contains("407"), r.getMessage());
+        } finally {
+            strict.abort();
+        }
+    }
+
     /** Thick-style layout: tnsnames.ora + sqlnet.ora (WALLET_LOCATION edited to the directory) + cwallet.sso; no wallet argument, no password. */
     @Test
     void thickStyleLayoutWithWalletLocationInSqlnetOra() throws Exception {
