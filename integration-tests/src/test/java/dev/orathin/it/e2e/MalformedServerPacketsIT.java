@@ -196,6 +196,9 @@ class MalformedServerPacketsIT {
                         if (c.isHealthy()) {
                             failures.add("seed " + seed + ": " + e.code() + " but still healthy: " + e.getMessage());
                         }
+                        if (!e.code().equals("OTN-3031") || !e.getMessage().contains("TLS record rejected")) {
+                            failures.add("seed " + seed + ": expected OTN-3031 'TLS record rejected', got " + e.getMessage());
+                        }
                     } catch (Throwable t) {
                         outcome = t.getClass().getSimpleName();
                         failures.add("seed " + seed + ": " + t);
