@@ -160,6 +160,57 @@ class MalformedServerPacketsIT {
         assertTrue(failures.isEmpty(), failures.size() + " bad outcomes " + codes + ", e.g. " + failures.subList(0, Math.min(5, failures.size())));
     }
 
+    /**
+     * The same damage over TCPS: TLS authenticates every record, so a flipped bit can never reach
+     * the TTC parser or the application — each case must end in a typed error and an unhealthy
+     * connection (never wrong data, never a raw SSLException).
+     */
+    @Test
+    void damagedTlsRecordsAfterLoginAreAlwaysDetected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> codes = new TreeMap<>();
+        try (OracleTestServer server = Fixtures.server().build().start(); Relay relay = new Relay(server.port())) {
+            Path cfg = server.writeClientConfig(tmp, Fixtures.walletPassword());
+            for (int k = 0; k < 10; k++) {
+                long seed = BASE_SEED + 20_000 + k;
+                Random r = new Random(seed);
+                try (OracleConnection c = Orathin.connect(ConnectParams.builder().dsn("(description=(retry_count=0)(address=(protocol=tcps)"
+                        + "(host=127.0.0.1)(port=" + relay.port() + "))(connect_data=(service_name=" + SERVICE + "))(security=(ssl_server_dn_match=yes)))")
+                        .user(USER).password(Fixtures.password()).walletLocation(cfg.resolve("cwallet.sso").toString())
+                        .callTimeout(Duration.ofSeconds(5)).build())) {
+                    Fixtures.use(c);
+                    c.callTimeout(Duration.ofMillis(500));
+                    relay.mutateNextFromServer(b -> {
+                        // skip the 5-byte record header so the damage is inside the authenticated payload
+                        int at = b.length > 5 ? 5 + r.nextInt(b.length - 5) : 0;
+                        b[at] ^= (byte) (1 << r.nextInt(8));
+                        return b;
+                    });
+                    String outcome;
+                    try {
+                        Fixtures.use(c);
+                        outcome = "ok";
+                        failures.add("seed " + seed + ": a damaged TLS record went unnoticed");
+                    } catch (OrathinException e) {
+                        outcome = e.code();
+                        if (c.isHealthy()) {
+                            failures.add("seed " + seed + ": " + e.code() + " but still healthy: " + e.getMessage());
+                        }
+                        if (!e.code().equals("OTN-3031") || !e.getMessage().contains("TLS record rejected")) {
+                            failures.add("seed " + seed + ": expected OTN-3031 'TLS record rejected', got " + e.getMessage());
+                        }
+                    } catch (Throwable t) {
+                        outcome = t.getClass().getSimpleName();
+                        failures.add("seed " + seed + ": " + t);
+                    }
+                    codes.merge(outcome, 1, Integer::sum);
+                }
+            }
+        }
+        Files.writeString(Path.of("target", "fuzz-tls-records.md"), "# Damaged TLS records after login\n\n" + codes + "\n");
+        assertTrue(failures.isEmpty(), failures.size() + " bad outcomes " + codes + ", e.g. " + failures.subList(0, Math.min(5, failures.size())));
+    }
+
     /** A clean plain-TCP login recorded by the testkit; the script ends at the first redacted (authentication) packet. */
     static List<RecordedConnection.Packet> record() throws Exception {
         try (OracleTestServer server = OracleTestServer.builder().service(SERVICE).database(Fixtures.database())

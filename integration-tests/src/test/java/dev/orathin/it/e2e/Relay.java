@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * in either direction are swallowed, sockets stay open) or cut every connection ({@link #cut()}),
  * the way a dead NAT entry or a killed host looks to the client.
  */
-final class Relay implements AutoCloseable {
+public final class Relay implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -27,7 +27,8 @@ final class Relay implements AutoCloseable {
     final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Socket> all = new CopyOnWriteArrayList<>();
 
-    Relay(int targetPort) {
+    /** Starts relaying an ephemeral loopback port to {@code targetPort} on loopback. */
+    public Relay(int targetPort) {
         this.targetPort = targetPort;
         try {
             server = new ServerSocket();
@@ -38,21 +39,23 @@ final class Relay implements AutoCloseable {
         daemon("relay-accept-" + port(), this::acceptLoop);
     }
 
-    int port() {
+    /** The port clients connect to. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next chunk the server sends is passed through {@code mutator} before the client sees it. */
-    void mutateNextFromServer(java.util.function.UnaryOperator<byte[]> mutator) {
+    public void mutateNextFromServer(java.util.function.UnaryOperator<byte[]> mutator) {
         nextDown.set(mutator);
     }
 
-    void freeze() {
+    /** From now on bytes in both directions are swallowed; sockets stay open. */
+    public void freeze() {
         frozen = true;
     }
 
     /** Closes every relayed connection (the client sees the peer go away). */
-    void cut() {
+    public void cut() {
         for (Socket s : all) {
             try {
                 s.close();

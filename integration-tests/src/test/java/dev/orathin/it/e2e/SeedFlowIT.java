@@ -69,6 +69,16 @@ class SeedFlowIT {
         assertEquals(2, rec.tlsHandshakes(), "ADB hand-off: listener TLS then database TLS on the same socket");
     }
 
+    /** The downloaded wallet.zip itself as configuration directory and wallet, unextracted. */
+    @Test
+    void walletZipAsConfigDirAndWallet() throws Exception {
+        Path zip = tmp.resolve("Wallet_demo.zip");
+        Files.write(zip, server.walletZip(Fixtures.walletPassword()));
+        try (OracleConnection c = Orathin.connect(zip, SERVICE, USER, Fixtures.password(), zip.toString(), Fixtures.walletPassword())) {
+            Fixtures.use(c);
+        }
+    }
+
     /** The wallet password is required for ewallet.pem: a missing or wrong one is a clear wallet error, not a TLS failure. */
     @Test
     void pemWithoutOrWithWrongPasswordIsAWalletError() {
@@ -131,6 +141,45 @@ class SeedFlowIT {
             assertTrue(c.connectTrace().route().contains("via proxy"), c.connectTrace().route());
         }
         assertEquals(List.of("CONNECT localhost:" + server.port()), proxy.requests.subList(before, proxy.requests.size()));
+    }
+
+    /** A proxy that is not there (typo in the port) or refuses the tunnel: the error names the proxy, not the database. */
+    @Test
+    void deadOrRefusingProxyIsNamed() throws Exception {
+        Path dir = Fixtures.layout(server, tmp.resolve("full6"), tmp.resolve("proxy-dead"), "tnsnames.ora", "ewallet.pem");
+        int dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        ConnectParams p = ConnectParams.builder().configDir(dir).dsn(SERVICE).user(USER).password(Fixtures.password())
+                .walletLocation(dir.toString()).walletPassword(Fixtures.walletPassword()).param("retry_count", "0")
+                .param("https_proxy", "127.0.0.1").param("https_proxy_port", String.valueOf(dead)).build();
+        OrathinException e = assertThrows(OrathinException.class, () -> Orathin.connect(p).close());
+        assertEquals("OTN-3002", e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("proxy 127.0.0.1:" + dead), e.getMessage());
+
+        org.littleshoot.proxy.HttpProxyServer strict = org.littleshoot.proxy.impl.DefaultHttpProxyServer.bootstrap()
+                .withAddress(new java.net.InetSocketAddress("127.0.0.1", 0)).withProxyAuthenticator(new org.littleshoot.proxy.ProxyAuthenticator() {
+                    @Override
+                    public boolean authenticate(String user, String password) {
+                        return false;
+                    }
+
+                    @Override
+                    public String getRealm() {
+                        return "corp";
+                    }
+                }).start();
+        try {
+            ConnectParams q = ConnectParams.builder().configDir(dir).dsn(SERVICE).user(USER).password(Fixtures.password())
+                    .walletLocation(dir.toString()).walletPassword(Fixtures.walletPassword()).param("retry_count", "0")
+                    .param("https_proxy", "127.0.0.1").param("https_proxy_port", String.valueOf(strict.getListenAddress().getPort())).build();
+            OrathinException r = assertThrows(OrathinException.class, () -> Orathin.connect(q).close());
+            assertEquals("OTN-3010", r.code(), r.getMessage());
+            assertTrue(r.getMessage().contains("407"), r.getMessage());
+        } finally {
+            strict.abort();
+        }
     }
 
     /** Thick-style layout: tnsnames.ora + sqlnet.ora (WALLET_LOCATION edited to the directory) + cwallet.sso; no wallet argument, no password. */
@@ -235,7 +284,9 @@ class SeedFlowIT {
     /** Runs {@link TnsAdminMain} with TNS_ADMIN set; returns its one line of output. */
     static String childJvm(Path tnsAdmin, String dsn) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+        // C1 only and class-data sharing: a child that connects once does not need the optimising compiler
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp,
                 TnsAdminMain.class.getName(), dsn, USER).redirectErrorStream(true);
         pb.environment().put("TNS_ADMIN", tnsAdmin.toAbsolutePath().toString());
         pb.environment().remove("ORACLE_HOME");

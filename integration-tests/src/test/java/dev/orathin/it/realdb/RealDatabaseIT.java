@@ -10,6 +10,7 @@ import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
 import dev.orathin.errors.OrathinException;
+import dev.orathin.it.e2e.Relay;
 import dev.orathin.net.ConnectAttempt;
 import dev.orathin.wallet.Wallets;
 import java.io.ByteArrayOutputStream;
@@ -221,6 +222,51 @@ class RealDatabaseIT {
             assertFalse(t.isAlive(), "no hang");
         }
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /** Relayed through loopback (needs the mapped port on this host): the network goes silent, the call timeout fires. */
+    @Test
+    void silentNetworkCallTimeout() {
+        Assumptions.assumeTrue(isLoopback(db.getHost()), "the relay needs the container's port on loopback, host is " + db.getHost());
+        try (Relay relay = new Relay(db.getMappedPort(TCPS_PORT))) {
+            String dsn = descriptor.replace("(host=" + db.getHost() + ")(port=" + db.getMappedPort(TCPS_PORT) + ")",
+                    "(host=127.0.0.1)(port=" + relay.port() + ")");
+            OracleConnection c = Orathin.connect(params(dsn).callTimeout(Duration.ofSeconds(1)).build());
+            use(c);
+            relay.freeze();
+            OrathinException e = assertThrows(OrathinException.class, () -> use(c));
+            assertEquals("OTN-5030", e.code(), e.getMessage());
+            assertFalse(c.isHealthy());
+            c.close();
+        }
+    }
+
+    /** The connection is cut between fetch round trips of a large query: typed error, unhealthy, rows read were in order. */
+    @Test
+    void cutMidFetch() {
+        Assumptions.assumeTrue(isLoopback(db.getHost()), "the relay needs the container's port on loopback, host is " + db.getHost());
+        try (Relay relay = new Relay(db.getMappedPort(TCPS_PORT))) {
+            String dsn = descriptor.replace("(host=" + db.getHost() + ")(port=" + db.getMappedPort(TCPS_PORT) + ")",
+                    "(host=127.0.0.1)(port=" + relay.port() + ")");
+            try (OracleConnection c = Orathin.connect(params(dsn).build())) {
+                Cursor cur = c.execute("select level, rpad('x', 200, 'x') from dual connect by level <= 20000");
+                assertTrue(cur.next());
+                relay.cut();
+                OrathinException e = assertThrows(OrathinException.class, () -> {
+                    long n = 1;
+                    while (cur.next()) {
+                        n++;
+                        assertEquals(n, ((Number) cur.getObject(1)).longValue());
+                    }
+                });
+                assertTrue(e.code().startsWith("OTN-3") || e.code().startsWith("OTN-4"), e.getMessage());
+                assertFalse(c.isHealthy());
+            }
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.");
     }
 
     static int deadPort() throws IOException {

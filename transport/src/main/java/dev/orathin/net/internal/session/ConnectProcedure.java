@@ -391,6 +391,12 @@ public final class ConnectProcedure {
             return new NetException(NetErrorCode.PROXY_REFUSED, route + " [PROXY]: the HTTPS proxy, not the database, refused the"
                     + " tunnel" + (status.find() ? ": " + status.group(1) : ": " + m), t);
         }
+        if ((t instanceof SSLException || t.getCause() instanceof SSLException) && step.equals("session")) {
+            // after the handshake a TLS failure means a record failed its integrity check (or an alert
+            // arrived): the data stream is broken, not the handshake
+            return new NetException(NetErrorCode.IO_ERROR, route + " [session]: TLS record rejected, the connection is no longer"
+                    + " trustworthy: " + rootMessage(t), t);
+        }
         if (t instanceof SSLException || t.getCause() instanceof SSLException) {
             NetErrorCode code = NettyTls.classify(t);
             return new NetException(code, route + " [" + step + "]: " + code.summary() + ": " + rootMessage(t), t);
