@@ -39,6 +39,10 @@ public final class OrathinCli implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the OTN-nnnn message.")
+    boolean verbose;
+
     private final Io io;
 
     /** The streams and environment a run uses (injectable for tests). */
@@ -59,6 +63,10 @@ public final class OrathinCli implements Runnable {
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // LittleProxy (demo) logs through SLF4J; without a binding SLF4J warns on stderr at start-up
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         int code = run(Io.system(), args);
         if (code == EXIT_OK && (DemoCommand.keepsRunning() || TestkitCommand.serving())) {
             // --keep / serve: the servers run until Ctrl-C; their shutdown hooks close them
@@ -80,9 +88,14 @@ public final class OrathinCli implements Runnable {
         CommandLine cl = new CommandLine(new OrathinCli(io));
         cl.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
-        cl.setExitCodeExceptionMapper(t -> EXIT_FAILURE);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
+            if (ex instanceof CommandLine.ParameterException pe) {
+                err.println(pe.getMessage());
+                pe.getCommandLine().usage(err);
+                err.flush();
+                return EXIT_USAGE;
+            }
             if (ex instanceof OrathinException oe) {
                 err.println(oe.getMessage());
             } else {
