@@ -600,7 +600,7 @@ public final class Doctor {
                     + (ns != null ? "; " + ns.toMillis() + " ms" : "") + ", " + trace.roundTrips() + " round trips", null, null);
             Duration tls2 = trace.phases().get(ConnectAttempt.Phase.TLS2);
             if (handoff) {
-                add(scope, "TLS2", Status.OK, t, "second TLS handshake with the database after the hand-off: " + tls2.toMillis() + " ms", null, null);
+                add(scope, "TLS2", Status.OK, System.nanoTime() - tls2.toNanos(), "second TLS handshake with the database after the hand-off: " + tls2.toMillis() + " ms", null, null);
             } else {
                 add(scope, "TLS2", Status.SKIP, t, "no hand-off: the listener accepted directly", null, null);
             }
