@@ -52,6 +52,16 @@ public final class ResolveCommand implements Callable<Integer> {
         return new AttemptPlanner(new SecureRandom(), WireDescriptor.Cid.ofThisProcess(), null, null).plan(r.descriptions());
     }
 
+    private static final Pattern EXPLAIN_PROXY_USERINFO = Pattern.compile("(?i)(HTTPS_PROXY = (?:https?://)?)[^\\s@/]*@");
+
+    /**
+     * The parameters with their origin. ResolvedConnect.explain() redacts parameters marked secret
+     * but prints HTTPS_PROXY verbatim, and that value may carry {@code user:password@}: redact it here.
+     */
+    static String redactedExplain(ResolvedConnect r) {
+        return EXPLAIN_PROXY_USERINFO.matcher(r.explain()).replaceAll("$1******@");
+    }
+
     /** The canonical descriptor with passwords and proxy credentials replaced by {@code ******}. */
     static String redactedDescriptor(ResolvedConnect r) {
         String text = WireDescriptor.canonical(r.descriptions());
@@ -82,7 +92,7 @@ public final class ResolveCommand implements Callable<Integer> {
             m.put("configSource", r.configSource());
             m.put("filesRead", r.filesRead());
             m.put("descriptor", redactedDescriptor(r));
-            m.put("parameters", List.of(r.explain().split("\n")));
+            m.put("parameters", List.of(redactedExplain(r).split("\n")));
             m.put("attempts", attempts);
             m.put("warnings", r.warnings());
             out.println(Json.write(m));
@@ -92,7 +102,7 @@ public final class ResolveCommand implements Callable<Integer> {
         out.println("  " + redactedDescriptor(r));
         out.println();
         out.println("parameters (where each value came from):");
-        out.print(r.explain());
+        out.print(redactedExplain(r));
         out.println();
         out.println("attempt plan (LOAD_BALANCE may reorder it on each connect):");
         attempts.forEach(a -> out.println("  " + a));
