@@ -126,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.printf("    %-6s %8.1f ms  %s%n", "auth", Math.max(0, connectTime.toNanos() - transport) / 1e6,
-                "login: O5LOGON and session setup (the rest of the connect call)");
+                "the rest of the connect call: naming, wallet load, O5LOGON login, session setup");
         out.printf("    %-6s %8.1f ms  (%d Oracle Net round trips before the login)%n", "total", connectTime.toNanos() / 1e6, trace.roundTrips());
     }
 
