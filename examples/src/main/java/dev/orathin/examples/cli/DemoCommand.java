@@ -66,6 +66,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("orathin demo: the Autonomous Database connect flow, on this machine");
         out.println();
         long t0 = System.nanoTime();
+        out.println("  generating a CA and certificates, starting the test server and proxy ...");
+        out.flush();
         DemoEnvironment env = DemoEnvironment.start(target, "demo", 0, !noProxy);
         boolean handedOver = false;
         try {

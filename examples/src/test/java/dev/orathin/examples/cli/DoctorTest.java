@@ -117,6 +117,17 @@ class DoctorTest {
     }
 
     @Test
+    void redirectIsFollowedAndReported() {
+        try (OracleTestServer target = OracleTestServer.builder().tcps().service(SVC)
+                .database(new LoginDatabase(Map.of("admin", PW.toCharArray()))).build().start();
+                OracleTestServer front = OracleTestServer.builder().tcps().redirect(SVC, "localhost", target.port()).build().start()) {
+            Cli.Run r = doctor("-d", front.descriptor(SVC), "-u", "admin", "--password-env", "PW");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("REDIRECT followed to tcps://localhost:" + target.port()), r.toString());
+        }
+    }
+
+    @Test
     void deadAddressFailsAtTcpWithTheCause() throws Exception {
         int dead;
         try (ServerSocket s = new ServerSocket()) {
