@@ -20,8 +20,16 @@ public enum CoreErrorCode implements ErrorCode {
     CONNECTION_CLOSED(5020, "connection closed"),
     /** An error the database returned (carries the ORA number). */
     DATABASE_ERROR(6000, "database error"),
+    /** The call took longer than the connection's call timeout and was interrupted. */
+    CALL_TIMEOUT(5030, "call timeout expired"),
+    /** A bind value or bind list that does not fit the statement. */
+    BIND_ERROR(5040, "invalid bind"),
+    /** A cursor getter used on the wrong column type, column index or cursor state. */
+    CURSOR_STATE(5041, "invalid cursor use"),
     /** A feature orathin does not implement yet. */
-    NOT_SUPPORTED(9001, "not supported");
+    NOT_SUPPORTED(9001, "not supported"),
+    /** A column of a data type orathin cannot decode. */
+    UNSUPPORTED_TYPE(9002, "unsupported data type");
 
     private final int number;
     private final String summary;

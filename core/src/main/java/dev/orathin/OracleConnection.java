@@ -1,32 +1,85 @@
 package dev.orathin;
 
+import dev.orathin.internal.sql.BindValue;
+import dev.orathin.internal.sql.ColumnInfo;
+import dev.orathin.internal.sql.Requests;
+import dev.orathin.internal.sql.Response;
+import dev.orathin.internal.sql.SqlText;
+import dev.orathin.internal.sql.Statement;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.internal.ttc.Negotiation;
 import dev.orathin.internal.ttc.TtcReader;
+import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
+import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * An open database session. Thread-confined: one call at a time.
+ * An open database session: runs SQL and PL/SQL, transactions, ping and close. Thread-confined:
+ * one call at a time, except {@link #cancel()} which may be called from any thread.
  *
- * <p>Available now: {@link #ping()}, {@link #isHealthy()}, {@link #close()}, session facts and
- * the connect trace. SQL execution is the next step of orathin and raises OTN-9001 until it lands.
+ * <pre>{@code
+ * try (Cursor c = conn.execute("select id, name from emp where dept = :dept", Map.of("dept", 10))) {
+ *     while (c.next()) {
+ *         long id = c.getLong(1);
+ *         String name = c.getString(2);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every round trip is bounded by {@link #callTimeout()}: on expiry the call is interrupted
+ * (MARKER interrupt, break/reset, protocol.md §9), OTN-5030 is thrown, and the connection stays
+ * usable when the server answered the interrupt within {@link #RESET_TIMEOUT}, else it is closed.
+ * Statements are kept parsed in a per-connection LRU cache of {@link #STATEMENT_CACHE_SIZE}.
  */
 public final class OracleConnection implements AutoCloseable {
 
     /** Function codes (protocol.md §6.1). */
     private static final int FN_PING = 147, FN_LOGOFF = 9;
+    /** Marker types (protocol.md §9). */
+    private static final int MARKER_RESET = 2, MARKER_INTERRUPT = 3;
     /** Bound on the logoff exchange when closing: close never waits long on a dead peer. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Bound on the server's answer to an interrupt after a call timeout (the break/reset exchange);
+     * when it passes the connection is closed.
+     */
+    public static final Duration RESET_TIMEOUT = Duration.ofSeconds(5);
+    /** Statements kept parsed per connection (python-oracledb's default statement cache size). */
+    public static final int STATEMENT_CACHE_SIZE = 20;
+    /** Default rows per FETCH round trip (python-oracledb's arraysize). */
+    public static final int DEFAULT_ARRAY_SIZE = 100;
+    /** Default rows returned with the execute of a query (python-oracledb's prefetchrows). */
+    public static final int DEFAULT_PREFETCH_ROWS = 2;
 
     private final NetSession net;
     private final Login.Session session;
     private Duration callTimeout;
     private int sequence = 2;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile boolean callInProgress;
+    private boolean autoCommit;
+    private int arraySize = DEFAULT_ARRAY_SIZE;
+    private int prefetchRows = DEFAULT_PREFETCH_ROWS;
+    private final List<Integer> cursorsToClose = new ArrayList<>();
+    private int e2eChanged;
+    private String module;
+    private String action;
+    private String clientIdentifier;
+    private String clientInfo;
+    private final LinkedHashMap<String, Statement> cache = new LinkedHashMap<>(32, 0.75f, true);
 
     OracleConnection(NetSession net, Login.Session session, Duration callTimeout) {
         this.net = net;
@@ -63,17 +116,47 @@ public final class OracleConnection implements AutoCloseable {
         return net.trace();
     }
 
-    /** The bound on each round trip. */
+    /** The bound on each call (execute, fetch, commit, ...). */
     public Duration callTimeout() {
         return callTimeout;
     }
 
-    /** Sets the bound on each round trip. */
+    /** Sets the bound on each call. */
     public void callTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("callTimeout must be positive, was " + timeout);
         }
         this.callTimeout = timeout;
+    }
+
+    /** Whether each statement commits on success (default false). */
+    public boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Turns autocommit on or off; turning it on does not commit pending work (as python-oracledb). */
+    public void autoCommit(boolean on) {
+        this.autoCommit = on;
+    }
+
+    /** Default rows per FETCH round trip for new cursors. */
+    public int arraySize() {
+        return arraySize;
+    }
+
+    /** Sets the default rows per FETCH round trip for new cursors (1..100000). */
+    public void arraySize(int rows) {
+        this.arraySize = Cursor.checkRows(rows, 1, "arraySize");
+    }
+
+    /** Default rows returned with a query's execute. */
+    public int prefetchRows() {
+        return prefetchRows;
+    }
+
+    /** Sets the rows returned with a query's execute (0..100000; 0 = the first rows come with the first fetch). */
+    public void prefetchRows(int rows) {
+        this.prefetchRows = Cursor.checkRows(rows, 0, "prefetchRows");
     }
 
     /** One round trip to the database (function PING); throws if the session is broken. */
@@ -87,10 +170,199 @@ public final class OracleConnection implements AutoCloseable {
         return !closed && net.isOpen();
     }
 
-    /** Runs SQL: not available yet (OTN-9001). */
-    public Object execute(String sql, Object... binds) {
-        throw new OrathinProtocolException(CoreErrorCode.NOT_SUPPORTED, "execute: SQL execution is not implemented in this orathin"
-                + " version yet (the connection, login and ping are)");
+    /**
+     * Runs a statement with positional binds ({@code :1, :name, ...} bound in order of
+     * appearance; a PL/SQL name used twice is bound once). Queries return a cursor positioned
+     * before the first row; DML returns a cursor whose {@link Cursor#rowCount()} is the count.
+     *
+     * @param sql SQL or PL/SQL text, without a trailing semicolon for SQL
+     * @param binds values (see {@link BindValue#of} for the Java types) or {@link OutParam}s
+     * @throws OracleDatabaseException on a database error (the connection stays usable)
+     */
+    public Cursor execute(String sql, Object... binds) {
+        ensureOpen();
+        SqlText text = SqlText.parse(sql);
+        Object[] values = binds == null ? new Object[] {null} : binds;
+        if (values.length != text.bindNames().size()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "the statement has " + text.bindNames().size()
+                    + " bind placeholder(s) " + text.bindNames() + " but " + values.length + " value(s) were given");
+        }
+        return run(text, List.of(values));
+    }
+
+    /**
+     * Runs a statement with binds by name: every {@code :name} takes the map's value (unquoted
+     * names match case-insensitively). Values are sent in order of appearance in the SQL.
+     */
+    public Cursor execute(String sql, Map<String, ?> namedBinds) {
+        ensureOpen();
+        Objects.requireNonNull(namedBinds, "namedBinds");
+        SqlText text = SqlText.parse(sql);
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : namedBinds.entrySet()) {
+            String k = e.getKey().startsWith(":") ? e.getKey().substring(1) : e.getKey();
+            byName.put(k, e.getValue());
+        }
+        List<Object> values = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String name : text.bindNames()) {
+            String key = byName.containsKey(name) ? name : byName.keySet().stream().filter(k -> k.toUpperCase(Locale.ROOT).equals(name))
+                    .findFirst().orElse(null);
+            if (key == null) {
+                missing.add(name);
+            } else {
+                used.add(key);
+                values.add(byName.get(key));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "no value for bind name(s) " + missing + "; the statement uses "
+                    + text.distinctNames() + " and the map has " + byName.keySet());
+        }
+        if (used.size() != byName.size()) {
+            List<String> extra = new ArrayList<>(byName.keySet());
+            extra.removeAll(used);
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind name(s) " + extra + " do not appear in the statement"
+                    + " (it uses " + text.distinctNames() + ")");
+        }
+        return run(text, values);
+    }
+
+    /**
+     * Array DML: runs the statement once per row in one round trip and returns each row's count
+     * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any).
+     */
+    public long[] executeMany(String sql, List<Object[]> rows) {
+        ensureOpen();
+        SqlText text = SqlText.parse(sql);
+        if (rows == null || rows.isEmpty()) {
+            return new long[0];
+        }
+        if (text.isQuery()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query");
+        }
+        int n = text.bindNames().size();
+        List<List<BindValue>> encoded = new ArrayList<>(rows.size());
+        BindValue[] meta = new BindValue[n];
+        int maxString = session.capabilities().maxStringSize();
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
+            if (row == null || row.length != n) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + r + " has " + (row == null ? 0 : row.length)
+                        + " value(s); the statement has " + n + " placeholder(s) " + text.bindNames());
+            }
+            List<BindValue> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (row[i] instanceof OutParam) {
+                    throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany does not take OUT parameters");
+                }
+                BindValue b = bind(row[i], maxString, text.bindNames().get(i));
+                out.add(b);
+                if (row[i] == null) {
+                    continue;
+                }
+                if (meta[i] == null) {
+                    meta[i] = b;
+                } else if (meta[i].typeNumber() != b.typeNumber()) {
+                    throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany: bind " + text.bindNames().get(i)
+                            + " is Oracle type " + meta[i].typeNumber() + " in earlier rows but " + b.typeNumber() + " in row " + r
+                            + " (" + row[i].getClass().getSimpleName() + "); use one Java type per column");
+                } else if (b.bufferSize() > meta[i].bufferSize()) {
+                    meta[i] = meta[i].withBufferSize(b.bufferSize());
+                }
+            }
+            encoded.add(out);
+        }
+        List<BindValue> metaList = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            metaList.add(meta[i] == null ? bind(null, maxString, "") : meta[i]);
+        }
+        Statement st = acquire(text);
+        try {
+            int options = Requests.OPT_EXECUTE | (n > 0 ? Requests.OPT_BIND : 0) | (text.isPlsql() ? (n > 0 ? Requests.OPT_PLSQL_BIND : 0)
+                    : Requests.OPT_NOT_PLSQL) | (autoCommit ? Requests.OPT_COMMIT : 0);
+            boolean parse = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL;
+            if (parse) {
+                options |= Requests.OPT_PARSE;
+            }
+            boolean counts = !text.isPlsql();
+            byte[] req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
+                    0, false, rows.size(), encoded, metaList, null, counts);
+            Response resp = roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
+            try {
+                finishStatement(st, resp);
+            } catch (OracleDatabaseException e) {
+                // the row count of the failed call is the number of rows processed before the failing one
+                ErrorInfo err = resp.error();
+                throw new OracleDatabaseException(err.number(), err.message() + " (executeMany: " + err.rowCount() + " of "
+                        + rows.size() + " rows processed before the error)", err.errorPosition());
+            }
+            st.bindMeta = metaList;
+            long[] result = resp.rowCounts();
+            if (result == null) {
+                result = new long[rows.size()];
+                java.util.Arrays.fill(result, -2); // no per-row information (PL/SQL), as JDBC's SUCCESS_NO_INFO
+            }
+            return result;
+        } finally {
+            release(st);
+        }
+    }
+
+    /**
+     * Sets the module shown in V$SESSION.MODULE (sent with the next call, as python-oracledb's
+     * {@code connection.module}); null clears it.
+     */
+    public void module(String module) {
+        this.module = checkAttribute(module, 64, "module");
+        e2eChanged |= Requests.E2E_MODULE;
+    }
+
+    /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
+    public void action(String action) {
+        this.action = checkAttribute(action, 64, "action");
+        e2eChanged |= Requests.E2E_ACTION;
+    }
+
+    /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
+    public void clientIdentifier(String id) {
+        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
+        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+    }
+
+    /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
+    public void clientInfo(String info) {
+        this.clientInfo = checkAttribute(info, 64, "clientInfo");
+        e2eChanged |= Requests.E2E_CLIENT_INFO;
+    }
+
+    /** Commits the transaction. */
+    public void commit() {
+        ensureOpen();
+        simpleCall(Requests.FN_COMMIT);
+    }
+
+    /** Rolls the transaction back. */
+    public void rollback() {
+        ensureOpen();
+        simpleCall(Requests.FN_ROLLBACK);
+    }
+
+    /**
+     * Interrupts the call running on this connection from another thread (MARKER interrupt); the
+     * call then fails with ORA-01013 and the connection stays usable. Does nothing when no call is
+     * running. Returns at once; never blocks longer than sending one small packet.
+     */
+    public void cancel() {
+        if (closed || !callInProgress) {
+            return;
+        }
+        try {
+            net.sendMarker(MARKER_INTERRUPT);
+        } catch (RuntimeException e) {
+            // the call itself will report the broken session
+        }
     }
 
     /** Logs off and closes the network session; bounded, never waits long on a dead socket. Idempotent. */
@@ -109,6 +381,334 @@ public final class OracleConnection implements AutoCloseable {
         } finally {
             net.close();
         }
+    }
+
+    // ---- statement execution -------------------------------------------------------------
+
+    private BindValue bind(Object v, int maxString, String where) {
+        try {
+            return BindValue.of(v, maxString, where);
+        } catch (IllegalArgumentException e) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, e.getMessage());
+        }
+    }
+
+    private Cursor run(SqlText text, List<Object> values) {
+        int maxString = session.capabilities().maxStringSize();
+        List<BindValue> binds = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v instanceof OutParam && !text.isPlsql()) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
+                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;)");
+            }
+            binds.add(bind(v, maxString, text.bindNames().get(i)));
+        }
+        Statement st = acquire(text);
+        try {
+            boolean parsedBefore = st.cursorId != 0;
+            try {
+                return executeStatement(st, binds, prefetchRows);
+            } catch (OracleDatabaseException e) {
+                // a cached query whose tables changed shape: parse it again, once (python-oracledb's retry on
+                // ORA-01007 variable not in select list / ORA-00932 inconsistent datatypes)
+                if (parsedBefore && text.isQuery() && (e.oraCode() == 1007 || e.oraCode() == 932)) {
+                    return executeStatement(st, binds, prefetchRows);
+                }
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            release(st);
+            throw e;
+        }
+    }
+
+    private Cursor executeStatement(Statement st, List<BindValue> binds, int prefetch) {
+        SqlText text = st.text;
+        boolean query = text.isQuery();
+        // python's re-execute leaves OUT-only binds out of the bind row; a full execute sends them all, so PL/SQL with
+        // OUT binds always takes the full execute (without parsing again)
+        boolean outOnly = binds.stream().anyMatch(b -> b.direction() == BindValue.DIR_OUT);
+        boolean full = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL || st.bindMetaChanged(binds) || query && st.hasLobColumns()
+                && !st.lobsDefined || outOnly;
+        List<BindValue> meta = full ? binds : st.bindMeta;
+        byte[] req;
+        if (full) {
+            boolean parse = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL;
+            int options = Requests.OPT_EXECUTE;
+            if (parse) {
+                options |= Requests.OPT_PARSE;
+            }
+            if (query && prefetch > 0) {
+                options |= Requests.OPT_FETCH;
+            }
+            if (!text.isPlsql()) {
+                options |= Requests.OPT_NOT_PLSQL;
+            } else if (!binds.isEmpty()) {
+                options |= Requests.OPT_PLSQL_BIND;
+            }
+            if (!binds.isEmpty()) {
+                options |= Requests.OPT_BIND;
+            }
+            if (autoCommit) {
+                options |= Requests.OPT_COMMIT;
+            }
+            int executions = query ? (st.cursorId == 0 ? 0 : prefetch) : 1;
+            req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
+                    query, executions, List.of(binds), binds, null, false);
+        } else {
+            req = Requests.reexecute(this::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
+                    List.of(binds), meta);
+        }
+        Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
+                .lobsAsLocators(!st.lobsDefined));
+        if (full) {
+            st.bindMeta = binds;
+        }
+        ErrorInfo end = finishStatement(st, resp);
+        if (query && resp.described()) {
+            st.columns = resp.columns();
+            if (st.hasLobColumns() && !st.lobsDefined) {
+                // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
+                // so the values come inline in the rows (the rows of the first reply carried locators)
+                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
+                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
+                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false));
+                st.lobsDefined = true;
+                end = finishStatement(st, resp);
+            }
+        }
+        boolean more = query && (end == null || end.number() != Response.ORA_NO_DATA_FOUND);
+        if (query && st.columns == null) {
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "query reply without describe info");
+        }
+        long rowCount = end == null ? 0 : end.rowCount();
+        return new Cursor(this, st, query ? toColumns(st.columns) : List.of(), resp.rows(), resp.previousRow(), more,
+                query ? resp.rows().size() : rowCount, resp.outValues(), arraySize);
+    }
+
+    private static List<Column> toColumns(List<ColumnInfo> cols) {
+        List<Column> out = new ArrayList<>(cols.size());
+        for (ColumnInfo c : cols) {
+            out.add(c.toColumn());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Applies the closing ERROR message: cursor id, and the database error (the cursor is dropped after one). */
+    private ErrorInfo finishStatement(Statement st, Response resp) {
+        ErrorInfo end = resp.error();
+        if (end == null) {
+            return null;
+        }
+        if (end.cursorId() != 0) {
+            st.cursorId = end.cursorId();
+        }
+        int number = end.number();
+        // ORA-01403 ends a query's rows; from PL/SQL (SELECT INTO found nothing) it is a real error
+        boolean endOfRows = number == Response.ORA_NO_DATA_FOUND && st.text.isQuery();
+        if (number != 0 && !endOfRows && number != Response.ORA_ARRAY_DML_ERRORS) {
+            if (st.cursorId != 0) {
+                cursorsToClose.add(st.cursorId);
+            }
+            st.reset();
+            end.throwIfError();
+        }
+        return end;
+    }
+
+    /** Fetches the next batch for a cursor (FETCH, function 5). */
+    Response fetch(Statement st, int rows, Object[] previousRow) {
+        ensureOpen();
+        byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
+        Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
+                .lobsAsLocators(!st.lobsDefined));
+        finishStatement(st, resp);
+        return resp;
+    }
+
+    private Statement acquire(SqlText text) {
+        if (text.kind() == SqlText.Kind.DDL) {
+            Statement st = new Statement(text);
+            st.inUse = true;
+            return st;
+        }
+        Statement st = cache.get(text.sql());
+        if (st == null || st.inUse) {
+            Statement fresh = new Statement(text);
+            if (st == null) {
+                fresh.cached = true;
+                cache.put(text.sql(), fresh);
+                evict();
+            }
+            st = fresh;
+        }
+        st.inUse = true;
+        return st;
+    }
+
+    private void evict() {
+        Iterator<Map.Entry<String, Statement>> it = cache.entrySet().iterator();
+        while (cache.size() > STATEMENT_CACHE_SIZE && it.hasNext()) {
+            Statement old = it.next().getValue();
+            it.remove();
+            old.cached = false;
+            if (!old.inUse && old.cursorId != 0) {
+                cursorsToClose.add(old.cursorId);
+            }
+        }
+    }
+
+    /** A cursor is done with its statement: cached ones stay parsed, others have their server cursor closed. */
+    void release(Statement st) {
+        st.inUse = false;
+        if (!st.cached && st.cursorId != 0) {
+            cursorsToClose.add(st.cursorId);
+            st.cursorId = 0;
+        }
+    }
+
+    /** Piggybacked calls due before the next request: cursors to close, changed end-to-end attributes. */
+    private byte[] piggybacks() {
+        if (cursorsToClose.isEmpty() && e2eChanged == 0) {
+            return new byte[0];
+        }
+        TtcWriter w = new TtcWriter();
+        Requests.closeCursors(w, this::nextSequence, fv(), cursorsToClose);
+        cursorsToClose.clear();
+        Requests.endToEnd(w, this::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
+        e2eChanged = 0;
+        return w.toByteArray();
+    }
+
+    private static String checkAttribute(String v, int maxBytes, String what) {
+        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+            throw new IllegalArgumentException(what + " is limited to " + maxBytes + " bytes by the database, was \"" + v + "\"");
+        }
+        return v;
+    }
+
+    private void simpleCall(int function) {
+        byte[] req = Requests.simple(this::nextSequence, fv(), piggybacks(), function);
+        Response resp = roundTrip(req, new Response(session.capabilities(), null, null, false, List.of(), false));
+        if (resp.error() != null) {
+            resp.error().throwIfError();
+        }
+    }
+
+    private int fv() {
+        return session.capabilities().fieldVersion();
+    }
+
+    private int nextSequence() {
+        sequence = sequence % 255 + 1;
+        return sequence;
+    }
+
+    /**
+     * Sends a request and reads the reply into {@code resp}, bounded by the call timeout; handles
+     * break/reset markers (then the error that follows ends the reply) and FLUSH_OUT_BINDS.
+     */
+    private Response roundTrip(byte[] request, Response resp) {
+        long deadline = System.nanoTime() + callTimeout.toNanos();
+        callInProgress = true;
+        try {
+            net.send(request, 0);
+            TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
+            while (true) {
+                try {
+                    resp.read(r, net.endOfResponseSupported());
+                } catch (TtcReader.MarkerException m) {
+                    resynchronise(r, m.markerType(), deadline);
+                    continue;
+                }
+                if (resp.flushOutBinds()) {
+                    net.send(Requests.flushOutBinds(), 0);
+                    continue;
+                }
+                return resp;
+            }
+        } catch (NetException e) {
+            if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
+                throw timedOut();
+            }
+            closed = true;
+            net.abort();
+            throw e;
+        } catch (OrathinProtocolException e) {
+            // a reply we could not follow: the stream position is lost, so the session is too
+            closed = true;
+            net.abort();
+            throw e;
+        } finally {
+            callInProgress = false;
+        }
+    }
+
+    private static Duration remaining(long deadline) {
+        long left = deadline - System.nanoTime();
+        return Duration.ofNanos(Math.max(left, 1_000_000L));
+    }
+
+    /**
+     * After a MARKER from the server (python {@code _reset}): send RESET, skip packets up to the
+     * server's RESET marker and any further markers, then continue with the next DATA packet,
+     * which carries the ERROR message.
+     */
+    private void resynchronise(TtcReader r, int markerType, long deadline) {
+        net.sendMarker(MARKER_RESET);
+        if (markerType != MARKER_RESET) {
+            while (true) {
+                NetPacket p = net.receive(remaining(deadline));
+                if (p.isMarker() && markerType(p) == MARKER_RESET) {
+                    break;
+                }
+            }
+        }
+        NetPacket p;
+        do {
+            p = net.receive(remaining(deadline));
+        } while (p.isMarker());
+        r.push(p);
+    }
+
+    private static int markerType(NetPacket p) {
+        byte[] m = p.payload();
+        return m.length >= 3 ? m[2] & 0xFF : 0;
+    }
+
+    /**
+     * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
+     * server's answer, so the session is in step again; otherwise close it.
+     */
+    private OrathinProtocolException timedOut() {
+        String what = "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
+        try {
+            net.sendMarker(MARKER_INTERRUPT);
+            long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
+            while (true) {
+                NetPacket p = net.receive(remaining(deadline));
+                if (p.isMarker()) {
+                    TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
+                    resynchronise(r, markerType(p), deadline);
+                    drainToEnd(r);
+                    break;
+                }
+                // rest of the interrupted reply: discarded
+            }
+            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
+                    + " usable (raise callTimeout for longer statements)");
+        } catch (RuntimeException e) {
+            closed = true;
+            net.abort();
+            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; the server did not answer the interrupt within "
+                    + RESET_TIMEOUT.toMillis() + " ms (RESET_TIMEOUT), so the connection was closed", e);
+        }
+    }
+
+    private void drainToEnd(TtcReader r) {
+        Response junk = new Response(session.capabilities(), null, null, false, List.of(), false);
+        junk.read(r, net.endOfResponseSupported());
     }
 
     private void call(int function, Duration timeout) {
@@ -142,7 +742,7 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed) {
             throw new OrathinProtocolException(CoreErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }

@@ -88,4 +88,22 @@ class ConnectTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Orathin.connect(dir, "nosuch", "u", "p".toCharArray(), null));
         assertEquals(NamingErrorCode.NO_TNSNAMES, e.errorCode());
     }
+
+    @Test
+    void sqlOverTheAdbFlow(@TempDir Path dir) throws Exception {
+        dev.orathin.testkit.TestDatabase db = dev.orathin.testkit.TestDatabase.builder().user("admin", "Secret#2026").build();
+        try (db; OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high").database(db).build().start()) {
+            server.writeClientConfig(dir, WALLET_PW);
+            try (OracleConnection c = Orathin.connect(dir, "demo_high", "admin", "Secret#2026".toCharArray(), dir.toString(), WALLET_PW)) {
+                c.execute("create table adb_t (id number(9), name varchar2(20))").close();
+                assertEquals(2, c.executeMany("insert into adb_t values (:1, :2)", java.util.List.of(new Object[] {1, "one"},
+                        new Object[] {2, "two"})).length);
+                c.commit();
+                try (Cursor cur = c.execute("select name from adb_t where id = :id", Map.of("id", 2))) {
+                    assertTrue(cur.next());
+                    assertEquals("two", cur.getString(1));
+                }
+            }
+        }
+    }
 }

@@ -89,6 +89,11 @@ public final class ExternalClient {
         return Optional.of(new ExternalClient(Kind.PYTHON, List.of(python), Map.of(), copyScript("connect.py", workDir)));
     }
 
+    /** The same client running another of the bundled scripts ({@code scenarios.py}, {@code scenarios.js}). */
+    public ExternalClient withScript(String resource) {
+        return new ExternalClient(kind, command, env, copyScript(resource, script.getParent()));
+    }
+
     /** Which client this is. */
     public Kind kind() {
         return kind;

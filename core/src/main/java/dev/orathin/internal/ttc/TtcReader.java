@@ -186,6 +186,13 @@ public final class TtcReader {
         return n == 0 ? null : clr();
     }
 
+    /** Continues with {@code p} as the current packet (after a break/reset, the packet carrying the error). */
+    public void push(NetPacket p) {
+        lastDataFlags = p.dataFlags();
+        buf = p.payload();
+        pos = 0;
+    }
+
     /** Skips a "bytes with length" field: ub4 length, then (if > 0) a CLR. */
     public void twoLengthsSkip() {
         twoLengths();

@@ -88,6 +88,43 @@ public final class OracleDateTime {
                 .plusNanos(nanos);
     }
 
+    /** Duration → INTERVAL DAY TO SECOND (11 bytes); every field carries the sign, as Oracle stores them. */
+    public static byte[] encodeIntervalDs(Duration d) {
+        boolean neg = d.isNegative();
+        Duration a = d.abs();
+        long days = a.toDays();
+        if (days > 999_999_999L) {
+            throw new OrathinProtocolException(CoreErrorCode.NOT_SUPPORTED, "duration " + d + " exceeds INTERVAL DAY TO SECOND's range");
+        }
+        int s = neg ? -1 : 1;
+        byte[] b = new byte[11];
+        putU32(b, 0, s * days + 0x80000000L);
+        b[4] = (byte) (s * a.toHoursPart() + 60);
+        b[5] = (byte) (s * a.toMinutesPart() + 60);
+        b[6] = (byte) (s * a.toSecondsPart() + 60);
+        putU32(b, 7, s * (long) a.toNanosPart() + 0x80000000L);
+        return b;
+    }
+
+    /** Period → INTERVAL YEAR TO MONTH (5 bytes); days are not representable and must be 0. */
+    public static byte[] encodeIntervalYm(Period p) {
+        if (p.getDays() != 0) {
+            throw new IllegalArgumentException("period " + p + " has days; INTERVAL YEAR TO MONTH holds years and months only");
+        }
+        Period n = p.normalized();
+        byte[] b = new byte[5];
+        putU32(b, 0, n.getYears() + 0x80000000L);
+        b[4] = (byte) (n.getMonths() + 60);
+        return b;
+    }
+
+    private static void putU32(byte[] b, int off, long v) {
+        b[off] = (byte) (v >>> 24);
+        b[off + 1] = (byte) (v >>> 16);
+        b[off + 2] = (byte) (v >>> 8);
+        b[off + 3] = (byte) v;
+    }
+
     /** INTERVAL YEAR TO MONTH (5 bytes). */
     public static Period decodeIntervalYm(byte[] b) {
         if (b == null || b.length != 5) {

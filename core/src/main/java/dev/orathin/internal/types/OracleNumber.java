@@ -43,21 +43,65 @@ public final class OracleNumber {
         if (n > 20) {
             throw malformed("NUMBER with " + n + " mantissa bytes (at most 20)");
         }
-        BigInteger unscaled = BigInteger.ZERO;
+        // up to 9 base-100 digits (18 decimal digits) fit a long: no BigInteger arithmetic on the common path
+        long small = 0;
+        BigInteger unscaled = null;
         for (int i = 1; i <= n; i++) {
             int d = positive ? (b[i] & 0xFF) - 1 : 101 - (b[i] & 0xFF);
             if (d < 0 || d > 99) {
                 throw malformed("NUMBER mantissa byte " + (b[i] & 0xFF) + " out of range");
             }
-            unscaled = unscaled.multiply(HUNDRED).add(BigInteger.valueOf(d));
+            if (i <= 9) {
+                small = small * 100 + d;
+                if (i == 9 && n > 9) {
+                    unscaled = BigInteger.valueOf(small);
+                }
+            } else {
+                unscaled = unscaled.multiply(HUNDRED).add(BigInteger.valueOf(d));
+            }
         }
         // value = 0.d1d2... (base 100) * 100^exponent
-        BigDecimal v = new BigDecimal(unscaled, 2 * (n - exponent));
+        BigDecimal v = unscaled == null ? BigDecimal.valueOf(small, 2 * (n - exponent)) : new BigDecimal(unscaled, 2 * (n - exponent));
         v = v.stripTrailingZeros();
         if (v.scale() < 0) {
             v = v.setScale(0);
         }
         return positive ? v : v.negate();
+    }
+
+    /**
+     * Fast path for integral columns: the value as a long when it is an integer of at most 18
+     * digits, else {@link Long#MIN_VALUE} as "not representable, use {@link #decode}".
+     */
+    public static long decodeLongOrMin(byte[] b) {
+        if (b == null || b.length == 0) {
+            return Long.MIN_VALUE;
+        }
+        int first = b[0] & 0xFF;
+        if (first == 0x80 && b.length == 1) {
+            return 0;
+        }
+        boolean positive = (first & 0x80) != 0;
+        int exponent = (positive ? first : ~first & 0xFF) - 192;
+        int n = b.length - 1;
+        if (!positive && n > 0 && (b[b.length - 1] & 0xFF) == 102) {
+            n--;
+        }
+        if (n < 1 || n > exponent || exponent > 9) {
+            return Long.MIN_VALUE; // a fraction, or more than 18 digits
+        }
+        long v = 0;
+        for (int i = 1; i <= n; i++) {
+            int d = positive ? (b[i] & 0xFF) - 1 : 101 - (b[i] & 0xFF);
+            if (d < 0 || d > 99) {
+                return Long.MIN_VALUE;
+            }
+            v = v * 100 + d;
+        }
+        for (int i = n; i < exponent; i++) {
+            v *= 100;
+        }
+        return positive ? v : -v;
     }
 
     /** Encodes a decimal, rounding to 40 significant digits; out-of-range magnitudes are rejected. */

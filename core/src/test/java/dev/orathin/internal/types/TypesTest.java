@@ -92,4 +92,40 @@ class TypesTest {
         assertEquals(Duration.ofDays(2).plusHours(3).plusSeconds(1).plusNanos(5), OracleDateTime.decodeIntervalDs(ds));
         assertEquals(Period.of(-1, -2, 0), OracleDateTime.decodeIntervalYm(new byte[] {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 58}));
     }
+
+    @Test
+    void longFastPathAgreesWithTheDecimalDecoder() {
+        java.util.Random rnd = new java.util.Random(8);
+        for (int i = 0; i < 20000; i++) {
+            java.math.BigDecimal v = switch (i % 4) {
+                case 0 -> java.math.BigDecimal.valueOf(rnd.nextLong() / (1L << rnd.nextInt(63)));
+                case 1 -> java.math.BigDecimal.valueOf(rnd.nextInt(2000) - 1000).movePointRight(rnd.nextInt(17));
+                case 2 -> new java.math.BigDecimal(rnd.nextInt() + "." + rnd.nextInt(1000));
+                default -> java.math.BigDecimal.valueOf(rnd.nextLong());
+            };
+            byte[] b = OracleNumber.encode(v);
+            long fast = OracleNumber.decodeLongOrMin(b);
+            java.math.BigDecimal slow = OracleNumber.decode(b);
+            if (fast == Long.MIN_VALUE) {
+                org.junit.jupiter.api.Assertions.assertTrue(slow.scale() > 0 || slow.precision() > 18, slow.toPlainString());
+            } else {
+                org.junit.jupiter.api.Assertions.assertEquals(0, slow.compareTo(java.math.BigDecimal.valueOf(fast)), slow.toPlainString());
+            }
+        }
+    }
+
+    @Test
+    void decimalsRoundTripThroughTheWireFormat() {
+        java.util.Random rnd = new java.util.Random(11);
+        for (int i = 0; i < 20000; i++) {
+            int digits = 1 + rnd.nextInt(38);
+            StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "-" : "");
+            for (int d = 0; d < digits; d++) {
+                sb.append(d == 0 ? 1 + rnd.nextInt(9) : rnd.nextInt(10));
+            }
+            java.math.BigDecimal v = new java.math.BigDecimal(new java.math.BigInteger(sb.toString()), rnd.nextInt(60) - 30);
+            java.math.BigDecimal back = OracleNumber.decode(OracleNumber.encode(v));
+            org.junit.jupiter.api.Assertions.assertEquals(0, v.compareTo(back), v + " came back as " + back);
+        }
+    }
 }

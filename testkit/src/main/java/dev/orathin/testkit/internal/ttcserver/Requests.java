@@ -53,7 +53,11 @@ final class Requests {
     record Reexecute(int cursorId, long iterations, long flags1, long flags2, List<byte[][]> bindRows) {
     }
 
-    static Execute execute(Ttc.In in) {
+    /**
+     * @param savedBinds bind metadata of an open cursor: ojdbc re-executes a cursor sending only
+     *     the bind rows, without metadata, when the types are unchanged
+     */
+    static Execute execute(Ttc.In in, java.util.function.IntFunction<List<Meta>> savedBinds) {
         long options = in.ub();
         int cursorId = (int) in.ub();
         boolean parse = in.u8() != 0;
@@ -107,6 +111,11 @@ final class Requests {
         } else if (bindCount > 0) {
             binds = metas(in, bindCount);
             rows = bindRows(in, binds, (int) Math.max(1, al8i4[1]));
+        } else if (cursorId != 0 && in.hasMore() && in.peek() == 7) {
+            List<Meta> saved = savedBinds.apply(cursorId);
+            if (saved != null && !saved.isEmpty()) {
+                rows = bindRows(in, saved, (int) Math.max(1, al8i4[1]));
+            }
         }
         return new Execute(options, cursorId, sql, prefetchRows, bindCount, defineCount, al8i4, binds, defines, rows);
     }
@@ -137,13 +146,22 @@ final class Requests {
         return new Reexecute(cursorId, iterations, flags1, flags2, rows);
     }
 
+    /** Whether the client announced SB1 universal (see {@link SqlSession.ClientTypes}); set per session. */
+    static final ThreadLocal<Boolean> WIDE_SCALE = ThreadLocal.withInitial(() -> false);
+
     static List<Meta> metas(Ttc.In in, int n) {
+        boolean wideScale = WIDE_SCALE.get();
         List<Meta> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int type = in.u8();
             int flags = in.u8();
             in.u8(); // precision
-            in.u8(); // scale
+            if (wideScale && (type == OraType.NUMBER || type == OraType.INTERVAL_DS || type == OraType.TIMESTAMP
+                    || type == OraType.TIMESTAMP_TZ || type == OraType.TIMESTAMP_LTZ)) {
+                in.ub(); // scale, length-prefixed for clients announcing SB1 universal (ojdbc sends 9 for TIMESTAMP)
+            } else {
+                in.u8();
+            }
             long bufferSize = in.ub();
             long maxElements = in.ub();
             long contFlags = in.ub();

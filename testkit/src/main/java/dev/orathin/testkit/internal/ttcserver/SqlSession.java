@@ -36,13 +36,23 @@ final class SqlSession implements AutoCloseable {
     static final ThreadLocal<SqlSession> CURRENT = new ThreadLocal<>();
     private static final int MAX_CURSORS = 300;
 
-    /** What the client announced in DATA_TYPES that changes how columns are described. */
-    record ClientTypes(boolean booleanType, boolean newOac) {
+    /**
+     * What the client announced in DATA_TYPES that changes how columns are described: BOOLEAN
+     * known; the 12.2 metadata format (OAC 646); SB1 (type 27) in universal representation.
+     * Observed: clients announcing SB1 universal (ojdbc11, python-oracledb 1.x; go-ora reads the
+     * same way) read the scale of NUMBER, INTERVAL DAY TO SECOND and the TIMESTAMPs
+     * length-prefixed; clients announcing SB1 in Oracle (raw) representation (node-oracledb,
+     * python-oracledb 2+) read it as a single byte. Precision is a single byte for all. Clients
+     * whose compile caps announce LOB prefetch (caps[23] 0x40: node, ojdbc) get the LOB length and
+     * chunk size ahead of each locator; python-oracledb 1.x does not and gets the locator alone.
+     */
+    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes) {
     }
 
     private final Connection h2;
     private final ClientTypes clientTypes;
     private final Map<Integer, Cursor> cursors = new HashMap<>();
+    final LobStore lobs = new LobStore();
     private int nextCursorId = 1;
     private boolean transaction;
     volatile boolean cancelled;
@@ -136,13 +146,20 @@ final class SqlSession implements AutoCloseable {
                     if (describeOnly || !execute) {
                         prepare(c);
                         describe(c, c.ps.getMetaData(), out);
+                        returnParameters(out, c.id, null);
                         return end(out, c.id, 0, null);
                     }
                     runQuery(c, e.bindRows());
                     if (e.sql() != null) {
-                        describe(c, c.rs.getMetaData(), out);
+                        describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
                     }
+                    returnParameters(out, c.id, null);
                     long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
+                    if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB)) {
+                        // LOB columns, no defines yet: no rows in this reply, as clients may define them as
+                        // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
+                        return end(out, c.id, 0, null);
+                    }
                     return rows(c, rows, out, (e.options() & 0x40000) == 0);
                 case PLSQL:
                     return plsql(c, e.bindRows(), out);
@@ -155,12 +172,7 @@ final class SqlSession implements AutoCloseable {
                 case DML:
                     long[] counts = dml(c, e.bindRows());
                     rowCount = Arrays.stream(counts).sum();
-                    if (e.dmlRowCounts()) {
-                        out.u8(8).ub(0).ub(0).ub(0).ub(0).ub(counts.length);
-                        for (long n : counts) {
-                            out.ub(n);
-                        }
-                    }
+                    returnParameters(out, c.id, e.dmlRowCounts() ? counts : null);
                     break;
                 default:
                     ddl(c);
@@ -240,6 +252,12 @@ final class SqlSession implements AutoCloseable {
         } catch (SQLException ex) {
             return error(0, OraErrors.fromH2(ex, "ROLLBACK"));
         }
+    }
+
+    /** The bind metadata a cursor was last executed with, or {@code null}. */
+    List<Requests.Meta> savedBinds(int cursorId) {
+        Cursor c = cursors.get(cursorId);
+        return c == null ? null : c.binds;
     }
 
     void closeCursor(int id) {
@@ -567,7 +585,8 @@ final class SqlSession implements AutoCloseable {
                 case Types.SMALLINT:
                 case Types.INTEGER:
                 case Types.BIGINT:
-                    c = new Column(name, OraType.NUMBER, Math.min(38, p), 0, 0, 22, nullable, 0);
+                    int digits = md.getColumnType(i) == Types.BIGINT ? 19 : md.getColumnType(i) == Types.INTEGER ? 10 : 5;
+                    c = new Column(name, OraType.NUMBER, digits, 0, 0, 22, nullable, 0);
                     break;
                 case Types.REAL:
                     c = new Column(name, OraType.BINARY_FLOAT, 0, 0, 0, 4, nullable, 0);
@@ -619,9 +638,13 @@ final class SqlSession implements AutoCloseable {
         return cols;
     }
 
+    /**
+     * VARCHAR2 / CHAR: at most 4000 bytes, as with MAX_STRING_SIZE=STANDARD (node-oracledb reads
+     * a larger buffer size as a LONG value with trailing indicator fields).
+     */
     private static Column text(String name, int type, int chars, boolean nullable) {
-        int n = chars <= 0 || chars > 32767 ? 4000 : chars;
-        return new Column(name, type, 0, 0, n, Math.min(32767, n * 4), nullable, OraType.CSFRM_IMPLICIT);
+        int n = chars <= 0 || chars > 4000 ? 4000 : chars;
+        return new Column(name, type, 0, 0, n, Math.min(4000, n * 4), nullable, OraType.CSFRM_IMPLICIT);
     }
 
     /** DESCRIBE_INFO (16) in the field-version-13 layout (protocol.md §7.2). */
@@ -635,11 +658,12 @@ final class SqlSession implements AutoCloseable {
         }
         int position = 1;
         for (Column col : cols) {
-            out.u8(col.type()).u8(0).u8(col.precision());
-            boolean wideScale = !clientTypes.newOac() && (col.type() == OraType.NUMBER || col.type() == OraType.INTERVAL_DS
-                    || col.type() == OraType.TIMESTAMP || col.type() == OraType.TIMESTAMP_TZ || col.type() == OraType.TIMESTAMP_LTZ);
-            if (wideScale) {
-                out.ub(col.scale()); // clients announcing only the old OAC read NUMBER/TIMESTAMP scale as sb2
+            out.u8(col.type()).u8(0);
+            out.u8(col.precision());
+            boolean wideScale = col.type() == OraType.NUMBER || col.type() == OraType.INTERVAL_DS || col.type() == OraType.TIMESTAMP
+                    || col.type() == OraType.TIMESTAMP_TZ || col.type() == OraType.TIMESTAMP_LTZ;
+            if (wideScale && clientTypes.sb1Universal()) {
+                out.ub(col.scale());
             } else {
                 out.u8(col.scale());
             }
@@ -656,12 +680,31 @@ final class SqlSession implements AutoCloseable {
         out.ub(0).ub(0).ub(0).ub(0).ub(0).ub(0); // current date, dcbflag, dcbmdbz, dcbmnpr, dcbmxpr, dcbqcky
     }
 
+    /**
+     * PARAMETER (8), the call's return parameters: al8o4[2] carries the cursor id. Observed:
+     * ojdbc11 takes the cursor from there (and re-executes with cursor 0 without it); python and
+     * node read the cursor from ERROR and skip this array; go-ora reads [0] and [1] as an SCN.
+     */
+    private static void returnParameters(Ttc.Out out, int cursorId, long[] dmlCounts) {
+        out.u8(8).ub(13).ub(0).ub(0).ub(cursorId);
+        for (int i = 3; i < 13; i++) {
+            out.ub(0);
+        }
+        out.ub(0).ub(0).ub(0); // transaction id, key/value pairs, registration
+        if (dmlCounts != null) {
+            out.ub(dmlCounts.length);
+            for (long n : dmlCounts) {
+                out.ub(n);
+            }
+        }
+    }
+
     private byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
         int status = transaction ? 0x02 : 0;
         if (error == null) {
             out.error(status, cursorId, rowCount, 0, 0, null);
         } else {
-            out.error(status | (error.number() == 1403 ? 0 : 1), cursorId, rowCount, error.number(), error.offset(), error.message());
+            out.error(status | 1, cursorId, rowCount, error.number(), error.offset(), error.message());
         }
         return out.bytes();
     }
@@ -672,11 +715,33 @@ final class SqlSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- values
 
-    private static void writeEncoded(Ttc.Out out, byte[] v, int type) {
+    private void writeEncoded(Ttc.Out out, byte[] v, int type) {
+        if (type == OraType.CLOB || type == OraType.BLOB) {
+            writeLocator(out, v, type);
+            return;
+        }
         out.clr(v);
         if (type == OraType.LONG || type == OraType.LONG_RAW) {
             out.ub(v == null ? -1 : 0).ub(0); // null indicator, return code
         }
+    }
+
+    /**
+     * A LOB column not defined as LONG / LONG RAW by the client: ub4 locator length, ub8 LOB
+     * length, ub4 chunk size, locator (protocol.md §8). The locator names the value kept for LOB_OP.
+     */
+    private void writeLocator(Ttc.Out out, byte[] v, int type) {
+        if (v == null) {
+            out.ub(0);
+            return;
+        }
+        byte[] locator = lobs.locator(v, type == OraType.CLOB);
+        long length = type == OraType.CLOB ? new String(v, StandardCharsets.UTF_8).codePointCount(0, new String(v, StandardCharsets.UTF_8).length()) : v.length;
+        out.ub(locator.length);
+        if (clientTypes.lobSizes()) {
+            out.ub(length).ub(8132);
+        }
+        out.clr(locator);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {
@@ -701,7 +766,11 @@ final class SqlSession implements AutoCloseable {
                 return s.getBytes(csfrm == OraType.CSFRM_NCHAR ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
             case OraType.NUMBER:
             case OraType.BINARY_INTEGER:
-                return Values.number(decimal(v));
+                try {
+                    return Values.number(decimal(v));
+                } catch (ArithmeticException e) {
+                    throw new OraException(1426, "numeric overflow");
+                }
             case OraType.BINARY_FLOAT:
                 return Values.binaryFloat(((Number) v).floatValue());
             case OraType.BINARY_DOUBLE:
@@ -730,7 +799,7 @@ final class SqlSession implements AutoCloseable {
 
     private static String text(Object v) {
         if (v instanceof BigDecimal d) {
-            return d.stripTrailingZeros().toPlainString();
+            return numberText(d);
         }
         if (v instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
@@ -739,6 +808,19 @@ final class SqlSession implements AutoCloseable {
             return java.util.HexFormat.of().withUpperCase().formatHex(b);
         }
         return v.toString();
+    }
+
+    /** NUMBER as Oracle's default conversion writes it: plain up to 40 characters, else 9.99E+125 / 1.0E-130. */
+    static String numberText(BigDecimal d) {
+        BigDecimal n = d.stripTrailingZeros();
+        String plain = n.toPlainString();
+        if (plain.length() <= 40) {
+            return plain.startsWith("0.") ? plain.substring(1) : plain.startsWith("-0.") ? "-" + plain.substring(2) : plain;
+        }
+        String digits = n.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - n.scale();
+        String mantissa = digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
+        return (n.signum() < 0 ? "-" : "") + mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     private static BigDecimal decimal(Object v) {

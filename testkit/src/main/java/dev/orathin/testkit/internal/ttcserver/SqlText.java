@@ -17,7 +17,8 @@ final class SqlText {
 
     private static final Pattern CONNECT_BY_LEVEL = Pattern.compile(
             "(?is)^\\s*select\\s+(.*?)\\s+from\\s+dual\\s+connect\\s+by\\s+level\\s*<=\\s*(\\S+?)\\s*$");
-    private static final Pattern LEVEL = Pattern.compile("(?i)\\blevel\\b");
+    /** Session and database time zones: the testkit runs in UTC. */
+    private static final Pattern TIMEZONES = Pattern.compile("(?i)\\b(?:dbtimezone|sessiontimezone)\\b");
 
     /** The SQL with placeholders replaced, and the bind names in order of occurrence. */
     record Parsed(String h2Sql, List<String> bindNames) {
@@ -133,10 +134,10 @@ final class SqlText {
 
     /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */
     static String rewrite(String sql) {
-        String s = sql.strip();
+        String s = TIMEZONES.matcher(sql.strip()).replaceAll("'+00:00'");
         Matcher m = CONNECT_BY_LEVEL.matcher(s);
         if (m.matches()) {
-            return "SELECT " + LEVEL.matcher(m.group(1)).replaceAll("X") + " FROM SYSTEM_RANGE(1, " + m.group(2) + ")";
+            return "SELECT " + m.group(1) + " FROM (SELECT X AS \"LEVEL\" FROM SYSTEM_RANGE(1, " + m.group(2) + "))";
         }
         return s;
     }

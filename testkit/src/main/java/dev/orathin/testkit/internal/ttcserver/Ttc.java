@@ -9,6 +9,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class Ttc {
 
+    /**
+     * The sequence number of the request being answered: ERROR echoes it as its "call number"
+     * (ojdbc treats an ERROR whose call number differs as out of sequence, and then raises even
+     * the ORA-01403 that ends a fetch; python and node skip the field).
+     */
+    static final ThreadLocal<Integer> SEQUENCE = ThreadLocal.withInitial(() -> 0);
+
     private Ttc() {
     }
 
@@ -204,10 +211,11 @@ final class Ttc {
 
         /** ERROR message with an end-of-call status (0x02: a transaction is open) and an error offset. */
         Out error(int callStatus, int cursorId, long rowCount, int number, int offset, String message) {
-            u8(4).ub(callStatus).ub(0).ub(0).ub(number).ub(0).ub(0).ub(cursorId).ub(offset);
+            // current row number = rows processed (ojdbc's update count; python and node use the row count below)
+            u8(4).ub(callStatus).ub(0).ub(number == 0 ? rowCount : 0).ub(number).ub(0).ub(0).ub(cursorId).ub(offset);
             u8(0).u8(0).u8(0).u8(0).u8(0).u8(0); // sql type, fatal, flags, cursor options, UPI, warning flags
             ub(0).ub(0).u8(0).ub(0).ub(0); // rowid
-            ub(0).u8(0).u8(0).ub(0).ub(0).ub(0); // OS error, statement, call, padding, success iterations, oerrdd
+            ub(0).u8(0).u8(SEQUENCE.get()).ub(0).ub(0).ub(0); // OS error, statement, call number, padding, success iterations, oerrdd
             ub(0).ub(0).ub(0); // batch errors, offsets, messages
             ub(number).ub(rowCount);
             if (number != 0) {

@@ -41,11 +41,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     static final int FIELD_VERSION = 13;
     /** Banner in the PROTOCOL reply. */
     public static final String BANNER = "Oracle Database 23ai (orathin testkit)"; // node reads at most 48 bytes
+    /** The full banner, as {@code v$version} shows it. */
+    static final String VERSION_BANNER = "Oracle Database 23ai Free Release 23.0.0.0.0 - Develop, Learn, and Run for Free\n"
+            + "Version 23.4.0.24.05 (orathin testkit on H2)";
     /** AUTH_VERSION_NO: 23.4.0.0.0 in the format of field version >= 11 (protocol.md §5.4). */
     static final long VERSION_NUMBER = (23L << 24) | (4L << 16);
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final AtomicLong SESSION_IDS = new AtomicLong(100);
 
+    /** {@code ORATHIN_TESTKIT_TRACE=1}: hex of every TTC request and reply on stderr (never enable with real secrets). */
+    private static final boolean TRACE = "1".equals(System.getenv("ORATHIN_TESTKIT_TRACE"));
     private static final AtomicLong DATABASE_IDS = new AtomicLong();
     private static final ServerNetSession.Packet END = new ServerNetSession.Packet(-1, 0, 0, new byte[0]);
     /** How long the server waits for the client's RESET after it sent BREAK. */
@@ -149,6 +154,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             }
             byte[] reply;
             try {
+                if (TRACE) {
+                    System.err.println("testkit <- " + HexFormat.of().formatHex(m));
+                }
                 reply = c.handle(m);
             } catch (Ttc.Truncated t) {
                 pending = m; // the request continues in the next DATA packet
@@ -161,6 +169,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (c.cancelled()) {
                 breakAndReset(session, queue, c);
                 continue;
+            }
+            if (TRACE) {
+                System.err.println("testkit -> " + HexFormat.of().formatHex(reply));
             }
             session.writeData(0, reply);
         }
@@ -205,7 +216,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     private final class Conversation {
         final ServerNetSession session;
         volatile boolean callRunning;
-        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false);
+        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false);
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
         String user;
@@ -292,6 +303,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             compile[4] = 0x02 | 0x08 | 0x20; // O5LOGON_NP, O5LOGON, O7LOGON
             compile[7] = FIELD_VERSION;
             compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it (ojdbc reads it only then)
+            compile[16] = 0x01; // FSAP: ERROR carries the end-to-end sequence after it (ojdbc reads it only then; python/node always)
             compile[27] = 1;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
@@ -301,7 +313,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
 
         /**
          * Takes the client's field version from its compile caps in DATA_TYPES, and from its type
-         * list whether it knows BOOLEAN (252) and the 12.2 column metadata format OAC (646).
+         * list whether it knows BOOLEAN (252), the 12.2 column metadata format OAC (646) and how it
+         * wants SB1 values (27) represented: precision and scale in column metadata follow them.
          */
         void dataTypes(byte[] m) {
             Ttc.In in = new Ttc.In(m);
@@ -312,14 +325,19 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             }
             boolean bool = false;
             boolean oac = false;
+            boolean sb1Universal = false;
             try {
                 in.clr(); // runtime caps
                 int type;
                 while (in.hasMore() && (type = in.u16be()) != 0) {
                     int conv = in.u16be();
+                    int rep = -1;
                     if (conv != 0) {
+                        rep = in.u16be();
                         in.u16be();
-                        in.u16be();
+                    }
+                    if (type == 27) {
+                        sb1Universal = rep == 1;
                     }
                     bool |= type == OraType.BOOLEAN;
                     oac |= type == 646;
@@ -327,14 +345,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 // a shorter list than expected: keep what was read
             }
-            clientTypes = new SqlSession.ClientTypes(bool, oac);
+            boolean lobSizes = caps != null && caps.length > 23 && (caps[23] & 0x40) != 0;
+            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes);
         }
 
         byte[] function(byte[] m) throws GeneralSecurityException {
             Ttc.In in = new Ttc.In(m);
             in.u8();
             int code = in.u8();
-            in.u8(); // sequence
+            Ttc.SEQUENCE.set(in.u8());
+            Requests.WIDE_SCALE.set(clientTypes.sb1Universal());
             if (clientFieldVersion >= 18) {
                 in.ub();
             }
@@ -368,7 +388,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             try {
                 switch (code) {
                     case 94:
-                        Requests.Execute e = Requests.execute(in);
+                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id));
                         return call(() -> sql().execute(e));
                     case 4:
                     case 78:
@@ -377,6 +397,10 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                         int cursor = (int) in.ub();
                         long rows = in.ub();
                         return call(() -> sql().fetch(cursor, rows));
+                    case 59: { // OVERSION: banner and version number (what ojdbc's getDatabaseProductVersion asks)
+                        byte[] banner = VERSION_BANNER.getBytes(StandardCharsets.UTF_8);
+                        return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(VERSION_NUMBER).error(0, 0, 0, null).bytes();
+                    }
                     case 14:
                         return call(() -> sql().commitCall());
                     case 15:
@@ -418,6 +442,12 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 in.ub();
             }
             switch (code) {
+                case 120: // cancel cursors (ojdbc, ahead of closing them): same layout as 105
+                    in.u8();
+                    for (long i = 0, n = in.ub(); i < n; i++) {
+                        in.ub();
+                    }
+                    break;
                 case 105: // close cursors
                     in.u8();
                     long n = in.ub();

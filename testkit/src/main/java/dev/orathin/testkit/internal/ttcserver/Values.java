@@ -42,8 +42,8 @@ final class Values {
             digits = digits + "0";
         }
         int exponent = point / 2;
-        if (exponent > 62 || exponent < -65) {
-            throw new ArithmeticException("ORA-01426: numeric overflow (" + value + " is outside the NUMBER range)");
+        if (exponent > 63 || exponent < -64) { // exponent bytes 0x80..0xFF: 1e-130 <= |v| < 1e126
+            throw new ArithmeticException(value + " is outside the NUMBER range");
         }
         int pairs = digits.length() / 2;
         byte[] out = new byte[1 + pairs + (negative && pairs < 20 ? 1 : 0)];

@@ -1,0 +1,355 @@
+package dev.orathin;
+
+import dev.orathin.internal.sql.Response;
+import dev.orathin.internal.sql.Statement;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The result of {@link OracleConnection#execute}: rows of a query (fetched in batches of
+ * {@link #arraySize(int)} rows per round trip), the row count of DML, or the OUT values of a
+ * PL/SQL block. Single-threaded; close it to return the parsed statement to the connection's
+ * cache. Column indexes are 1-based, as in JDBC.
+ *
+ * <p>Default Java types: NUMBER(p,0) with p &lt;= 18 → Long, other NUMBER → BigDecimal,
+ * BINARY_FLOAT → Float, BINARY_DOUBLE → Double, character types and CLOB/NCLOB → String,
+ * RAW/BLOB → byte[], DATE/TIMESTAMP/TIMESTAMP WITH LOCAL TIME ZONE → LocalDateTime, TIMESTAMP
+ * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
+ * Period, BOOLEAN → Boolean, ROWID → String. LOB columns are fetched inline (defined as LONG /
+ * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
+ */
+public final class Cursor implements AutoCloseable {
+
+    private static final int MAX_ROWS = 100_000;
+
+    private final OracleConnection conn;
+    private final Statement statement;
+    private final List<Column> columns;
+    private List<Object[]> buffer;
+    private int index = -1;
+    private Object[] current;
+    private Object[] previousRow;
+    private boolean moreRows;
+    private long rowCount;
+    private final Object[] outValues;
+    private int arraySize;
+    private boolean wasNull;
+    private boolean closed;
+
+    Cursor(OracleConnection conn, Statement statement, List<Column> columns, List<Object[]> firstRows, Object[] previousRow,
+            boolean moreRows, long rowCount, Object[] outValues, int arraySize) {
+        this.conn = conn;
+        this.statement = statement;
+        this.columns = columns;
+        this.buffer = firstRows;
+        this.previousRow = previousRow;
+        this.moreRows = moreRows;
+        this.rowCount = statement.text.isQuery() ? 0 : rowCount;
+        this.outValues = outValues;
+        this.arraySize = arraySize;
+        if (!statement.text.isQuery()) {
+            release();
+        }
+    }
+
+    static int checkRows(int rows, int min, String what) {
+        if (rows < min || rows > MAX_ROWS) {
+            throw new IllegalArgumentException(what + " must be " + min + ".." + MAX_ROWS + ", was " + rows);
+        }
+        return rows;
+    }
+
+    /** The result columns (empty when the statement is not a query). */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** True when the statement was a query. */
+    public boolean isQuery() {
+        return statement.text.isQuery();
+    }
+
+    /** Sets the rows fetched per round trip from now on (1..100000). */
+    public Cursor arraySize(int rows) {
+        this.arraySize = checkRows(rows, 1, "arraySize");
+        return this;
+    }
+
+    /**
+     * Sets how many rows the database returns with the execute itself. The statement has already
+     * run, so this applies to the connection's later executes ({@link OracleConnection#prefetchRows(int)}).
+     */
+    public Cursor prefetchRows(int rows) {
+        conn.prefetchRows(rows);
+        return this;
+    }
+
+    /** DML: rows affected. Queries: rows returned by {@link #next()} and the fetch methods so far. */
+    public long rowCount() {
+        return rowCount;
+    }
+
+    /**
+     * Moves to the next row, fetching another batch when the buffered rows are used up.
+     *
+     * @return false after the last row
+     */
+    public boolean next() {
+        ensureQuery();
+        while (true) {
+            if (buffer != null && index + 1 < buffer.size()) {
+                index++;
+                current = buffer.get(index);
+                rowCount++;
+                return true;
+            }
+            if (!moreRows || closed) {
+                current = null;
+                release();
+                return false;
+            }
+            fetchBatch(arraySize);
+        }
+    }
+
+    private void fetchBatch(int rows) {
+        Response r = conn.fetch(statement, rows, previousRow);
+        buffer = r.rows();
+        index = -1;
+        previousRow = r.previousRow();
+        moreRows = r.error() == null || r.error().number() != Response.ORA_NO_DATA_FOUND;
+        if (buffer.isEmpty() && moreRows) {
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "FETCH returned no rows and no end-of-fetch (ORA-01403)");
+        }
+    }
+
+    /** Up to {@code n} more rows as arrays of column values (0-based arrays), fewer at the end. */
+    public List<Object[]> fetchMany(int n) {
+        ensureQuery();
+        List<Object[]> out = new ArrayList<>(Math.min(n, 10_000));
+        while (out.size() < n && next()) {
+            out.add(current); // rows are fresh arrays per row, never reused
+        }
+        return out;
+    }
+
+    /** All remaining rows. */
+    public List<Object[]> fetchAll() {
+        return fetchMany(Integer.MAX_VALUE);
+    }
+
+    /** True when the last value read was SQL NULL. */
+    public boolean wasNull() {
+        return wasNull;
+    }
+
+    /** The value of column {@code column} (1-based) in its default Java type, or null. */
+    public Object getObject(int column) {
+        if (current == null) {
+            throw state(isQuery() ? "no current row: call next() first (and check that it returned true)" : "the statement was not a query");
+        }
+        if (column < 1 || column > current.length) {
+            throw state("column index " + column + " is out of range 1.." + current.length);
+        }
+        Object v = current[column - 1];
+        wasNull = v == null;
+        return v;
+    }
+
+    /**
+     * The value converted to {@code type}: String, BigDecimal, BigInteger, Long, Integer, Short,
+     * Double, Float, byte[], Boolean, LocalDateTime, LocalDate, OffsetDateTime, Instant, Duration,
+     * Period, or Object.
+     */
+    public <T> T getObject(int column, Class<T> type) {
+        return convert(getObject(column), type, column);
+    }
+
+    /** The value as text (numbers in plain notation, RAW as hex). */
+    public String getString(int column) {
+        return getObject(column, String.class);
+    }
+
+    /** The value as a BigDecimal. */
+    public BigDecimal getBigDecimal(int column) {
+        return getObject(column, BigDecimal.class);
+    }
+
+    /** The value as a long; 0 for NULL (check {@link #wasNull()}). */
+    public long getLong(int column) {
+        Long v = getObject(column, Long.class);
+        return v == null ? 0 : v;
+    }
+
+    /** The value as an int; 0 for NULL. */
+    public int getInt(int column) {
+        Integer v = getObject(column, Integer.class);
+        return v == null ? 0 : v;
+    }
+
+    /** The value as a double; 0 for NULL. */
+    public double getDouble(int column) {
+        Double v = getObject(column, Double.class);
+        return v == null ? 0 : v;
+    }
+
+    /** The value as bytes (RAW, BLOB, LONG RAW). */
+    public byte[] getBytes(int column) {
+        return getObject(column, byte[].class);
+    }
+
+    /** The value as a LocalDateTime (DATE, TIMESTAMP). */
+    public LocalDateTime getLocalDateTime(int column) {
+        return getObject(column, LocalDateTime.class);
+    }
+
+    /** The value as an OffsetDateTime (TIMESTAMP WITH TIME ZONE; others at UTC). */
+    public OffsetDateTime getOffsetDateTime(int column) {
+        return getObject(column, OffsetDateTime.class);
+    }
+
+    /** The value as a Boolean (BOOLEAN, or a number: 0 false, else true), null for NULL. */
+    public Boolean getBoolean(int column) {
+        return getObject(column, Boolean.class);
+    }
+
+    /**
+     * The value of the PL/SQL OUT or IN OUT bind at {@code bindPosition} (1-based, counting the
+     * statement's placeholders in order).
+     */
+    public Object outValue(int bindPosition) {
+        if (!statement.text.isPlsql()) {
+            throw state("outValue is for PL/SQL blocks with OutParam binds");
+        }
+        int n = statement.text.bindNames().size();
+        if (bindPosition < 1 || bindPosition > n) {
+            throw state("bind position " + bindPosition + " is out of range 1.." + n);
+        }
+        Object v = outValues == null ? null : outValues[bindPosition - 1];
+        wasNull = v == null;
+        return v;
+    }
+
+    /** Releases the statement to the connection's cache; the server cursor stays open for reuse. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            release();
+        }
+    }
+
+    private void release() {
+        if (!closed) {
+            closed = true;
+            conn.release(statement);
+        }
+    }
+
+    private void ensureQuery() {
+        if (!isQuery()) {
+            throw state("the statement was not a query (" + statement.text.kind() + "); use rowCount() or outValue()");
+        }
+    }
+
+    private static OrathinProtocolException state(String what) {
+        return new OrathinProtocolException(CoreErrorCode.CURSOR_STATE, what);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T convert(Object v, Class<T> type, int column) {
+        if (v == null) {
+            return null;
+        }
+        if (type.isInstance(v)) {
+            return (T) v;
+        }
+        Object out = null;
+        if (type == String.class) {
+            out = v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b ? HexFormat.of().withUpperCase().formatHex(b)
+                    : v.toString();
+        } else if (v instanceof Number num) {
+            out = number(num, type);
+        } else if (v instanceof Boolean b) {
+            out = number(b ? 1L : 0L, type);
+        } else if (v instanceof String s && Number.class.isAssignableFrom(type) || v instanceof String && type == BigDecimal.class) {
+            try {
+                out = number(new BigDecimal(((String) v).trim()), type);
+            } catch (NumberFormatException e) {
+                out = null;
+            }
+        } else if (v instanceof LocalDateTime t) {
+            if (type == LocalDate.class) {
+                out = t.toLocalDate();
+            } else if (type == OffsetDateTime.class) {
+                out = t.atOffset(ZoneOffset.UTC);
+            } else if (type == Instant.class) {
+                out = t.toInstant(ZoneOffset.UTC);
+            }
+        } else if (v instanceof OffsetDateTime t) {
+            if (type == LocalDateTime.class) {
+                out = t.toLocalDateTime();
+            } else if (type == Instant.class) {
+                out = t.toInstant();
+            } else if (type == LocalDate.class) {
+                out = t.toLocalDate();
+            }
+        }
+        if (out == null && type == Object.class) {
+            out = v;
+        }
+        if (out == null) {
+            Column c = columns.isEmpty() ? null : columns.get(column - 1);
+            throw state("column " + column + (c == null ? "" : " (" + c.name() + ", " + c.type() + ")") + " holds a "
+                    + v.getClass().getSimpleName() + " which cannot be read as " + type.getSimpleName());
+        }
+        return (T) out;
+    }
+
+    private static Object number(Number n, Class<?> type) {
+        BigDecimal d = n instanceof BigDecimal b ? b : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+                : BigDecimal.valueOf(n.longValue());
+        try {
+            if (type == BigDecimal.class) {
+                return d;
+            }
+            if (type == Long.class || type == long.class) {
+                return d.setScale(0, RoundingMode.DOWN).longValueExact();
+            }
+            if (type == Integer.class || type == int.class) {
+                return d.setScale(0, RoundingMode.DOWN).intValueExact();
+            }
+            if (type == Short.class) {
+                return d.setScale(0, RoundingMode.DOWN).shortValueExact();
+            }
+            if (type == BigInteger.class) {
+                return d.setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+            }
+        } catch (ArithmeticException e) {
+            throw state("value " + d.toPlainString() + " does not fit a " + type.getSimpleName());
+        }
+        if (type == Double.class || type == double.class) {
+            return n.doubleValue();
+        }
+        if (type == Float.class || type == float.class) {
+            return n.floatValue();
+        }
+        if (type == Boolean.class) {
+            return d.signum() != 0;
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Cursor[" + statement.text.kind() + ", columns=" + columns.size() + ", rowCount=" + rowCount + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,390 @@
+package dev.orathin.internal.sql;
+
+import dev.orathin.CoreErrorCode;
+import dev.orathin.OrathinProtocolException;
+import dev.orathin.internal.ttc.Capabilities;
+import dev.orathin.internal.ttc.ErrorInfo;
+import dev.orathin.internal.ttc.TtcReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the reply to EXECUTE, re-execute and FETCH (protocol.md §7.2; python-oracledb
+ * {@code MessageWithData}): describe info, row headers, bit vectors (duplicate-column
+ * compression), rows, PL/SQL OUT binds, return parameters and the closing ERROR message.
+ *
+ * <p>Reading is restartable after a break/reset: {@link #read} may be called again with a reader
+ * positioned at the server's next message and continues with the state collected so far.
+ */
+public final class Response {
+
+    /** TTC message types of a statement reply. */
+    public static final int MSG_ERROR = 4, MSG_ROW_HEADER = 6, MSG_ROW_DATA = 7, MSG_PARAMETER = 8, MSG_STATUS = 9, MSG_IO_VECTOR = 11,
+            MSG_WARNING = 15, MSG_DESCRIBE_INFO = 16, MSG_FLUSH_OUT_BINDS = 19, MSG_BIT_VECTOR = 21, MSG_SERVER_PIGGYBACK = 23,
+            MSG_END_OF_RESPONSE = 29;
+    /** ORA-01403: no data found, the normal end of a fetch. */
+    public static final int ORA_NO_DATA_FOUND = 1403;
+    /** ORA-24381: errors in array DML (reported per row with batch errors). */
+    public static final int ORA_ARRAY_DML_ERRORS = 24381;
+
+    private final Capabilities caps;
+    private final boolean plsql;
+    private final boolean dmlRowCounts;
+    private final List<BindValue> binds;
+    private List<ColumnInfo> columns;
+    private boolean described;
+    private Object[] previousRow;
+    private byte[] bitVector;
+    private final List<Object[]> rows = new ArrayList<>();
+    private List<Integer> outPositions;
+    private Object[] outValues;
+    private long[] rowCounts;
+    private ErrorInfo error;
+    private boolean flushOutBinds;
+    private boolean ended;
+    private int warning;
+    private boolean lobsDefined = true;
+
+    /**
+     * @param caps negotiated capabilities (field version, ERROR layout)
+     * @param columns columns known from an earlier describe (fetch, re-execute), or null
+     * @param previousRow the last row of the previous batch (duplicate compression may refer to it), or null
+     * @param plsql true for PL/SQL: ROW_DATA then carries OUT binds
+     * @param binds the binds sent (their directions and OUT types), empty when none
+     * @param dmlRowCounts true when per-row counts were requested (PARAMETER carries them)
+     */
+    public Response(Capabilities caps, List<ColumnInfo> columns, Object[] previousRow, boolean plsql, List<BindValue> binds,
+            boolean dmlRowCounts) {
+        this.caps = caps;
+        this.columns = columns;
+        this.previousRow = previousRow;
+        this.plsql = plsql;
+        this.binds = binds;
+        this.dmlRowCounts = dmlRowCounts;
+    }
+
+    /** Declares that LOB columns are not defined as LONG yet: their values arrive as locators (and are dropped). */
+    public Response lobsAsLocators(boolean locators) {
+        this.lobsDefined = !locators;
+        return this;
+    }
+
+    /**
+     * Reads messages until the reply ends: the ERROR message (or END_OF_RESPONSE when the session
+     * marks response ends), or a FLUSH_OUT_BINDS request (then {@link #flushOutBinds()} is true
+     * and the caller answers and calls again).
+     */
+    public void read(TtcReader r, boolean endOfResponseMarked) {
+        flushOutBinds = false;
+        while (true) {
+            int type = r.ub1();
+            switch (type) {
+                case MSG_DESCRIBE_INFO -> readDescribe(r);
+                case MSG_ROW_HEADER -> readRowHeader(r);
+                case MSG_ROW_DATA -> readRowData(r);
+                case MSG_BIT_VECTOR -> {
+                    r.ub(); // columns sent
+                    bitVector = r.raw((requireColumns().size() + 7) / 8);
+                }
+                case MSG_IO_VECTOR -> readIoVector(r);
+                case MSG_PARAMETER -> readReturnParameters(r);
+                case MSG_WARNING -> {
+                    int number = (int) r.ub();
+                    int length = (int) r.ub();
+                    r.ub(); // flags
+                    if (number != 0 && length > 0) {
+                        r.clr(); // message text (python-oracledb 2+ reads a CLR here)
+                    }
+                    warning = number;
+                }
+                case MSG_SERVER_PIGGYBACK -> readServerPiggyback(r);
+                case MSG_FLUSH_OUT_BINDS -> {
+                    flushOutBinds = true;
+                    return;
+                }
+                case MSG_STATUS -> {
+                    r.ub(); // call status
+                    r.ub(); // end-to-end sequence number
+                    if (!endOfResponseMarked) {
+                        ended = true;
+                        return;
+                    }
+                }
+                case MSG_ERROR -> {
+                    error = ErrorInfo.read(r, caps);
+                    if (!endOfResponseMarked) {
+                        ended = true;
+                        return;
+                    }
+                }
+                case MSG_END_OF_RESPONSE -> {
+                    ended = true;
+                    return;
+                }
+                default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: unexpected TTC message"
+                        + " type " + type);
+            }
+        }
+    }
+
+    private List<ColumnInfo> requireColumns() {
+        if (columns == null) {
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data before any describe info");
+        }
+        return columns;
+    }
+
+    private void readDescribe(TtcReader r) {
+        r.clr(); // describe blob, skipped (python skip_raw_bytes_chunked)
+        r.ub(); // max row size
+        int n = r.ub4();
+        if (n > 0) {
+            r.ub1();
+        }
+        List<ColumnInfo> cols = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            cols.add(ColumnInfo.read(r, caps.fieldVersion()));
+        }
+        r.twoLengths(); // current date
+        r.ub(); // dcbflag
+        r.ub(); // dcbmdbz
+        r.ub(); // dcbmnpr
+        r.ub(); // dcbmxpr
+        r.twoLengths(); // dcbqcky
+        columns = List.copyOf(cols);
+        described = true;
+        previousRow = null;
+        rows.clear();
+        for (ColumnInfo c : columns) {
+            if (c.type() == null) {
+                throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "column " + c.name() + " has Oracle type number "
+                        + c.typeNumber() + ", which orathin does not support (supported: character, NUMBER, BINARY_FLOAT/DOUBLE,"
+                        + " DATE, TIMESTAMP [WITH [LOCAL] TIME ZONE], INTERVAL, RAW, LONG [RAW], CLOB/NCLOB/BLOB, ROWID, BOOLEAN);"
+                        + " select it converted, e.g. TO_CHAR(" + c.name() + ")");
+            }
+        }
+    }
+
+    private void readRowHeader(TtcReader r) {
+        r.ub1(); // flags
+        r.ub(); // number of requests
+        r.ub(); // iteration number
+        r.ub(); // number of iterations
+        r.ub(); // buffer length
+        int n = r.ub4();
+        if (n > 0) {
+            r.ub1(); // repeated length
+            bitVector = r.raw(n);
+        }
+        r.twoLengths(); // rxhrid
+    }
+
+    private void readIoVector(TtcReader r) {
+        r.ub1(); // flag
+        int requests = (int) r.ub(); // number of requests
+        // the iteration field carries the high part of the bind count (python-oracledb: iters * 256 + requests)
+        int n = (int) (r.ub() * 256 + requests);
+        r.ub(); // number of iterations this time
+        r.ub(); // uac buffer length
+        int bv = (int) r.ub();
+        if (bv > 0) {
+            r.skip(bv);
+        }
+        int rowid = (int) r.ub();
+        if (rowid > 0) {
+            r.skip(rowid);
+        }
+        outPositions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int dir = r.ub1();
+            if (dir != BindValue.DIR_IN) {
+                outPositions.add(i);
+            }
+        }
+    }
+
+    private void readRowData(TtcReader r) {
+        if (plsql || !described && columns == null) {
+            readOutBinds(r);
+            return;
+        }
+        List<ColumnInfo> cols = requireColumns();
+        Object[] row = new Object[cols.size()];
+        for (int i = 0; i < row.length; i++) {
+            if (bitVector != null && (bitVector[i >> 3] & (1 << (i & 7))) == 0) {
+                if (previousRow == null) {
+                    throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "row data: column " + (i + 1)
+                            + " marked as a duplicate of the previous row, but there is no previous row");
+                }
+                row[i] = previousRow[i];
+            } else {
+                ColumnInfo c = cols.get(i);
+                row[i] = ValueCodec.read(r, lobsDefined ? c.definedType() : c.typeNumber(), c.charsetForm(), c.bufferSize(), c.toColumnIntegral(), true, null);
+            }
+        }
+        bitVector = null;
+        previousRow = row;
+        rows.add(row);
+    }
+
+    private void readOutBinds(TtcReader r) {
+        List<Integer> positions = outPositions;
+        if (positions == null) {
+            positions = new ArrayList<>();
+            for (int i = 0; i < binds.size(); i++) {
+                if (binds.get(i).direction() != BindValue.DIR_IN) {
+                    positions.add(i);
+                }
+            }
+        }
+        if (outValues == null) {
+            outValues = new Object[binds.size()];
+        }
+        for (int pos : positions) {
+            BindValue b = binds.get(pos);
+            outValues[pos] = ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(),
+                    b.outType() == dev.orathin.OracleType.BINARY_INTEGER, false, b.outType());
+        }
+    }
+
+    private void readReturnParameters(TtcReader r) {
+        int n = (int) r.ub(); // al8o4l
+        for (int i = 0; i < n; i++) {
+            r.ub();
+        }
+        int len = (int) r.ub(); // al8txl
+        if (len > 0) {
+            r.skip(len);
+        }
+        int pairs = (int) r.ub();
+        for (int i = 0; i < pairs; i++) {
+            r.twoLengths();
+            r.twoLengths();
+            r.ub(); // keyword number
+        }
+        int reg = (int) r.ub(); // registration
+        if (reg > 0) {
+            r.skip(reg);
+        }
+        if (dmlRowCounts) {
+            int rowsN = r.ub4();
+            rowCounts = new long[rowsN];
+            for (int i = 0; i < rowsN; i++) {
+                rowCounts[i] = r.ub();
+            }
+        }
+    }
+
+    private void readServerPiggyback(TtcReader r) {
+        int opcode = r.ub1();
+        switch (opcode) {
+            case 1, 3 -> {
+                // query-cache invalidation, trace event: no body
+            }
+            case 2 -> {
+                r.ub();
+                r.clr();
+            }
+            case 4 -> {
+                r.ub();
+                r.ub1();
+                int n = (int) r.ub();
+                if (n > 0) {
+                    r.ub1();
+                    for (int i = 0; i < n; i++) {
+                        r.twoLengths();
+                        r.twoLengths();
+                        r.ub();
+                    }
+                }
+                r.ub(); // session flags
+                r.ub(); // session id
+                r.ub(); // serial number
+            }
+            case 5 -> {
+                r.ub();
+                r.ub1();
+                int n = (int) r.ub();
+                r.ub1();
+                for (int i = 0; i < n; i++) {
+                    r.twoLengths();
+                    r.twoLengths();
+                    r.ub();
+                }
+                r.ub();
+            }
+            case 7 -> r.twoLengths(); // LTXID
+            case 8 -> {
+                r.ub(); // number of DTYs
+                r.ub1(); // length of DTYs
+                r.ub(); // flags
+                r.ub(); // error code
+                r.ub1(); // queue
+                r.twoLengths(); // replay context
+            }
+            case 9 -> {
+                r.ub();
+                r.ub1();
+            }
+            case 10 -> {
+                r.ub(); // number of DTYs
+                r.ub1(); // length of DTY
+                r.ub(); // signature flags
+                r.ub(); // client signature
+                r.ub(); // server signature
+            }
+            default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "server-side piggyback with unknown opcode "
+                    + opcode);
+        }
+    }
+
+    /** Columns (from this reply's describe or the ones given). */
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    /** True when this reply carried DESCRIBE_INFO. */
+    public boolean described() {
+        return described;
+    }
+
+    /** Rows read (a batch). */
+    public List<Object[]> rows() {
+        return rows;
+    }
+
+    /** The last row read (or the previous batch's last row). */
+    public Object[] previousRow() {
+        return previousRow;
+    }
+
+    /** The closing ERROR message (null when the reply ended with STATUS or END_OF_RESPONSE only). */
+    public ErrorInfo error() {
+        return error;
+    }
+
+    /** True when the server asked for FLUSH_OUT_BINDS. */
+    public boolean flushOutBinds() {
+        return flushOutBinds;
+    }
+
+    /** True once the reply is complete. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** OUT bind values by bind position (null entries for IN binds), or null. */
+    public Object[] outValues() {
+        return outValues;
+    }
+
+    /** Per-row DML counts (when requested), or null. */
+    public long[] rowCounts() {
+        return rowCounts;
+    }
+
+    /** The number of the last WARNING message, 0 if none. */
+    public int warning() {
+        return warning;
+    }
+}
