@@ -1,6 +1,7 @@
 package dev.orathin.examples;
 
 import dev.orathin.ConnectParams;
+import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
 import dev.orathin.errors.OrathinException;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Connects without blocking the caller: {@link Orathin#connectAsync} returns a
- * {@link CompletionStage}; the work after the connect (here a ping, a round trip to the database)
+ * {@link CompletionStage}; the work after the connect (here a query)
  * is chained on it, and the connection is closed when the chain ends, on success or failure.
  *
  * <pre>
@@ -42,10 +43,9 @@ public final class AsyncConnect {
         CompletableFuture<OracleConnection> connecting = Orathin.connectAsync(p).toCompletableFuture();
         out.println("connect started; the caller's thread is free");
         return connecting.thenApply(c -> {
-            try (c) {
-                long t0 = System.nanoTime();
-                c.ping();
-                out.printf("connected to %s; ping %.1f ms%n", c.banner(), (System.nanoTime() - t0) / 1e6);
+            try (c; Cursor cur = c.execute("select sysdate from dual")) {
+                cur.next();
+                out.printf("connected to %s; query answered: sysdate %s%n", c.banner(), cur.getObject(1));
                 return 0;
             }
         }).exceptionally(t -> {

@@ -79,7 +79,7 @@ class ExamplesTest {
     @Test
     void asyncConnectCompletesWithTheExitCode() {
         assertEquals(0, AsyncConnect.run(dir, "mydb_high", "admin", PW.toCharArray(), WPW, out).toCompletableFuture().join(), text());
-        assertTrue(text().contains("connect started") && text().contains("ping"), text());
+        assertTrue(text().contains("connect started") && text().contains("query answered: sysdate 20"), text());
         bytes.reset();
         assertEquals(1, AsyncConnect.run(dir, "mydb_high", "admin", "wrong".toCharArray(), WPW, out).toCompletableFuture().join(), text());
         assertTrue(text().contains("ORA-01017"), text());

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * stdin (statements end with {@code ;} or a line holding only {@code /}).
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Connect and run SQL statements (arguments, or stdin); print rows as a table, CSV or JSON.")
+        description = {"Connect and run SQL statements (arguments, or stdin); print rows as a table, CSV or JSON.",
+            "When every statement succeeds the work is committed at the end (as SQL*Plus); on a failure it is rolled back."})
 public final class SqlCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -63,6 +64,8 @@ public final class SqlCommand implements Callable<Integer> {
             if (format != ResultPrinter.Format.TABLE) {
                 ResultPrinter.print(results, format, spec.commandLine().getOut());
             }
+            // as SQL*Plus (EXITCOMMIT): work of a run that succeeded is committed; a failure rolls back on close
+            c.commit();
         }
         return OrathinCli.EXIT_OK;
     }

@@ -1,6 +1,9 @@
 package dev.orathin.examples.cli;
 
+import dev.orathin.Column;
+import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
+import java.util.List;
 
 /** Runs one statement and collects its result for printing. */
 final class SqlRunner {
@@ -8,9 +11,15 @@ final class SqlRunner {
     private SqlRunner() {
     }
 
-    /** Executes {@code sql}; until the driver has SQL execution this raises its OTN-9001 "not supported" error. */
+    /** Executes {@code sql}: a query's rows (all of them), or the row count of DML. */
     static ResultPrinter.Result execute(OracleConnection c, String sql) {
-        c.execute(sql);
-        throw new IllegalStateException("unreachable: execute returned without a cursor");
+        try (Cursor cur = c.execute(sql)) {
+            if (cur.isQuery()) {
+                List<String> columns = cur.columns().stream().map(Column::name).toList();
+                List<Object[]> rows = cur.fetchAll();
+                return new ResultPrinter.Result(sql, columns, rows, rows.size());
+            }
+            return new ResultPrinter.Result(sql, List.of(), List.of(), cur.rowCount());
+        }
     }
 }

@@ -27,6 +27,10 @@ class DemoAndTestkitCommandTest {
         }
         assertTrue(r.out().contains("connected: Oracle Database 23ai") && r.out().contains("via proxy 127.0.0.1:"), r.toString());
         assertTrue(r.out().contains("demo OK"), r.toString());
+        assertTrue(r.out().contains("SQL> create table demo_orders") && r.out().contains("SQL> commit"), r.toString());
+        assertTrue(r.out().contains("ID | ITEM              | QTY | PRICE | TOTAL"), r.toString());
+        assertTrue(r.out().contains(" 2 | TLS handshake     |   2 |  12.5 |    25"), r.toString());
+        assertTrue(r.out().contains("(4 rows)"), r.toString());
         assertTrue(Files.exists(dir.resolve("wallet.zip")) && Files.exists(dir.resolve("tnsnames.ora")), "the config stays for inspection");
         String pw = Files.readString(dir.resolve("password.txt")).strip();
         assertTrue(!r.out().contains(pw), "the generated password is not printed");
