@@ -156,7 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " \"select sysdate from dual\"");
         out.println("  java -jar orathin.jar doctor -c " + d + " -d " + env.alias() + " --wallet-password-file " + env.walletPasswordFile());
         out.println();
-        out.println("with ojdbc11 (23ai, auto-login wallet cwallet.sso in the directory):");
+        out.println("with ojdbc11 23ai (ojdbc11.jar and oraclepki.jar on the class path; it uses the auto-login cwallet.sso):");
         out.println("  jdbc:oracle:thin:@" + env.alias() + "?TNS_ADMIN=" + d + "   user " + DemoEnvironment.USER);
         out.println();
         out.println("with python-oracledb (thin):");
