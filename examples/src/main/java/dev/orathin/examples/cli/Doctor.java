@@ -524,16 +524,13 @@ public final class Doctor {
             if (trust.failure != null) {
                 Throwable root = rootCause(trust.failure);
                 boolean expired = root instanceof CertificateExpiredException || root instanceof CertificateNotYetValidException;
-                String chainText = trust.chain == null ? "" : "; server chain " + subjects(trust.chain);
+                String chainText = trust.chain == null ? "" : "; server chain " + subjects(trust.chain) + ", SANs " + sans(trust.chain[0]);
                 add(scope, "TLS", Status.FAIL, t, "server certificate rejected: " + trust.failure.getMessage() + chainText,
                         expired ? "the server certificate is expired or not yet valid (or this machine's clock is wrong)"
                                 : "the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a TLS-inspecting proxy"
                                         + " replaced the certificate)",
                         expired ? "check the system clock; if it is right the server's certificate must be renewed"
                                 : "use the wallet downloaded for this database; compare the chain above with `orathin wallet show`");
-                if (trust.chain != null) {
-                    dnCheck(scope, trust.chain[0], route);
-                }
                 return false;
             }
             String lower = msg.toLowerCase(Locale.ROOT);

@@ -187,7 +187,8 @@ class DoctorTest {
         Cli.Run r = doctor("-d", SVC);
         assertEquals(1, r.code(), r.toString());
         assertEquals("FAIL", status(r, "TLS"), r.toString());
-        assertTrue(r.out().contains("not issued by a CA this wallet trusts"), r.toString());
+        assertTrue(r.out().contains("not issued by a CA this wallet trusts") && r.out().contains("server chain ["), r.toString());
+        assertEquals("absent", status(r, "DN"), "stops at the first blocking failure:\n" + r);
     }
 
     @Test
