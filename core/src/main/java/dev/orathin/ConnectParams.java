@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.wallet.Wallet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ public final class ConnectParams {
     private final Path configDir;
     private final String walletLocation;
     private final char[] walletPassword;
+    private final char[] newPassword;
+    private final Wallet wallet;
     private final Duration connectTimeout;
     private final Duration callTimeout;
     private final Map<String, String> descriptorParams;
@@ -45,6 +48,8 @@ public final class ConnectParams {
         this.configDir = b.configDir;
         this.walletLocation = b.walletLocation;
         this.walletPassword = b.walletPassword == null ? null : b.walletPassword.clone();
+        this.newPassword = b.newPassword == null ? null : b.newPassword.clone();
+        this.wallet = b.wallet;
         this.connectTimeout = b.connectTimeout;
         this.callTimeout = b.callTimeout;
         this.descriptorParams = Map.copyOf(b.descriptorParams);
@@ -71,6 +76,7 @@ public final class ConnectParams {
                 case "config_dir", "configdir", "oracle.net.tns_admin", "tns_admin" -> b.configDir(Path.of(v));
                 case "wallet_location", "walletlocation", "oracle.net.wallet_location" -> b.walletLocation(v);
                 case "wallet_password", "walletpassword", "oracle.net.wallet_password" -> b.walletPassword(v.toCharArray());
+                case "new_password", "newpassword", "oracle.jdbc.newpassword" -> b.newPassword(v.toCharArray());
                 case "oracle.net.httpsproxyhost" -> proxyHost = v;
                 case "oracle.net.httpsproxyport" -> proxyPort = v;
                 case "connect_timeout_ms" -> b.connectTimeout(Duration.ofMillis(Long.parseLong(v)));
@@ -125,6 +131,16 @@ public final class ConnectParams {
         return walletPassword == null ? null : walletPassword.clone();
     }
 
+    /** A copy of the new password to set while logging in (expired passwords), or null. */
+    public char[] newPassword() {
+        return newPassword == null ? null : newPassword.clone();
+    }
+
+    /** The wallet given as an object (e.g. from {@code Wallets.fromBytes}), or null; it wins over every location. */
+    public Wallet wallet() {
+        return wallet;
+    }
+
     /** Bound on the whole connect. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -144,7 +160,7 @@ public final class ConnectParams {
     @Override
     public String toString() {
         return "ConnectParams[dsn=" + dsn + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
-                + ", params=" + descriptorParams.keySet() + "]";
+                + (wallet != null ? ", wallet=in-memory" : "") + ", params=" + descriptorParams.keySet() + "]";
     }
 
     /** Builder of {@link ConnectParams}. */
@@ -155,6 +171,8 @@ public final class ConnectParams {
         private Path configDir;
         private String walletLocation;
         private char[] walletPassword;
+        private char[] newPassword;
+        private Wallet wallet;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private final Map<String, String> descriptorParams = new LinkedHashMap<>();
@@ -195,6 +213,24 @@ public final class ConnectParams {
         /** The wallet password (copied). */
         public Builder walletPassword(char[] walletPassword) {
             this.walletPassword = walletPassword == null ? null : walletPassword.clone();
+            return this;
+        }
+
+        /**
+         * A new password to set during login (copied), as python-oracledb's {@code newpassword}: the
+         * way in when the current one has expired (ORA-28001).
+         */
+        public Builder newPassword(char[] newPassword) {
+            this.newPassword = newPassword == null ? null : newPassword.clone();
+            return this;
+        }
+
+        /**
+         * An already loaded wallet (in-memory: {@code Wallets.fromBytes} / {@code fromText}, e.g. from a
+         * secret store); it wins over {@link #walletLocation(String)} and WALLET_LOCATION.
+         */
+        public Builder wallet(Wallet wallet) {
+            this.wallet = wallet;
             return this;
         }
 

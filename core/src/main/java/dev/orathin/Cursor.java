@@ -224,11 +224,12 @@ public final class Cursor implements AutoCloseable {
 
     /**
      * The value of the PL/SQL OUT or IN OUT bind at {@code bindPosition} (1-based, counting the
-     * statement's placeholders in order).
+     * statement's placeholders in order). For a DML {@code RETURNING ... INTO} bind: a
+     * {@code List} with one value per row the statement changed.
      */
     public Object outValue(int bindPosition) {
-        if (!statement.text.isPlsql()) {
-            throw state("outValue is for PL/SQL blocks with OutParam binds");
+        if (!statement.text.isPlsql() && !statement.text.hasReturnBinds()) {
+            throw state("outValue is for PL/SQL blocks with OutParam binds and DML with RETURNING ... INTO");
         }
         int n = statement.text.bindNames().size();
         if (bindPosition < 1 || bindPosition > n) {

@@ -239,8 +239,9 @@ public final class OracleConnection implements AutoCloseable {
         if (rows == null || rows.isEmpty()) {
             return new long[0];
         }
-        if (text.isQuery()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query");
+        if (text.isQuery() || text.hasReturnBinds()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query or DML with"
+                    + " RETURNING ... INTO (run that with execute, once per row)");
         }
         int n = text.bindNames().size();
         List<List<BindValue>> encoded = new ArrayList<>(rows.size());
@@ -398,11 +399,16 @@ public final class OracleConnection implements AutoCloseable {
         List<BindValue> binds = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (v instanceof OutParam && !text.isPlsql()) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
-                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;)");
+            if (text.isReturnBind(i) && !text.isPlsql() && !(v instanceof OutParam p && !p.isInOut())) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind " + text.bindNames().get(i) + " follows RETURNING ..."
+                        + " INTO: pass OutParam.of(type) there; the values come back from Cursor.outValue(" + (i + 1) + ")");
             }
-            binds.add(bind(v, maxString, text.bindNames().get(i)));
+            if (v instanceof OutParam && !text.isPlsql() && !text.isReturnBind(i)) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
+                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;) or DML with RETURNING ... INTO");
+            }
+            BindValue b = bind(v, maxString, text.bindNames().get(i));
+            binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
         }
         Statement st = acquire(text);
         try {
@@ -630,7 +636,7 @@ public final class OracleConnection implements AutoCloseable {
             }
         } catch (NetException e) {
             if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut();
+                throw timedOut(e);
             }
             closed = true;
             net.abort();
@@ -681,8 +687,14 @@ public final class OracleConnection implements AutoCloseable {
      * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
      * server's answer, so the session is in step again; otherwise close it.
      */
-    private OrathinProtocolException timedOut() {
-        String what = "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
+    private OrathinProtocolException timedOut(NetException cause) {
+        // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
+        // name the one that actually fired, so the advice points at the right setting
+        boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
+        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call"
+                + cause.getMessage().replaceFirst("(?s).*within (\\d+ ms).*", " ($1)")
+                : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
+        String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {
             net.sendMarker(MARKER_INTERRUPT);
             long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
@@ -697,7 +709,7 @@ public final class OracleConnection implements AutoCloseable {
                 // rest of the interrupted reply: discarded
             }
             return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                    + " usable (raise callTimeout for longer statements)");
+                    + " usable (" + advice + ")");
         } catch (RuntimeException e) {
             closed = true;
             net.abort();
@@ -734,9 +746,12 @@ public final class OracleConnection implements AutoCloseable {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function
                         + ": unexpected TTC message type " + type);
             }
-        } catch (OrathinProtocolException | OracleDatabaseException e) {
+        } catch (OracleDatabaseException e) {
+            // an ORA error is a complete answer: the session stays usable
             throw e;
         } catch (RuntimeException e) {
+            // protocol errors included: after a reply that could not be parsed the position in the
+            // stream is unknown, so the session must not be reused (isHealthy() turns false)
             net.abort();
             throw e;
         }

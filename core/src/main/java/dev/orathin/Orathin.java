@@ -59,17 +59,19 @@ public final class Orathin {
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
         NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, p.connectTimeout()));
         char[] password = p.password();
+        char[] newPassword = p.newPassword();
         try {
             WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
             Login.Session session = new Login(net, p.connectTimeout(), RANDOM).run(new Login.Credentials(p.user(), password == null
-                    ? new char[0] : password, null, cid.program(), cid.host(), cid.user(), String.valueOf(ProcessHandle.current().pid()),
-                    DRIVER_NAME, timeZone()));
+                    ? new char[0] : password, newPassword, cid.program(), cid.host(), cid.user(),
+                    String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
             return new OracleConnection(net, session, p.callTimeout());
         } catch (RuntimeException e) {
             net.abort();
             throw e;
         } finally {
             ConnectParams.clear(password);
+            ConnectParams.clear(newPassword);
         }
     }
 
@@ -79,22 +81,28 @@ public final class Orathin {
     }
 
     /**
-     * The wallet: the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
+     * The wallet: the in-memory one given in the parameters, else the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
      * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
-     * downloads), else the config directory itself when it holds a wallet file, else none.
+     * downloads, whether given or found through TNS_ADMIN), else the config directory itself when it holds a wallet file, else none.
      */
     static Wallet wallet(ConnectParams p, ResolvedConnect r) {
+        if (p.wallet() != null) {
+            return p.wallet();
+        }
+        // the configuration directory actually used: the argument, else the one naming found through
+        // oracle.net.tns_admin / TNS_ADMIN / ORACLE_HOME (so the ADB sqlnet.ora works unchanged there too)
+        Path configDir = p.configDir() != null ? p.configDir() : directory(r.configSource());
         String location = p.walletLocation();
         if (location == null) {
             location = r.walletLocation().orElse(null);
-            if (location != null && location.startsWith("?") && p.configDir() != null) {
-                location = p.configDir().toString();
+            if (location != null && location.startsWith("?") && configDir != null) {
+                location = configDir.toString();
             }
         }
-        if (location == null && p.configDir() != null && Files.isDirectory(p.configDir())) {
+        if (location == null && configDir != null && Files.isDirectory(configDir)) {
             for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
-                if (Files.exists(p.configDir().resolve(f))) {
-                    location = p.configDir().toString();
+                if (Files.exists(configDir.resolve(f))) {
+                    location = configDir.toString();
                     break;
                 }
             }
@@ -110,6 +118,19 @@ public final class Orathin {
             return Wallets.load(Path.of(location), pw);
         } finally {
             ConnectParams.clear(pw);
+        }
+    }
+
+    /** The path of a naming config source when it is a directory (not a wallet.zip, not bytes), else null. */
+    private static Path directory(String configSource) {
+        if (configSource == null) {
+            return null;
+        }
+        try {
+            Path d = Path.of(configSource);
+            return Files.isDirectory(d) ? d : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 

@@ -155,6 +155,29 @@ class SqlExecutionTest {
     }
 
     @Test
+    void dmlReturningIntoSendsMetadataWithoutValuesAndReturnsOneValuePerRow() {
+        FakeSqlSession net = scripted(reply().row(new Replies.Raw(new byte[] {1, 2}), num(7), new Replies.Raw(new byte[] {0}), num(8),
+                new Replies.Raw(new byte[] {0}), new Replies.Raw(new byte[] {1, 2}), str("AAAAABAAAAAAAEDAAE"), new Replies.Raw(new byte[] {0}),
+                str("AAAAABAAAAAAAEDAAF"), new Replies.Raw(new byte[] {0})).error(31, 2, 0, null).bytes());
+        OracleConnection c = net.connection(Duration.ofSeconds(5));
+        try (Cursor cur = c.execute("update t set v = :v where k > :k returning id, rowid into :id, :rid", "new", 5,
+                OutParam.of(OracleType.NUMBER), OutParam.of(OracleType.ROWID))) {
+            assertEquals(2, cur.rowCount());
+            assertEquals(List.of(new BigDecimal(7), new BigDecimal(8)), cur.outValue(3));
+            assertEquals(List.of("AAAAABAAAAAAAEDAAE", "AAAAABAAAAAAAEDAAF"), cur.outValue(4));
+        }
+        byte[] req = net.requests.get(0);
+        String text = new String(req, StandardCharsets.ISO_8859_1);
+        int rowData = text.lastIndexOf((char) 7);
+        assertEquals((long) 0x8000 | 0x20 | 0x08 | 0x01, options(req), "four binds described, not PL/SQL");
+        assertEquals("new", text.substring(rowData + 2, rowData + 5), "ROW_DATA carries only the IN values");
+        assertEquals(rowData + 1 + 4 + 3, req.length, "07, then 03 'new' and 02 C1 06: nothing for the return binds");
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class, () -> c.execute(
+                "delete from t returning id into :id", 5));
+        assertEquals(CoreErrorCode.BIND_ERROR, e.errorCode());
+    }
+
+    @Test
     void dmlRowCountAutocommitAndTransactions() {
         FakeSqlSession net = scripted(reply().error(9, 3, 0, null).bytes(), reply().status().bytes(), reply().status().bytes());
         OracleConnection c = net.connection(Duration.ofSeconds(5));

@@ -42,7 +42,37 @@ function same(a, b) {
   return a === b;
 }
 
+async function accounts() {
+  const attempt = async (o) => {
+    try {
+      const c = await oracledb.getConnection(Object.assign({}, opts, o));
+      await c.execute('select 1 from dual');
+      await c.close();
+      return 'ok';
+    } catch (e) {
+      return codeOf(e);
+    }
+  };
+  const checks = {
+    verifier_11g: [await attempt({ user: 'old', password: 'Old#2026' }), 'ok'],
+    locked_account: [await attempt({ user: 'locked', password: 'Lk#2026' }), 'ORA-28000'],
+    expired_password: [await attempt({ user: 'exp_' + tag, password: 'Exp#2026' }), 'ORA-28001'],
+    password_change: [await attempt({ user: 'exp_' + tag, password: 'Exp#2026', newPassword: 'New#2026' }), 'ok'],
+    proxy_user: [await attempt({ user: 'proxy[app]', password: 'Proxy#2026' }), 'ok'],
+  };
+  const out = {};
+  for (const [k, [got, want]] of Object.entries(checks)) {
+    out[k] = { ok: got === want, code: got, detail: got === want ? null : `expected ${want}` };
+  }
+  console.log(JSON.stringify({ ok: true, results: out }));
+}
+
 (async () => {
+  if (opts.accounts) {
+    delete opts.accounts;
+    await accounts();
+    return;
+  }
   let conn;
   try {
     conn = await oracledb.getConnection(opts);

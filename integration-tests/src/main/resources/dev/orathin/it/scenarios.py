@@ -15,6 +15,30 @@ tag = opts.pop("tag")
 results = {}
 
 
+def accounts():
+    """Login variants: 11G verifier, locked, expired, password change at logon, proxy user."""
+    def attempt(**kw):
+        try:
+            c = oracledb.connect(**dict(opts, **kw))
+            with c.cursor() as cur:
+                cur.execute("select 1 from dual")
+                cur.fetchall()
+            c.close()
+            return "ok"
+        except Exception as e:
+            return code_of(e)
+    checks = {
+        "verifier_11g": (attempt(user="old", password="Old#2026"), "ok"),
+        "locked_account": (attempt(user="locked", password="Lk#2026"), "ORA-28000"),
+        "expired_password": (attempt(user="exp_" + tag, password="Exp#2026"), "ORA-28001"),
+        "password_change": (attempt(user="exp_" + tag, password="Exp#2026", newpassword="New#2026"), "ok"),
+        "proxy_user": (attempt(user="proxy[app]", password="Proxy#2026"), "ok"),
+    }
+    out = {k: {"ok": got == want, "code": got, "detail": None if got == want else f"expected {want}"} for k, (got, want) in checks.items()}
+    print(json.dumps({"ok": True, "results": out}))
+    sys.exit(0)
+
+
 def code_of(e):
     m = re.match(r"^(DPY-\d+|ORA-\d+)", str(e))
     return m.group(1) if m else type(e).__name__
@@ -43,6 +67,8 @@ ROWS = [
     (3, 0, decimal.Decimal("0"), decimal.Decimal("9.99e125"), 0.0, 0.0, None, None, None, None, None, None, None, None, None, None),
 ]
 
+if opts.pop("accounts", False):
+    accounts()
 try:
     conn = oracledb.connect(**opts)
 except Exception as e:

@@ -4,7 +4,8 @@ import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +22,10 @@ import java.util.Map;
  */
 public final class TestDatabase extends TtcDatabase {
 
-    private TestDatabase(Map<String, char[]> users) {
-        super(users);
+    private TestDatabase(Builder b) {
+        super(Map.of());
+        b.accounts.forEach(a -> account(a.name, a.password, a.verifier11g, a.locked, a.expired));
+        b.proxies.forEach(p -> grantProxy(p[0], p[1]));
     }
 
     /** A builder without users. */
@@ -43,20 +46,48 @@ public final class TestDatabase extends TtcDatabase {
 
     /** Builds a {@link TestDatabase}. */
     public static final class Builder {
-        private final Map<String, char[]> users = new LinkedHashMap<>();
+        private record Spec(String name, char[] password, boolean verifier11g, boolean locked, boolean expired) {
+        }
+
+        private final List<Spec> accounts = new ArrayList<>();
+        private final List<String[]> proxies = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** Adds a user (12C verifier); names are case-insensitive like unquoted Oracle identifiers. */
+        /** Adds a user with a 12C verifier; names are case-insensitive like unquoted Oracle identifiers. */
         public Builder user(String name, String password) {
-            users.put(name, password.toCharArray());
+            accounts.add(new Spec(name, password.toCharArray(), false, false, false));
+            return this;
+        }
+
+        /** Adds a user whose password has only an 11G verifier (SHA-1 / AES-192). */
+        public Builder user11g(String name, String password) {
+            accounts.add(new Spec(name, password.toCharArray(), true, false, false));
+            return this;
+        }
+
+        /** Adds a locked user: the right password gets ORA-28000. */
+        public Builder lockedUser(String name, String password) {
+            accounts.add(new Spec(name, password.toCharArray(), false, true, false));
+            return this;
+        }
+
+        /** Adds a user whose password has expired: ORA-28001 unless the logon sets a new password. */
+        public Builder expiredUser(String name, String password) {
+            accounts.add(new Spec(name, password.toCharArray(), false, false, true));
+            return this;
+        }
+
+        /** Lets {@code proxyUser} log in as {@code clientUser} ({@code proxyUser[clientUser]}); otherwise ORA-28150. */
+        public Builder proxy(String proxyUser, String clientUser) {
+            proxies.add(new String[] {proxyUser, clientUser});
             return this;
         }
 
         /** The database. */
         public TestDatabase build() {
-            return new TestDatabase(users);
+            return new TestDatabase(this);
         }
     }
 }

@@ -160,8 +160,11 @@ public final class O5Logon {
             byte[] h2 = sha("MD5", Arrays.copyOfRange(x, 16, 24));
             return Arrays.copyOf(concat(h1, h2), 24);
         }
-        String mixed = HEX.formatHex(concat(Arrays.copyOf(clientSk, 32), Arrays.copyOf(serverSk, 32)));
-        return pbkdf2(mixed.getBytes(StandardCharsets.US_ASCII), unhex(c.comboSalt(), "AUTH_PBKDF2_CSK_SALT"), c.sderCount(), 32);
+        // the PBKDF2 rule derives a key as long as the verifier's AES key: 32 bytes for 12C, 24 for 11G
+        // (python-oracledb _generate_verifier: keylen; found by the testkit's 11G account)
+        int keyLength = c.verifierType() == VERIFIER_12C ? 32 : 24;
+        String mixed = HEX.formatHex(concat(Arrays.copyOf(clientSk, keyLength), Arrays.copyOf(serverSk, keyLength)));
+        return pbkdf2(mixed.getBytes(StandardCharsets.US_ASCII), unhex(c.comboSalt(), "AUTH_PBKDF2_CSK_SALT"), c.sderCount(), keyLength);
     }
 
     /** PBKDF2-HMAC-SHA512 over raw password bytes (JDK PBEKeySpec would require chars). */

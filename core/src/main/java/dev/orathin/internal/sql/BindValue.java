@@ -26,8 +26,25 @@ import java.time.ZonedDateTime;
  * @param data value bytes, null for NULL
  * @param direction 32 IN, 16 OUT, 48 IN OUT
  * @param outType for OUT / IN OUT: the type the value is returned as
+ * @param returnBind true for a DML {@code RETURNING ... INTO} bind (metadata only, no value sent)
  */
-public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] data, int direction, OracleType outType) {
+public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] data, int direction, OracleType outType,
+        boolean returnBind) {
+
+    /** A bind that is not a RETURNING bind. */
+    public BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] data, int direction, OracleType outType) {
+        this(typeNumber, charsetForm, bufferSize, data, direction, outType, false);
+    }
+
+    /** True for a DML RETURNING ... INTO bind. */
+    public boolean isReturnBind() {
+        return returnBind;
+    }
+
+    /** This bind marked as a RETURNING ... INTO bind. */
+    public BindValue asReturnBind() {
+        return new BindValue(typeNumber, charsetForm, bufferSize, null, DIR_OUT, outType, true);
+    }
 
     /** Bind directions (python TNS_BIND_DIR_*). */
     public static final int DIR_OUT = 16, DIR_IN = 32, DIR_IN_OUT = 48;
@@ -153,6 +170,6 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
 
     /** The same bind with another buffer size (array DML uses the largest value of each column). */
     public BindValue withBufferSize(int size) {
-        return new BindValue(typeNumber, charsetForm, size, data, direction, outType);
+        return new BindValue(typeNumber, charsetForm, size, data, direction, outType, returnBind);
     }
 }

@@ -241,16 +241,21 @@ public final class Requests {
     /** One ROW_DATA per execution: non-LONG values first, then LONG ones (python {@code _write_bind_params_row}). */
     private static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
         boolean anyLong = meta.stream().anyMatch(BindValue::isLong);
+        // RETURNING ... INTO binds are described in the metadata but carry no value (python skips _is_return_bind);
+        // a statement with only such binds sends no ROW_DATA at all
+        if (meta.stream().allMatch(BindValue::isReturnBind)) {
+            return;
+        }
         for (List<BindValue> row : rows) {
             w.ub1(Response.MSG_ROW_DATA);
             for (int i = 0; i < row.size(); i++) {
-                if (!meta.get(i).isLong()) {
+                if (!meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
                     w.clr(row.get(i).data());
                 }
             }
             if (anyLong) {
                 for (int i = 0; i < row.size(); i++) {
-                    if (meta.get(i).isLong()) {
+                    if (meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
                         w.clr(row.get(i).data());
                     }
                 }

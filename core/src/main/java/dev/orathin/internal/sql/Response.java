@@ -242,8 +242,18 @@ public final class Response {
         }
         for (int pos : positions) {
             BindValue b = binds.get(pos);
-            outValues[pos] = ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(),
-                    b.outType() == dev.orathin.OracleType.BINARY_INTEGER, false, b.outType());
+            if (b.isReturnBind()) {
+                // RETURNING ... INTO: a row count, then one value per affected row
+                int n = r.ub4();
+                List<Object> values = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    values.add(ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(), false, false, b.outType()));
+                }
+                outValues[pos] = java.util.Collections.unmodifiableList(values);
+            } else {
+                outValues[pos] = ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(),
+                        b.outType() == dev.orathin.OracleType.BINARY_INTEGER, false, b.outType());
+            }
         }
     }
 

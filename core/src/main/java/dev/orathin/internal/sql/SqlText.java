@@ -13,8 +13,10 @@ import java.util.Locale;
  * @param kind the statement kind
  * @param bindNames one entry per placeholder position (SQL) or per distinct name (PL/SQL, where
  *     the server binds a repeated name once); names upper-cased unless written in double quotes
+ * @param returnBindsFrom for DML with {@code RETURNING ... INTO}: the position (0-based) of the
+ *     first bind after INTO (those are return binds); else the number of binds
  */
-public record SqlText(String sql, Kind kind, List<String> bindNames) {
+public record SqlText(String sql, Kind kind, List<String> bindNames, int returnBindsFrom) {
 
     /** Statement kinds. */
     public enum Kind {
@@ -44,7 +46,21 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
                     "PURGE", "NOAUDIT" -> Kind.DDL;
             default -> Kind.OTHER;
         };
-        List<String> names = kind == Kind.DDL ? List.of() : scanBinds(sql);
+        List<int[]> offsets = new ArrayList<>();
+        List<String> names = kind == Kind.DDL ? List.of() : scanBinds(sql, offsets);
+        int returnFrom = names.size();
+        if (kind == Kind.DML) {
+            // python-oracledb's DML_RETURNING_PATTERN, on the text with literals and comments blanked out
+            java.util.regex.Matcher m = RETURNING.matcher(masked(sql));
+            if (m.find()) {
+                for (int i = 0; i < names.size(); i++) {
+                    if (offsets.get(i)[0] >= m.end()) {
+                        returnFrom = i;
+                        break;
+                    }
+                }
+            }
+        }
         if (kind == Kind.PLSQL) {
             List<String> unique = new ArrayList<>();
             for (String n : names) {
@@ -54,7 +70,71 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
             }
             names = unique;
         }
-        return new SqlText(sql, kind, List.copyOf(names));
+        return new SqlText(sql, kind, List.copyOf(names), kind == Kind.PLSQL ? names.size() : returnFrom);
+    }
+
+    private static final java.util.regex.Pattern RETURNING = java.util.regex.Pattern.compile("(?si)[)\\s]RETURNING\\s+[\\s\\S]+\\s+INTO\\s+");
+
+    /** True for DML with RETURNING ... INTO binds. */
+    public boolean hasReturnBinds() {
+        return returnBindsFrom < bindNames.size();
+    }
+
+    /** True when the bind at {@code position} (0-based) is a RETURNING ... INTO bind. */
+    public boolean isReturnBind(int position) {
+        return position >= returnBindsFrom;
+    }
+
+    /** The text with string literals, quoted identifiers and comments replaced by spaces (same length). */
+    static String masked(String s) {
+        char[] out = s.toCharArray();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int end = skipNonCode(s, i);
+            if (end > i) {
+                java.util.Arrays.fill(out, i, end, ' ');
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return new String(out);
+    }
+
+    /** If a literal, quoted identifier or comment starts at {@code i}, the index after it; else {@code i}. */
+    private static int skipNonCode(String s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == '-' && s.startsWith("--", i)) {
+            int nl = s.indexOf('\n', i);
+            return nl < 0 ? n : nl + 1;
+        }
+        if (c == '/' && s.startsWith("/*", i)) {
+            int end = s.indexOf("*/", i + 2);
+            return end < 0 ? n : end + 2;
+        }
+        if ((c == 'q' || c == 'Q') && i + 2 < n && s.charAt(i + 1) == '\'' && (i == 0 || !isNameChar(s.charAt(i - 1)))) {
+            char open = s.charAt(i + 2);
+            char close = switch (open) {
+                case '[' -> ']';
+                case '{' -> '}';
+                case '(' -> ')';
+                case '<' -> '>';
+                default -> open;
+            };
+            int end = s.indexOf(close + "'", i + 3);
+            return end < 0 ? n : end + 2;
+        }
+        if (c == '\'') {
+            int end = s.indexOf('\'', i + 1);
+            return end < 0 ? n : end + 1;
+        }
+        if (c == '"' && (i == 0 || s.charAt(i - 1) != ':')) {
+            int end = s.indexOf('"', i + 1);
+            return end < 0 ? n : end + 1;
+        }
+        return i;
     }
 
     /** True when the statement returns rows. */
@@ -110,6 +190,11 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
 
     /** The placeholders in order of appearance (every occurrence). */
     static List<String> scanBinds(String s) {
+        return scanBinds(s, new ArrayList<>());
+    }
+
+    /** The placeholders in order of appearance, with the offset of each colon in {@code offsets}. */
+    static List<String> scanBinds(String s, List<int[]> offsets) {
         List<String> names = new ArrayList<>();
         int n = s.length();
         int i = 0;
@@ -152,6 +237,7 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
                         continue;
                     }
                     names.add(s.substring(j + 1, end));
+                    offsets.add(new int[] {i});
                     i = end + 1;
                 } else if (j < n && Character.isDigit(s.charAt(j))) {
                     int k = j;
@@ -159,6 +245,7 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
                         k++;
                     }
                     names.add(s.substring(j, k));
+                    offsets.add(new int[] {i});
                     i = k;
                 } else if (j < n && Character.isLetter(s.charAt(j))) {
                     int k = j;
@@ -166,6 +253,7 @@ public record SqlText(String sql, Kind kind, List<String> bindNames) {
                         k++;
                     }
                     names.add(s.substring(j, k).toUpperCase(Locale.ROOT));
+                    offsets.add(new int[] {i});
                     i = k;
                 } else {
                     i = j; // ":=" and the like

@@ -94,7 +94,8 @@ public final class Login {
 
         List<AuthExchange.Pair> two = new ArrayList<>();
         if (users[1] != null) {
-            two.add(new AuthExchange.Pair("AUTH_PROXY_CLIENT_NAME", users[1], 0));
+            // the key on the wire is PROXY_CLIENT_NAME (python, node; ojdbc names its constant AUTH_PROXY_CLIENT_NAME)
+            two.add(new AuthExchange.Pair("PROXY_CLIENT_NAME", users[1], 0));
         }
         two.add(new AuthExchange.Pair("AUTH_SESSKEY", resp.sessionKey(), AuthExchange.FLAG_SPECIAL));
         if (resp.speedyKey() != null) {
@@ -146,7 +147,7 @@ public final class Login {
         }
     }
 
-    /** {@code proxy_user[target_user]}: the outer name authenticates, the bracketed one becomes AUTH_PROXY_CLIENT_NAME. */
+    /** {@code proxy_user[target_user]}: the outer name authenticates, the bracketed one goes in PROXY_CLIENT_NAME. */
     static String[] splitProxy(String user) {
         int open = user.indexOf('[');
         if (open > 0 && user.endsWith("]")) {

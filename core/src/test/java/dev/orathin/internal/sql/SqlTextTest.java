@@ -43,4 +43,15 @@ class SqlTextTest {
     void escapedQuotesInLiterals() {
         assertEquals(List.of("V"), SqlText.parse("select 'it''s :no' from t where x = :v").bindNames());
     }
+
+    @Test
+    void returningIntoBindsAreFoundOutsideLiterals() {
+        SqlText t = SqlText.parse("update t set a = :a, b = 'returning x into :no' where c = :c returning id, rowid into :id, :rid");
+        assertEquals(List.of("A", "C", "ID", "RID"), t.bindNames());
+        assertEquals(2, t.returnBindsFrom());
+        org.junit.jupiter.api.Assertions.assertTrue(t.hasReturnBinds());
+        org.junit.jupiter.api.Assertions.assertFalse(SqlText.parse("insert into t values (':x returning y into :z')").hasReturnBinds());
+        org.junit.jupiter.api.Assertions.assertFalse(SqlText.parse("begin insert into t values (1) returning id into :x; end;")
+                .hasReturnBinds(), "PL/SQL binds are OUT binds, not return binds");
+    }
 }

@@ -88,6 +88,10 @@ public class LoginTest {
         int step;
 
         public final List<Integer> functions = new ArrayList<>();
+        /** The new password a client set in phase two, decrypted with the combo key. */
+        public volatile String newPassword;
+        /** PROXY_CLIENT_NAME of the last phase two. */
+        public volatile String proxyClientName;
 
         public FakeDb(char[] password) throws Exception {
             this.password = password;
@@ -172,6 +176,12 @@ public class LoginTest {
                             return List.of(errorInfo(1017, "ORA-01017: invalid credential or not authorized; logon denied"));
                         }
                         assertTrue(kv.get("SESSION_CLIENT_DRIVER_NAME").startsWith("orathin"));
+                        proxyClientName = kv.get("PROXY_CLIENT_NAME");
+                        if (kv.get("AUTH_NEWPASSWORD") != null) {
+                            byte[] np = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(kv.get("AUTH_NEWPASSWORD")));
+                            int pad = np[np.length - 1];
+                            newPassword = new String(np, 16, np.length - pad - 16, StandardCharsets.UTF_8);
+                        }
                         byte[] svr = aes(Cipher.ENCRYPT_MODE, combo, concat(concat(new byte[16], "SERVER_TO_CLIENT".getBytes()), pad16()));
                         TtcWriter w = new TtcWriter().ub1(8).ub(4);
                         kv(w, "AUTH_SVR_RESPONSE", HEX.formatHex(svr), 0);
@@ -264,5 +274,23 @@ public class LoginTest {
         assertEquals(CoreErrorCode.UNEXPECTED_MESSAGE, e.errorCode());
         assertEquals("scott", Login.splitProxy("scott[app]")[0]);
         assertEquals("app", Login.splitProxy("scott[app]")[1]);
+    }
+
+    @Test
+    void passwordChangeSendsTheNewPasswordEncryptedWithTheComboKey() throws Exception {
+        FakeDb db = new FakeDb("tiger".toCharArray());
+        ScriptedSession s = new ScriptedSession(db);
+        new Login(s, Duration.ofSeconds(5), new SecureRandom()).run(new Login.Credentials("scott", "tiger".toCharArray(),
+                "L10n#new".toCharArray(), "test", "box", "me", "1", "orathin 0.1.0", "+00:00"));
+        assertEquals("L10n#new", db.newPassword);
+        byte[] phaseTwo = s.requests.get(3);
+        assertFalse(new String(phaseTwo, StandardCharsets.ISO_8859_1).contains("L10n#new"), "never in clear");
+    }
+
+    @Test
+    void proxyUserSendsTheTargetAsProxyClientName() throws Exception {
+        FakeDb db = new FakeDb("tiger".toCharArray());
+        new Login(new ScriptedSession(db), Duration.ofSeconds(5), new SecureRandom()).run(creds("scott[hr]", "tiger"));
+        assertEquals("hr", db.proxyClientName);
     }
 }

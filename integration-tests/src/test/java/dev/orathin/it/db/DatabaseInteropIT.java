@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
  * The testkit's database half against Oracle's own clients, all through the ADB mTLS flow with
  * the generated wallet and config dir: log in, wrong password, a typed round trip of every type,
  * LOBs, 100,000 rows at array size 1,000 with a checksum, commit/rollback seen from a second
- * session, and a query error. The same scenarios run in each client (ojdbc11 in-process;
- * node-oracledb and python-oracledb as scripts) and the outcome is written as a matrix to
- * {@code target/interop-matrix-database.md}.
+ * session, and a query error. The same scenarios run in each client (ojdbc11 and orathin
+ * in-process; node-oracledb and python-oracledb as scripts) and the outcome is written as a matrix to
+ * {@code target/interop-matrix.md}.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DatabaseInteropIT {
@@ -40,7 +40,10 @@ class DatabaseInteropIT {
     static final char[] WALLET_PW = "Welcome1#Wallet".toCharArray();
     static final String USER = "scott";
     static final String PASSWORD = "Tiger#2026";
-    static final List<String> SCENARIOS = List.of("login", "wrong_password", "types", "lobs", "fetch_100k", "transactions", "query_error");
+    static final List<String> SCENARIOS = List.of("login", "wrong_password", "types", "lobs", "fetch_100k", "transactions", "query_error",
+            "verifier_11g", "locked_account", "expired_password", "password_change", "proxy_user");
+    /** Expired accounts, one per client (each client changes its own password). */
+    static final List<String> CLIENT_TAGS = List.of("ojdbc", "orathin", "py", "js");
     /**
      * Scenarios a client is known to fail against the testkit, with the reason; the matrix shows
      * them, and the test fails if one of them starts passing (so the list stays true).
@@ -65,8 +68,14 @@ class DatabaseInteropIT {
         }
         python = ExternalClient.python(System.getProperty("orathin.python", "/usr/bin/python3"), work).map(c -> c.withScript("scenarios.py"));
         server = OracleTestServer.builder().tcps().service("demo_high").readTimeout(Duration.ofMinutes(3))
-                .database(TestDatabase.builder().user(USER, PASSWORD).build()).build().start();
+                .database(accounts(TestDatabase.builder().user(USER, PASSWORD)).build()).build().start();
         configDir = server.writeClientConfig(work.resolve("config"), WALLET_PW);
+    }
+
+    static TestDatabase.Builder accounts(TestDatabase.Builder b) {
+        b.user11g("old", "Old#2026").lockedUser("locked", "Lk#2026").user("app", "App#2026").user("proxy", "Proxy#2026").proxy("proxy", "app");
+        CLIENT_TAGS.forEach(t -> b.expiredUser("exp_" + t, "Exp#2026"));
+        return b;
     }
 
     @AfterAll
@@ -85,7 +94,7 @@ class DatabaseInteropIT {
         }
         md.append("\nKnown gaps:\n");
         KNOWN_GAPS.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        Files.writeString(Path.of("target/interop-matrix-database.md"), md);
+        Files.writeString(Path.of("target/interop-matrix.md"), md);
     }
 
     @Test
@@ -106,7 +115,71 @@ class DatabaseInteropIT {
         } catch (java.sql.SQLException e) {
             cells.put("wrong_password", cell(e.getErrorCode() == 1017, String.format("ORA-%05d", e.getErrorCode()), e.getMessage()));
         }
+        cells.putAll(ojdbcAccounts());
         check("ojdbc11", cells);
+    }
+
+    private static Map<String, String> ojdbcAccounts() {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("verifier_11g", ojdbcLogin("old", "Old#2026", null, 0));
+        cells.put("locked_account", ojdbcLogin("locked", "Lk#2026", null, 28000));
+        cells.put("expired_password", ojdbcLogin("exp_ojdbc", "Exp#2026", null, 28001));
+        cells.put("password_change", ojdbcLogin("exp_ojdbc", "Exp#2026", "New#2026", 0));
+        cells.put("proxy_user", ojdbcLogin("proxy[app]", "Proxy#2026", null, 0));
+        return cells;
+    }
+
+    private static String ojdbcLogin(String user, String password, String newPassword, int expectedOra) {
+        Properties p = new Properties();
+        p.put("user", user);
+        p.put("password", password);
+        if (newPassword != null) {
+            p.put("oracle.jdbc.newPassword", newPassword);
+        }
+        p.put("oracle.net.tns_admin", configDir.toString());
+        p.put("oracle.net.wallet_location", "(SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + configDir + ")))");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:oracle:thin:@demo_high", p);
+                java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("select 1 from dual")) {
+            rs.next();
+            return cell(expectedOra == 0, null, expectedOra == 0 ? null : "logged in; expected ORA-" + expectedOra);
+        } catch (java.sql.SQLException e) {
+            return cell(e.getErrorCode() == expectedOra && expectedOra != 0, String.format("ORA-%05d", e.getErrorCode()), e.getMessage());
+        }
+    }
+
+    @Test
+    void orathin() {
+        Map<String, String> cells = new LinkedHashMap<>();
+        OrathinScenarios.run(OrathinScenarios.seedFlow(configDir, "demo_high", USER, PASSWORD, WALLET_PW), "orathin")
+                .forEach((k, v) -> cells.put(k, cell(v.ok(), v.code(), v.detail())));
+        try {
+            OrathinScenarios.seedFlow(configDir, "demo_high", USER, "wrong", WALLET_PW).get().close();
+            cells.put("wrong_password", cell(false, null, "logged in with a wrong password"));
+        } catch (dev.orathin.errors.OrathinException e) {
+            OjdbcScenarios.Outcome o = OrathinScenarios.error(e);
+            cells.put("wrong_password", cell("ORA-01017".equals(o.code()), o.code(), o.detail()));
+        }
+        cells.put("verifier_11g", orathinLogin("old", "Old#2026", null, null));
+        cells.put("locked_account", orathinLogin("locked", "Lk#2026", null, "ORA-28000"));
+        cells.put("expired_password", orathinLogin("exp_orathin", "Exp#2026", null, "ORA-28001"));
+        cells.put("password_change", orathinLogin("exp_orathin", "Exp#2026", "New#2026", null));
+        cells.put("proxy_user", orathinLogin("proxy[app]", "Proxy#2026", null, null));
+        check("orathin", cells);
+    }
+
+    private static String orathinLogin(String user, String password, String newPassword, String expectedCode) {
+        dev.orathin.ConnectParams.Builder b = dev.orathin.ConnectParams.builder().configDir(configDir).dsn("demo_high").user(user)
+                .password(password.toCharArray()).walletLocation(configDir.toString()).walletPassword(WALLET_PW);
+        if (newPassword != null) {
+            b.newPassword(newPassword.toCharArray());
+        }
+        try (dev.orathin.OracleConnection c = dev.orathin.Orathin.connect(b.build()); dev.orathin.Cursor cur = c.execute("select 1 from dual")) {
+            cur.next();
+            return cell(expectedCode == null, null, expectedCode == null ? null : "logged in; expected " + expectedCode);
+        } catch (dev.orathin.errors.OrathinException e) {
+            OjdbcScenarios.Outcome o = OrathinScenarios.error(e);
+            return cell(expectedCode != null && expectedCode.equals(o.code()), o.code(), o.detail());
+        }
     }
 
     @Test
@@ -141,6 +214,11 @@ class DatabaseInteropIT {
         }
         ExternalClient.Result w = client.run("{" + bad + "}", Duration.ofMinutes(2));
         cells.put("wrong_password", cell("ORA-01017".equals(w.code().orElse(null)), w.code().orElse("?"), w.json()));
+        ExternalClient.Result a = client.run("{" + good + ",\"accounts\":true}", Duration.ofMinutes(3));
+        Matcher am = RESULT.matcher(a.json());
+        while (am.find()) {
+            cells.put(am.group(1), cell(Boolean.parseBoolean(am.group(2)), am.group(3), am.group(5)));
+        }
         return cells;
     }
 

@@ -56,16 +56,53 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     /** How long the server waits for the client's RESET after it sent BREAK. */
     private static final long RESET_WAIT_MILLIS = 10_000;
 
-    private final Map<String, char[]> users = new HashMap<>();
+    private final Map<String, Account> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> proxies = new java.util.concurrent.ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final String h2Url;
     private Connection keeper;
 
     /** A database accepting these users (names case-insensitive, as unquoted Oracle identifiers). */
     public TtcDatabase(Map<String, char[]> users) {
-        users.forEach((u, p) -> this.users.put(u.toUpperCase(Locale.ROOT), p.clone()));
+        users.forEach((u, p) -> account(u, p, false, false, false));
         this.h2Url = "jdbc:h2:mem:orathin_testkit_" + DATABASE_IDS.incrementAndGet()
                 + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * One database account. {@code verifier11g}: the password has only an 11G verifier (SHA-1,
+     * AES-192; protocol.md §6); {@code locked}: logins get ORA-28000; {@code expired}: logins get
+     * ORA-28001 unless they change the password in the same logon.
+     */
+    protected static final class Account {
+        volatile char[] password;
+        final boolean verifier11g;
+        final boolean locked;
+        volatile boolean expired;
+
+        Account(char[] password, boolean verifier11g, boolean locked, boolean expired) {
+            this.password = password;
+            this.verifier11g = verifier11g;
+            this.locked = locked;
+            this.expired = expired;
+        }
+    }
+
+    /** Adds or replaces an account (names case-insensitive, as unquoted Oracle identifiers). */
+    protected final void account(String name, char[] password, boolean verifier11g, boolean locked, boolean expired) {
+        users.put(name.toUpperCase(Locale.ROOT), new Account(password.clone(), verifier11g, locked, expired));
+    }
+
+    /** Lets {@code proxyUser} open sessions as {@code clientUser} ({@code proxy[client]} logins). */
+    protected final void grantProxy(String proxyUser, String clientUser) {
+        proxies.computeIfAbsent(proxyUser.toUpperCase(Locale.ROOT), k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(clientUser.toUpperCase(Locale.ROOT));
+    }
+
+    /** The current password of an account (after a password change at logon, for tests), or null. */
+    public char[] password(String user) {
+        Account a = users.get(user.toUpperCase(Locale.ROOT));
+        return a == null ? null : a.password.clone();
     }
 
     /** Opens a JDBC connection to the shared H2 database (to seed or inspect data in tests). */
@@ -220,7 +257,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
         String user;
-        char[] expected;
+        Account account;
+        int keyLength;
         byte[] salt;
         byte[] aesKey;
         byte[] serverSk;
@@ -514,18 +552,29 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         /** Phase one: the 12C challenge; unknown users get one too, so nothing is revealed before phase two. */
         byte[] phaseOne(Ttc.In in) throws GeneralSecurityException {
             pairs(in);
-            expected = user == null ? null : users.get(user.toUpperCase(Locale.ROOT));
-            salt = bytes(16);
+            account = user == null ? null : users.get(user.toUpperCase(Locale.ROOT));
+            boolean v11g = account != null && account.verifier11g;
+            keyLength = v11g ? 24 : 32;
+            salt = bytes(v11g ? 10 : 16);
             cskSalt = bytes(16);
             serverSk = bytes(32);
-            char[] pw = expected != null ? expected : "unknown-user".toCharArray();
-            byte[] pk = pbkdf2(pw, concat(salt, "AUTH_PBKDF2_SPEEDY_KEY".getBytes(StandardCharsets.US_ASCII)), 4096, 64);
-            aesKey = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(concat(pk, salt)), 32);
-            Ttc.Out out = new Ttc.Out().u8(8).ub(5);
+            char[] pw = account != null ? account.password : "unknown-user".toCharArray();
+            if (v11g) {
+                // 11G verifier: SHA-1(password || salt) and four zero bytes, an AES-192 key
+                MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+                sha1.update(new String(pw).getBytes(StandardCharsets.UTF_8));
+                aesKey = Arrays.copyOf(sha1.digest(salt), 24);
+            } else {
+                byte[] pk = pbkdf2(pw, concat(salt, "AUTH_PBKDF2_SPEEDY_KEY".getBytes(StandardCharsets.US_ASCII)), 4096, 64);
+                aesKey = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(concat(pk, salt)), 32);
+            }
+            Ttc.Out out = new Ttc.Out().u8(8).ub(v11g ? 4 : 5);
             out.keyValue("AUTH_SESSKEY", HEX.formatHex(aes(Cipher.ENCRYPT_MODE, aesKey, serverSk)), 0);
-            out.keyValue("AUTH_VFR_DATA", HEX.formatHex(salt), 0x4815);
+            out.keyValue("AUTH_VFR_DATA", HEX.formatHex(salt), v11g ? 0x1B25 : 0x4815);
             out.keyValue("AUTH_PBKDF2_CSK_SALT", HEX.formatHex(cskSalt), 0);
-            out.keyValue("AUTH_PBKDF2_VGEN_COUNT", "4096", 0);
+            if (!v11g) {
+                out.keyValue("AUTH_PBKDF2_VGEN_COUNT", "4096", 0);
+            }
             out.keyValue("AUTH_PBKDF2_SDER_COUNT", "3", 0);
             return out.error(0, 0, 0, null).bytes();
         }
@@ -537,13 +586,29 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 return denied();
             }
             byte[] clientSk = aes(Cipher.DECRYPT_MODE, aesKey, HexFormat.of().parseHex(kv.get("AUTH_SESSKEY").toLowerCase(Locale.ROOT)));
-            byte[] combo = pbkdf2(HEX.formatHex(concat(Arrays.copyOf(clientSk, 32), serverSk)).toCharArray(), cskSalt, 3, 32);
-            byte[] p = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(kv.get("AUTH_PASSWORD").toLowerCase(Locale.ROOT)));
-            int pad = p.length == 0 ? 0 : p[p.length - 1];
-            boolean ok = expected != null && pad >= 1 && pad <= 16 && p.length - pad >= 16
-                    && new String(p, 16, p.length - pad - 16, StandardCharsets.UTF_8).equals(new String(expected));
-            if (!ok) {
+            byte[] comboInput = concat(Arrays.copyOf(clientSk, keyLength), Arrays.copyOf(serverSk, keyLength));
+            byte[] combo = pbkdf2(HEX.formatHex(comboInput).toCharArray(), cskSalt, 3, keyLength);
+            String given = decryptPassword(combo, kv.get("AUTH_PASSWORD"));
+            if (account == null || given == null || !given.equals(new String(account.password))) {
                 return denied();
+            }
+            if (account.locked) {
+                return new Ttc.Out().error(0, 0, 28000, "ORA-28000: The account is locked.").bytes();
+            }
+            String proxyClient = kv.get("PROXY_CLIENT_NAME");
+            if (proxyClient != null) {
+                String target = proxyClient.replace("\"", "").toUpperCase(Locale.ROOT);
+                if (!proxies.getOrDefault(user.toUpperCase(Locale.ROOT), java.util.Set.of()).contains(target)) {
+                    return new Ttc.Out().error(0, 0, 28150, "ORA-28150: proxy not authorized to connect as client").bytes();
+                }
+            }
+            if (account.expired) {
+                String newPassword = kv.get("AUTH_NEWPASSWORD") == null ? null : decryptPassword(combo, kv.get("AUTH_NEWPASSWORD"));
+                if (newPassword == null) {
+                    return new Ttc.Out().error(0, 0, 28001, "ORA-28001: the password has expired").bytes();
+                }
+                account.password = newPassword.toCharArray();
+                account.expired = false;
             }
             byte[] response = aes(Cipher.ENCRYPT_MODE, combo, concat(concat(bytes(16), "SERVER_TO_CLIENT".getBytes(StandardCharsets.US_ASCII)),
                     filled(16, (byte) 16)));
@@ -557,6 +622,19 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             out.keyValue("AUTH_INSTANCENAME", "orathin1", 0);
             out.keyValue("AUTH_MAX_OPEN_CURSORS", "300", 0);
             return out.error(0, 0, 0, null).bytes();
+        }
+
+        /** AUTH_PASSWORD / AUTH_NEWPASSWORD: 16 salt bytes, the password, PKCS#7-style padding; null if malformed. */
+        String decryptPassword(byte[] combo, String hex) throws GeneralSecurityException {
+            if (hex == null || hex.length() % 32 != 0) {
+                return null;
+            }
+            byte[] p = aes(Cipher.DECRYPT_MODE, combo, HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+            int pad = p.length == 0 ? 0 : p[p.length - 1];
+            if (pad < 1 || pad > 16 || p.length - pad < 16) {
+                return null;
+            }
+            return new String(p, 16, p.length - pad - 16, StandardCharsets.UTF_8);
         }
 
         byte[] denied() {

@@ -84,7 +84,15 @@ public final class ConnectProcedure {
         for (int hop = 0; ; hop++) {
             Hop h = connectTransport(current);
             try {
-                Object answer = negotiate(h, current, redirected);
+                Object answer;
+                try {
+                    answer = negotiate(h, current, redirected);
+                } catch (TnsPacket.MalformedPacketException | IndexOutOfBoundsException e) {
+                    // a listener packet too short for its fields (e.g. a truncated ACCEPT) is a protocol
+                    // error of this attempt, never an internal exception escaping the connect
+                    throw translate(e instanceof TnsPacket.MalformedPacketException ? e
+                            : new TnsPacket.MalformedPacketException(String.valueOf(e.getMessage())), current.toString(), phase.name());
+                }
                 if (answer instanceof NettyNetSession s) {
                     return s;
                 }
