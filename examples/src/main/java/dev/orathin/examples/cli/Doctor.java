@@ -482,6 +482,7 @@ public final class Doctor {
         long t = System.nanoTime();
         Capturing trust;
         SSLSocket ssl = null;
+        KeyManager[] kms;
         try {
             Wallet w = wallet != null ? wallet : Wallets.system();
             X509TrustManager tm = null;
@@ -491,7 +492,7 @@ public final class Doctor {
                 }
             }
             trust = new Capturing(tm);
-            KeyManager[] kms = w.privateKey().isPresent() ? w.keyManagerFactory().getKeyManagers() : null;
+            kms = w.privateKey().isPresent() ? w.keyManagerFactory().getKeyManagers() : null;
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kms, new TrustManager[] {trust}, null);
             ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, route.host(), route.port(), false);
@@ -510,6 +511,9 @@ public final class Doctor {
             ssl.startHandshake();
             SSLSession session = ssl.getSession();
             X509Certificate[] chain = trust.chain;
+            if ("TLSv1.3".equals(session.getProtocol()) && kms != null) {
+                awaitLateRejection(ssl);
+            }
             add(scope, "TLS", Status.OK, t, session.getProtocol() + " " + session.getCipherSuite() + "; server chain " + subjects(chain)
                     + "; trust anchor " + anchor(chain, wallet) + (wallet != null && wallet.privateKey().isPresent()
                     ? "; client certificate " + wallet.certificateChain().get(0).getSubjectX500Principal().getName() : ""), null, null);
@@ -541,12 +545,44 @@ public final class Doctor {
                         "download the current wallet for this database; the wallet must hold a private key (`orathin wallet check`)");
                 return false;
             }
+            if (trust.chain != null && wallet != null && wallet.privateKey().isPresent()) {
+                // the server's certificate passed and ours was sent: a server that then drops the connection rejected it
+                // (over TLS 1.3 the server's alert often arrives as a reset, not as a readable alert)
+                add(scope, "TLS", Status.FAIL, t, "the server closed the connection after receiving the client certificate ("
+                        + msg + "); server chain " + subjects(trust.chain),
+                        "the server rejected the client certificate (not from this database's wallet, revoked or expired)",
+                        "download the current wallet for this database; `orathin wallet check` shows the client certificate");
+                return false;
+            }
             add(scope, "TLS", Status.FAIL, t, "handshake failed: " + msg + (e instanceof SSLException ? "" : " (" + e.getClass().getSimpleName() + ")"),
                     "the server closed the connection during the handshake, or does not speak TLS here",
                     "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
             return false;
         } finally {
             close(ssl);
+        }
+    }
+
+    /** How long to wait, after a TLS 1.3 handshake, for the server's verdict on the client certificate. */
+    static final Duration LATE_REJECTION_WAIT = Duration.ofMillis(300);
+
+    /**
+     * In TLS 1.3 the client finishes its handshake before the server has checked the client
+     * certificate; a rejection arrives afterwards as an alert or a reset. The listener sends
+     * nothing until the client's CONNECT, so a short read that times out means "not rejected".
+     */
+    private static void awaitLateRejection(SSLSocket ssl) throws IOException {
+        int previous = ssl.getSoTimeout();
+        ssl.setSoTimeout((int) LATE_REJECTION_WAIT.toMillis());
+        try {
+            int b = ssl.getInputStream().read();
+            if (b < 0) {
+                throw new SSLException("connection closed by the server right after the handshake");
+            }
+        } catch (SocketTimeoutException quiet) {
+            // the expected case: the server waits for the Oracle Net CONNECT
+        } finally {
+            ssl.setSoTimeout(previous);
         }
     }
 
@@ -644,6 +680,9 @@ public final class Doctor {
                 case TOO_MANY_REDIRECTS -> "the listener keeps redirecting";
                 case NATIVE_ENCRYPTION_REQUIRED -> "the server requires Native Network Encryption, which orathin does not implement";
                 case CONNECT_TIMEOUT, RECV_TIMEOUT, OVERALL_TIMEOUT -> "the server accepted TCP/TLS but did not answer the Oracle Net CONNECT in time";
+                case TLS_CLIENT_REJECTED -> "the server rejected the client certificate after the handshake (TLS 1.3 reports it late)";
+                case TLS_UNTRUSTED_SERVER, TLS_HOST_MISMATCH, TLS_DN_MISMATCH, TLS_CERT_EXPIRED, TLS_HANDSHAKE_FAILED ->
+                        "a TLS check failed when the driver connected (see the message)";
                 default -> "the Oracle Net connect failed";
             };
         }
@@ -656,6 +695,7 @@ public final class Doctor {
                 case SERVICE_NOT_REGISTERED, SID_NOT_KNOWN -> "check SERVICE_NAME in the alias against the wallet of this database;"
                         + " ADB: make sure the database is started";
                 case NATIVE_ENCRYPTION_REQUIRED -> "use a TCPS address (TLS) instead";
+                case TLS_CLIENT_REJECTED -> "download the current wallet for this database; `orathin wallet check` shows the client certificate";
                 case CONNECT_TIMEOUT, RECV_TIMEOUT, OVERALL_TIMEOUT -> "check that this port is an Oracle listener; raise CONNECT_TIMEOUT if the"
                         + " link is slow";
                 default -> "see the message; `orathin resolve` shows the descriptor that was sent";

@@ -192,6 +192,20 @@ class DoctorTest {
     }
 
     @Test
+    void expiredServerCertificateAndRejectedClientCertificate() {
+        server.enqueueFault(new Fault.ExpiredCertificate());
+        Cli.Run expired = doctor("-d", SVC);
+        assertEquals(1, expired.code(), expired.toString());
+        assertEquals("FAIL", status(expired, "TLS"), expired.toString());
+        assertTrue(expired.out().contains("expired or not yet valid"), expired.toString());
+        server.enqueueFault(new Fault.RejectClientCertificate());
+        Cli.Run rejected = doctor("-d", SVC);
+        assertEquals(1, rejected.code(), rejected.toString());
+        assertEquals("FAIL", status(rejected, "TLS"), rejected.toString());
+        assertTrue(rejected.out().contains("the server rejected the client certificate"), rejected.toString());
+    }
+
+    @Test
     void missingConfigDirAndUnknownAlias(@TempDir Path empty) throws Exception {
         Cli.Run missing = cli().run("doctor", "-c", empty.resolve("nope").toString(), "-d", SVC);
         assertEquals(1, missing.code(), missing.toString());
