@@ -206,6 +206,16 @@ class DoctorTest {
     }
 
     @Test
+    void resolutionShowsTheIfileChain(@TempDir Path conf) throws Exception {
+        Files.writeString(conf.resolve("extra.ora"), "ifiled_high = " + server.descriptor(SVC) + "\n");
+        Files.writeString(conf.resolve("tnsnames.ora"), "IFILE = " + conf.resolve("extra.ora") + "\n");
+        Cli.Run r = cli().run("doctor", "-c", conf.toString(), "-d", "ifiled_high", "-w", dir.toString(), "--wallet-password-env", "WPW");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("alias ifiled_high found in " + conf.resolve("tnsnames.ora") + " -> " + conf.resolve("extra.ora")),
+                r.toString());
+    }
+
+    @Test
     void missingConfigDirAndUnknownAlias(@TempDir Path empty) throws Exception {
         Cli.Run missing = cli().run("doctor", "-c", empty.resolve("nope").toString(), "-d", SVC);
         assertEquals(1, missing.code(), missing.toString());
