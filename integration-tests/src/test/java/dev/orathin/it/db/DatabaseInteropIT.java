@@ -41,7 +41,7 @@ class DatabaseInteropIT {
     static final String USER = "scott";
     static final String PASSWORD = "Tiger#2026";
     static final List<String> SCENARIOS = List.of("login", "wrong_password", "types", "lobs", "fetch_100k", "transactions", "query_error",
-            "verifier_11g", "locked_account", "expired_password", "password_change", "proxy_user");
+            "verifier_11g", "locked_account", "expired_password", "password_change", "proxy_user", "fast_auth_offered");
     /** Expired accounts, one per client (each client changes its own password). */
     static final List<String> CLIENT_TAGS = List.of("ojdbc", "orathin", "py", "js");
     /**
@@ -54,6 +54,12 @@ class DatabaseInteropIT {
     static Path work;
     static OracleTestServer server;
     static Path configDir;
+    /** A second server whose ACCEPT offers FAST_AUTH (protocol.md §5.5). */
+    static OracleTestServer fastServer;
+    static TestDatabase fastDb;
+    static Path fastConfigDir;
+    static Optional<ExternalClient> nodeConnect = Optional.empty();
+    static Optional<ExternalClient> pythonConnect = Optional.empty();
     static Optional<ExternalClient> node = Optional.empty();
     static Optional<ExternalClient> python = Optional.empty();
     static final Map<String, Map<String, String>> MATRIX = new LinkedHashMap<>();
@@ -63,13 +69,30 @@ class DatabaseInteropIT {
         work = Path.of("target/interop-database");
         Files.createDirectories(work);
         if (NodeInstaller.onPath("node") && NodeInstaller.onPath("npm")) {
-            node = ExternalClient.node(NodeInstaller.ensure(Path.of(System.getProperty("orathin.node.prefix", "target/node")),
-                    System.getProperty("node.oracledb.version", "26.0.0")), work).map(c -> c.withScript("scenarios.js"));
+            Path modules = NodeInstaller.ensure(Path.of(System.getProperty("orathin.node.prefix", "target/node")),
+                    System.getProperty("node.oracledb.version", "26.0.0"));
+            node = ExternalClient.node(modules, work).map(c -> c.withScript("scenarios.js"));
+            nodeConnect = ExternalClient.node(modules, work.resolve("connect"));
         }
         python = ExternalClient.python(System.getProperty("orathin.python", "/usr/bin/python3"), work).map(c -> c.withScript("scenarios.py"));
         server = OracleTestServer.builder().tcps().service("demo_high").readTimeout(Duration.ofMinutes(3))
                 .database(accounts(TestDatabase.builder().user(USER, PASSWORD)).build()).build().start();
         configDir = server.writeClientConfig(work.resolve("config"), WALLET_PW);
+        fastDb = TestDatabase.builder().user(USER, PASSWORD).build();
+        fastServer = OracleTestServer.builder().tcps().service("demo_high").fastAuth(true).database(fastDb).build().start();
+        fastConfigDir = fastServer.writeClientConfig(work.resolve("config-fast"), WALLET_PW);
+        pythonConnect = ExternalClient.python(System.getProperty("orathin.python", "/usr/bin/python3"), work.resolve("connect"));
+    }
+
+    /**
+     * Logs in to the server offering FAST_AUTH and runs {@code select 1 from dual}; the cell says
+     * whether the client took the one-round-trip path (the server counts FAST_AUTH requests).
+     */
+    static synchronized String fastAuth(java.util.function.BooleanSupplier login) {
+        long before = fastDb.fastAuthRequests();
+        boolean ok = login.getAsBoolean();
+        boolean used = fastDb.fastAuthRequests() > before;
+        return ok ? "✅ " + (used ? "used it" : "did not use it") : "❌ login failed with FAST_AUTH offered";
     }
 
     static TestDatabase.Builder accounts(TestDatabase.Builder b) {
@@ -82,6 +105,9 @@ class DatabaseInteropIT {
     static void stop() throws IOException {
         if (server != null) {
             server.close();
+        }
+        if (fastServer != null) {
+            fastServer.close();
         }
         StringBuilder md = new StringBuilder("# Interop matrix: the testkit database and Oracle's clients\n\n");
         md.append("Each cell: ✅ passed, ❌ failed (code), ⚠️ known gap. Written by `DatabaseInteropIT`.\n\n| scenario |");
@@ -116,6 +142,19 @@ class DatabaseInteropIT {
             cells.put("wrong_password", cell(e.getErrorCode() == 1017, String.format("ORA-%05d", e.getErrorCode()), e.getMessage()));
         }
         cells.putAll(ojdbcAccounts());
+        cells.put("fast_auth_offered", fastAuth(() -> {
+            Properties f = new Properties();
+            f.put("user", USER);
+            f.put("password", PASSWORD);
+            f.put("oracle.net.tns_admin", fastConfigDir.toString());
+            f.put("oracle.net.wallet_location", "(SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + fastConfigDir + ")))");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:oracle:thin:@demo_high", f);
+                    java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("select 1 from dual")) {
+                return rs.next() && rs.getInt(1) == 1;
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        }));
         check("ojdbc11", cells);
     }
 
@@ -164,6 +203,14 @@ class DatabaseInteropIT {
         cells.put("expired_password", orathinLogin("exp_orathin", "Exp#2026", null, "ORA-28001"));
         cells.put("password_change", orathinLogin("exp_orathin", "Exp#2026", "New#2026", null));
         cells.put("proxy_user", orathinLogin("proxy[app]", "Proxy#2026", null, null));
+        cells.put("fast_auth_offered", fastAuth(() -> {
+            try (dev.orathin.OracleConnection c = OrathinScenarios.seedFlow(fastConfigDir, "demo_high", USER, PASSWORD, WALLET_PW).get();
+                    dev.orathin.Cursor cur = c.execute("select 1 from dual")) {
+                return cur.next() && cur.getLong(1) == 1;
+            } catch (dev.orathin.errors.OrathinException e) {
+                return false;
+            }
+        }));
         check("orathin", cells);
     }
 
@@ -187,8 +234,12 @@ class DatabaseInteropIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(python.isPresent(), "python-oracledb is not importable by " + System.getProperty("orathin.python"));
         String opts = "\"user\":\"" + USER + "\",\"dsn\":\"demo_high\",\"config_dir\":" + ExternalClient.quote(configDir.toString())
                 + ",\"wallet_location\":" + ExternalClient.quote(configDir.toString()) + ",\"wallet_password\":\"" + new String(WALLET_PW) + "\"";
-        check("python-oracledb", external(python.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"py\"",
-                opts + ",\"password\":\"wrong\",\"tag\":\"pyx\""));
+        Map<String, String> cells = external(python.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"py\"",
+                opts + ",\"password\":\"wrong\",\"tag\":\"pyx\"");
+        String fast = opts.replace(ExternalClient.quote(configDir.toString()), ExternalClient.quote(fastConfigDir.toString()));
+        cells.put("fast_auth_offered", fastAuth(() -> pythonConnect.get()
+                .run("{" + fast + ",\"password\":\"" + PASSWORD + "\",\"sql\":\"select 1 from dual\"}", Duration.ofMinutes(2)).ok()));
+        check("python-oracledb", cells);
     }
 
     @Test
@@ -196,8 +247,12 @@ class DatabaseInteropIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(node.isPresent(), "node-oracledb is not available (node/npm missing)");
         String opts = "\"user\":\"" + USER + "\",\"connectString\":\"demo_high\",\"configDir\":" + ExternalClient.quote(configDir.toString())
                 + ",\"walletLocation\":" + ExternalClient.quote(configDir.toString()) + ",\"walletPassword\":\"" + new String(WALLET_PW) + "\"";
-        check("node-oracledb", external(node.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"js\"",
-                opts + ",\"password\":\"wrong\",\"tag\":\"jsx\""));
+        Map<String, String> cells = external(node.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"js\"",
+                opts + ",\"password\":\"wrong\",\"tag\":\"jsx\"");
+        String fast = opts.replace(ExternalClient.quote(configDir.toString()), ExternalClient.quote(fastConfigDir.toString()));
+        cells.put("fast_auth_offered", fastAuth(() -> nodeConnect.get()
+                .run("{" + fast + ",\"password\":\"" + PASSWORD + "\",\"sql\":\"select 1 from dual\"}", Duration.ofMinutes(2)).ok()));
+        check("node-oracledb", cells);
     }
 
     private static final Pattern RESULT = Pattern.compile("\"(\\w+)\":\\s*\\{\"ok\":\\s*(true|false)(?:,\\s*\"code\":\\s*\"([^\"]*)\")?(?:,\\s*\"detail\":\\s*(null|\"((?:[^\"\\\\]|\\\\.)*)\"))?");

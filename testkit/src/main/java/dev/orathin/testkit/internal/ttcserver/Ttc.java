@@ -16,6 +16,7 @@ final class Ttc {
      */
     static final ThreadLocal<Integer> SEQUENCE = ThreadLocal.withInitial(() -> 0);
 
+
     private Ttc() {
     }
 
