@@ -5,6 +5,12 @@
 module dev.orathin.examples {
     requires dev.orathin.core;
     requires dev.orathin.testkit;
+    requires info.picocli;
+    requires littleproxy;
+    requires java.naming;
 
     exports dev.orathin.examples;
+    exports dev.orathin.examples.cli;
+    // picocli reads and writes the annotated option fields reflectively
+    opens dev.orathin.examples.cli to info.picocli;
 }

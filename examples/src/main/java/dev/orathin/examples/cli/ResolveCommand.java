@@ -1,0 +1,122 @@
+package dev.orathin.examples.cli;
+
+import dev.orathin.net.AttemptPlan;
+import dev.orathin.net.AttemptPlanner;
+import dev.orathin.net.Route;
+import dev.orathin.net.naming.ConnectStringResolver;
+import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.naming.ResolvedConnect;
+import dev.orathin.net.naming.WireDescriptor;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code orathin resolve} (alias {@code explain}): the effective descriptor, every parameter with
+ * where it came from, and the attempt plan, without touching the network.
+ */
+@Command(name = "resolve", aliases = "explain", mixinStandardHelpOptions = true,
+        description = "Show the effective descriptor, every parameter with its origin (file:line, dsn, argument, default),"
+                + " secrets redacted, and the attempts in order. No network I/O.")
+public final class ResolveCommand implements Callable<Integer> {
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)((?:[A-Z_]*PASSWORD|PWD)\\s*=\\s*)[^)]*");
+    private static final Pattern PROXY_USERINFO = Pattern.compile("(?i)(HTTPS_PROXY\\s*=\\s*(?:https?://)?)[^)@/]*@");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectOptions conn;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    /** Resolves the connect options (shared with doctor). */
+    static ResolvedConnect resolve(ConnectOptions conn) {
+        return ConnectStringResolver.resolve(new NamingRequest(conn.dsn, conn.configDir, null, conn.params(), null));
+    }
+
+    /** The attempt plan of a resolved connect, in the order it would be tried this time. */
+    static AttemptPlan plan(ResolvedConnect r) {
+        return new AttemptPlanner(new SecureRandom(), WireDescriptor.Cid.ofThisProcess(), null, null).plan(r.descriptions());
+    }
+
+    private static final Pattern EXPLAIN_PROXY_USERINFO = Pattern.compile("(?i)(HTTPS_PROXY = (?:https?://)?)[^\\s@/]*@");
+
+    /**
+     * The parameters with their origin. ResolvedConnect.explain() redacts parameters marked secret
+     * but prints HTTPS_PROXY verbatim, and that value may carry {@code user:password@}: redact it here.
+     */
+    static String redactedExplain(ResolvedConnect r) {
+        return EXPLAIN_PROXY_USERINFO.matcher(r.explain()).replaceAll("$1******@");
+    }
+
+    /** The canonical descriptor with passwords and proxy credentials replaced by {@code ******}. */
+    static String redactedDescriptor(ResolvedConnect r) {
+        String text = WireDescriptor.canonical(r.descriptions());
+        text = SECRET_KEY.matcher(text).replaceAll("$1******");
+        return PROXY_USERINFO.matcher(text).replaceAll("$1******@");
+    }
+
+    @Override
+    public Integer call() {
+        ResolvedConnect r = resolve(conn);
+        AttemptPlan plan = plan(r);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> attempts = new ArrayList<>();
+        int n = 1;
+        for (AttemptPlan.DescriptionPlan d : plan.descriptions()) {
+            for (Route route : d.routes()) {
+                attempts.add(n++ + ". " + route + (route.isTcps() ? " (TLS, " + dnRule(route) + ")" : "")
+                        + " connect " + route.timeouts().connect().toSeconds() + " s, transport " + route.timeouts().transportConnect().toSeconds() + " s");
+            }
+            if (d.retryCount() > 0) {
+                attempts.add("   then " + d.retryCount() + " more pass(es), " + d.retryDelay().toSeconds() + " s apart");
+            }
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", r.kind().name());
+            m.put("alias", r.alias());
+            m.put("configSource", r.configSource());
+            m.put("filesRead", r.filesRead());
+            m.put("descriptor", redactedDescriptor(r));
+            m.put("parameters", List.of(redactedExplain(r).split("\n")));
+            m.put("attempts", attempts);
+            m.put("warnings", r.warnings());
+            out.println(Json.write(m));
+            return OrathinCli.EXIT_OK;
+        }
+        out.println("descriptor:");
+        out.println("  " + redactedDescriptor(r));
+        out.println();
+        out.println("parameters (where each value came from):");
+        out.print(redactedExplain(r));
+        out.println();
+        out.println("attempt plan (LOAD_BALANCE may reorder it on each connect):");
+        attempts.forEach(a -> out.println("  " + a));
+        return OrathinCli.EXIT_OK;
+    }
+
+    static String dnRule(Route route) {
+        Route.TlsOptions t = route.tls();
+        if (!t.serverDnMatch()) {
+            return "server DN not checked";
+        }
+        if (t.serverCertDn() != null) {
+            return "server DN must be " + t.serverCertDn();
+        }
+        return "server certificate must match host " + route.host();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.orathin.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orathin.OracleConnection;
+import dev.orathin.Orathin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code demo} end to end, {@code demo --keep} and {@code testkit serve}, each then used by a real connect. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DemoAndTestkitCommandTest {
+
+    @Test
+    void demoRunsEndToEndThroughTheProxy(@TempDir Path dir) throws Exception {
+        Cli.Run r = new Cli().run("demo", "--dir", dir.toString());
+        assertEquals(0, r.code(), r.toString());
+        for (String phase : new String[] {"DNS", "TCP", "PROXY", "TLS", "NS", "TLS2", "auth", "total"}) {
+            assertTrue(Pattern.compile("(?m)^ +" + phase + " +[0-9.]+ ms").matcher(r.out()).find(), phase + "\n" + r);
+        }
+        assertTrue(r.out().contains("connected: Oracle Database 23ai") && r.out().contains("via proxy 127.0.0.1:"), r.toString());
+        assertTrue(r.out().contains("demo OK"), r.toString());
+        assertTrue(r.out().contains("SQL> create table demo_orders") && r.out().contains("SQL> commit"), r.toString());
+        assertTrue(r.out().contains("ID | ITEM              | QTY | PRICE | TOTAL"), r.toString());
+        assertTrue(r.out().contains(" 2 | TLS handshake     |   2 |  12.5 |    25"), r.toString());
+        assertTrue(r.out().contains("(4 rows)"), r.toString());
+        assertTrue(Files.exists(dir.resolve("wallet.zip")) && Files.exists(dir.resolve("tnsnames.ora")), "the config stays for inspection");
+        String pw = Files.readString(dir.resolve("password.txt")).strip();
+        assertTrue(!r.out().contains(pw), "the generated password is not printed");
+    }
+
+    @Test
+    void demoKeepLeavesAServerOthersCanUse(@TempDir Path dir) {
+        try {
+            Cli.Run r = new Cli().run("demo", "--keep", "--dir", dir.toString(), "--no-proxy");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("jdbc:oracle:thin:@demo_high?TNS_ADMIN=") && r.out().contains("import oracledb")
+                    && r.out().contains("orathin.jar sql -c"), r.toString());
+            Cli.Run doctor = new Cli().run("doctor", "-c", dir.toString(), "-d", "demo_high", "-u", "demo", "--password-file",
+                    dir.resolve("password.txt").toString(), "--wallet-password-file", dir.resolve("wallet-password.txt").toString());
+            assertEquals(0, doctor.code(), "the kept server answers the doctor, login included\n" + doctor);
+        } finally {
+            DemoCommand.stopKept();
+        }
+    }
+
+    @Test
+    void testkitServeWithUsersAndARefusedService(@TempDir Path dir) {
+        try {
+            Cli.Run r = new Cli().env("ADMIN_PW", "Serve#Pass1").run("testkit", "serve", "--config-dir", dir.toString(), "--service",
+                    "svc_high,svc_low", "--user", "admin=ADMIN_PW", "--refuse", "svc_low=12514");
+            assertEquals(0, r.code(), r.toString());
+            Matcher m = Pattern.compile("listening on tcps://[^:]+:(\\d+)").matcher(r.out());
+            assertTrue(m.find(), r.toString());
+            assertTrue(r.out().contains("svc_high = (DESCRIPTION") || r.out().contains("svc_high = (description"), r.toString());
+            char[] wpw = DemoEnvironment.read(dir.resolve("wallet-password.txt"));
+            try (OracleConnection c = Orathin.connect(dir, "svc_high", "admin", "Serve#Pass1".toCharArray(), dir.toString(), wpw)) {
+                c.ping();
+                assertTrue(c.banner().contains("testkit"));
+            }
+            Cli.Run refused = new Cli().run("doctor", "-c", dir.toString(), "-d", "svc_low");
+            assertEquals(1, refused.code(), refused.toString());
+            assertTrue(refused.out().contains("REFUSE: ") && refused.out().contains("12514"), refused.toString());
+        } finally {
+            TestkitCommand.stop();
+        }
+    }
+
+    @Test
+    void testkitServeRejectsAnUnknownFault() {
+        Cli.Run r = new Cli().env("P", "x").run("testkit", "serve", "--tcp", "--user", "a=P", "--fault", "gremlins");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("unknown fault 'gremlins'"), r.toString());
+        TestkitCommand.stop();
+    }
+}
