@@ -139,15 +139,23 @@ class SqlTestkitTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("testkit reads the piggyback 135 strings raw (python-oracledb 1.x); clients that announce"
-            + " CONV_LENGTH in DATA_TYPES (python >= 1.3, orathin) send them as CLRs: ORA-00600 'integer length 117 at byte 29'")
     void endToEndAttributes() {
         try (OracleConnection c = connect()) {
             c.module("orders");
             c.action("load");
             c.clientIdentifier("user-7");
-            assertEquals(1, count(c, "dual"));
-            assertEquals(1, count(c, "dual"));
+            try (Cursor cur = c.execute("select sys_context('USERENV', 'MODULE'), sys_context('USERENV', 'ACTION'),"
+                    + " sys_context('USERENV', 'CLIENT_IDENTIFIER') from dual")) {
+                assertTrue(cur.next());
+                assertEquals("orders", cur.getString(1));
+                assertEquals("load", cur.getString(2));
+                assertEquals("user-7", cur.getString(3));
+            }
+            c.action("check");
+            try (Cursor cur = c.execute("select sys_context('USERENV', 'ACTION') from dual")) {
+                assertTrue(cur.next());
+                assertEquals("check", cur.getString(1), "the attribute rides on the next call");
+            }
         }
     }
 
