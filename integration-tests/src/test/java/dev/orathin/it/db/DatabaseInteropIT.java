@@ -48,8 +48,7 @@ class DatabaseInteropIT {
      * Scenarios a client is known to fail against the testkit, with the reason; the matrix shows
      * them, and the test fails if one of them starts passing (so the list stays true).
      */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "ojdbc11/lobs", "ojdbc11 reads fetched LOB locators in a layout the testkit does not produce yet (ORA-17401)");
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     static Path work;
     static OracleTestServer server;

@@ -11,6 +11,8 @@ import java.util.Map;
 final class LobStore {
 
     private static final int LOCATOR_LENGTH = 40;
+    /** The chunk size reported for every LOB (a typical 8 KB block less overhead). */
+    static final int CHUNK_SIZE = 8132;
     private final Map<Long, byte[]> values = new HashMap<>();
     private final Map<Long, Boolean> character = new HashMap<>();
     private long next = 1;

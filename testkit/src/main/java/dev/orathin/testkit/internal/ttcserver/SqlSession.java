@@ -466,8 +466,10 @@ final class SqlSession implements AutoCloseable {
             boolean[] present = new boolean[n];
             int sentColumns = 0;
             for (int i = 0; i < n; i++) {
+                // LONG and LOB columns are always sent: a locator is never "the same as the previous row",
+                // and ojdbc11 cannot copy a LOB value from the previous row (NoSuchMethodError copyRow)
                 present[i] = !compress || previous == null || types[i] == OraType.LONG || types[i] == OraType.LONG_RAW
-                        || !Arrays.equals(previous[i], encoded[i]);
+                        || types[i] == OraType.CLOB || types[i] == OraType.BLOB || !Arrays.equals(previous[i], encoded[i]);
                 sentColumns += present[i] ? 1 : 0;
             }
             if (sentColumns < n) {
@@ -483,7 +485,13 @@ final class SqlSession implements AutoCloseable {
             out.u8(7);
             for (int i = 0; i < n; i++) {
                 if (present[i]) {
-                    writeEncoded(out, encoded[i], types[i]);
+                    Requests.Meta d = c.defines != null && i < c.defines.length ? c.defines[i] : null;
+                    if (types[i] == OraType.CLOB || types[i] == OraType.BLOB) {
+                        writeLocator(out, encoded[i], types[i], d != null && (d.contFlags() & LOB_PREFETCH) != 0,
+                                d == null ? 0 : d.maxChars());
+                    } else {
+                        writeEncoded(out, encoded[i], types[i]);
+                    }
                 }
             }
             previous = encoded;
@@ -724,32 +732,119 @@ final class SqlSession implements AutoCloseable {
     // ---------------------------------------------------------------- values
 
     private void writeEncoded(Ttc.Out out, byte[] v, int type) {
-        if (type == OraType.CLOB || type == OraType.BLOB) {
-            writeLocator(out, v, type);
-            return;
-        }
         out.clr(v);
         if (type == OraType.LONG || type == OraType.LONG_RAW) {
             out.ub(v == null ? -1 : 0).ub(0); // null indicator, return code
         }
     }
 
+    /** Define cont flag: the client wants LOB data prefetched with the locator. */
+    static final long LOB_PREFETCH = 0x2000000L;
+
     /**
-     * A LOB column not defined as LONG / LONG RAW by the client: ub4 locator length, ub8 LOB
-     * length, ub4 chunk size, locator (protocol.md §8). The locator names the value kept for LOB_OP.
+     * A LOB column not defined as LONG / LONG RAW: ub4 locator length, then the locator (CLR). When
+     * the client's define asks for LOB prefetch (node-oracledb's Lob fetches): LOB length (ub8) and
+     * chunk size (ub4) first; with a prefetch length, for a CLOB its charset and then the data too
+     * (the layout go-ora reads). ojdbc11 defines nothing, reads the locator alone and then asks for
+     * chunk size, length and data with LOB_OP (96).
      */
-    private void writeLocator(Ttc.Out out, byte[] v, int type) {
+    private void writeLocator(Ttc.Out out, byte[] v, int type, boolean prefetch, long prefetchLength) {
         if (v == null) {
             out.ub(0);
             return;
         }
         byte[] locator = lobs.locator(v, type == OraType.CLOB);
-        long length = type == OraType.CLOB ? new String(v, StandardCharsets.UTF_8).codePointCount(0, new String(v, StandardCharsets.UTF_8).length()) : v.length;
         out.ub(locator.length);
-        if (clientTypes.lobSizes()) {
-            out.ub(length).ub(8132);
+        if (prefetch) {
+            out.ub(lobLength(v, type == OraType.CLOB)).ub(LobStore.CHUNK_SIZE);
+            if (prefetchLength > 0) { // data asked for too (the define's max chars is the prefetch length)
+                if (type == OraType.CLOB) {
+                    out.u8(1).ub(OraType.AL32UTF8).u8(OraType.CSFRM_IMPLICIT);
+                }
+                out.clr(v);
+            }
         }
         out.clr(locator);
+    }
+
+    /** A LOB's length: characters for a CLOB (UTF-16 units, as Oracle counts), bytes for a BLOB. */
+    static long lobLength(byte[] v, boolean clob) {
+        return clob ? new String(v, StandardCharsets.UTF_8).length() : v.length;
+    }
+
+    /**
+     * LOB_OP (96) on a locator this session handed out (python-oracledb's layout, which ojdbc11
+     * shares): chunk size, length, read, open/close/is-open. The reply is LOB_DATA (14) for a
+     * read, then the return parameters (the locator, the amount), then ERROR.
+     */
+    byte[] lobOp(Ttc.In in) {
+        in.u8();
+        int sourceLength = (int) in.ub();
+        in.u8();
+        int destLength = (int) in.ub();
+        in.ub(); // short source offset
+        in.ub(); // short dest offset
+        boolean charsetPtr = in.u8() != 0;
+        in.u8(); // short amount pointer
+        boolean nullLobPtr = in.u8() != 0;
+        long op = in.ub();
+        in.u8(); // SCN pointer
+        in.u8(); // SCN length
+        long offset = in.ub();
+        in.ub(); // dest offset
+        boolean amountPtr = in.u8() != 0;
+        in.raw(6); // array LOB fields
+        byte[] locator = in.raw(sourceLength);
+        in.raw(destLength);
+        if (charsetPtr) {
+            in.ub();
+        }
+        long amount = amountPtr && in.hasMore() ? in.ub() : 0;
+        byte[] value = lobs.value(locator);
+        Ttc.Out out = new Ttc.Out();
+        if (value == null) {
+            return error(0, OraError.of(22275, "invalid LOB locator specified"));
+        }
+        boolean clob = lobs.isCharacter(locator);
+        long result;
+        if (op == 0x4000) { // chunk size
+            result = LobStore.CHUNK_SIZE;
+        } else if (op == 0x0001) { // length
+            result = lobLength(value, clob);
+        } else if (op == 0x0002) { // read: amount characters / bytes from the 1-based offset
+            byte[] data = slice(value, clob, offset, amount);
+            result = lobLength(data, clob);
+            if (data.length > 0) {
+                out.u8(14).clr(data);
+            }
+        } else if (op == 0x8000 || op == 0x10000) { // open, close
+            result = 0;
+        } else if (op == 0x11000) { // is open
+            result = 0;
+        } else {
+            return error(0, OraError.of(3001, "unimplemented feature (LOB operation 0x" + Long.toHexString(op) + " in the orathin testkit)"));
+        }
+        out.u8(8).raw(locator);
+        if (amountPtr) {
+            out.ub(result);
+        }
+        if (nullLobPtr) {
+            out.ub(0); // flag (is open / NULL LOB)
+        }
+        return end(out, 0, 0, null);
+    }
+
+    private static byte[] slice(byte[] value, boolean clob, long offset, long amount) {
+        long from = Math.max(0, offset - 1);
+        if (!clob) {
+            int start = (int) Math.min(value.length, from);
+            int end = (int) Math.min(value.length, start + Math.max(0, amount));
+            return java.util.Arrays.copyOfRange(value, start, end);
+        }
+        String s = new String(value, StandardCharsets.UTF_8);
+        int start = (int) Math.min(s.length(), from);
+        int end = (int) Math.min(s.length(), start + Math.max(0, amount));
+        return s.substring(start, end).getBytes(StandardCharsets.UTF_8);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {

@@ -484,6 +484,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                         byte[] banner = VERSION_BANNER.getBytes(StandardCharsets.UTF_8);
                         return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(VERSION_NUMBER).error(0, 0, 0, null).bytes();
                     }
+                    case 96:
+                        return call(() -> sql().lobOp(in));
                     case 14:
                         return call(() -> sql().commitCall());
                     case 15:
