@@ -235,9 +235,7 @@ class DatabaseInteropIT {
                 + ",\"wallet_location\":" + ExternalClient.quote(configDir.toString()) + ",\"wallet_password\":\"" + new String(WALLET_PW) + "\"";
         Map<String, String> cells = external(python.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"py\"",
                 opts + ",\"password\":\"wrong\",\"tag\":\"pyx\"");
-        String fast = opts.replace(ExternalClient.quote(configDir.toString()), ExternalClient.quote(fastConfigDir.toString()));
-        cells.put("fast_auth_offered", fastAuth(() -> pythonConnect.get()
-                .run("{" + fast + ",\"password\":\"" + PASSWORD + "\",\"sql\":\"select 1 from dual\"}", Duration.ofMinutes(2)).ok()));
+        cells.put("fast_auth_offered", externalFastAuth(pythonConnect.get(), opts));
         check("python-oracledb", cells);
     }
 
@@ -248,10 +246,15 @@ class DatabaseInteropIT {
                 + ",\"walletLocation\":" + ExternalClient.quote(configDir.toString()) + ",\"walletPassword\":\"" + new String(WALLET_PW) + "\"";
         Map<String, String> cells = external(node.get(), opts + ",\"password\":\"" + PASSWORD + "\",\"tag\":\"js\"",
                 opts + ",\"password\":\"wrong\",\"tag\":\"jsx\"");
-        String fast = opts.replace(ExternalClient.quote(configDir.toString()), ExternalClient.quote(fastConfigDir.toString()));
-        cells.put("fast_auth_offered", fastAuth(() -> nodeConnect.get()
-                .run("{" + fast + ",\"password\":\"" + PASSWORD + "\",\"sql\":\"select 1 from dual\"}", Duration.ofMinutes(2)).ok()));
+        cells.put("fast_auth_offered", externalFastAuth(nodeConnect.get(), opts));
         check("node-oracledb", cells);
+    }
+
+    /** The client's connect script against the FAST_AUTH server: the same options with its config directory. */
+    private static String externalFastAuth(ExternalClient client, String opts) {
+        String fast = opts.replace(ExternalClient.quote(configDir.toString()), ExternalClient.quote(fastConfigDir.toString()));
+        return fastAuth(() -> client.run("{" + fast + ",\"password\":\"" + PASSWORD + "\",\"sql\":\"select 1 from dual\"}",
+                Duration.ofMinutes(2)).ok());
     }
 
     private static final Pattern RESULT = Pattern.compile("\"(\\w+)\":\\s*\\{\"ok\":\\s*(true|false)(?:,\\s*\"code\":\\s*\"([^\"]*)\")?(?:,\\s*\"detail\":\\s*(null|\"((?:[^\"\\\\]|\\\\.)*)\"))?");

@@ -151,7 +151,8 @@ final class OjdbcScenarios {
         return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
-    private static boolean same(Object a, Object b) {
+    /** Values equal as the scenarios mean it: numbers by value, arrays by content, instants by instant. */
+    static boolean same(Object a, Object b) {
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
@@ -164,7 +165,7 @@ final class OjdbcScenarios {
         return Objects.equals(a, b);
     }
 
-    private static String show(Object o) {
+    static String show(Object o) {
         return o instanceof byte[] b ? Arrays.toString(b) : String.valueOf(o);
     }
 

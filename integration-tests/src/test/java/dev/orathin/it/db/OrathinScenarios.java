@@ -9,13 +9,11 @@ import dev.orathin.it.db.OjdbcScenarios.Outcome;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /** The interop scenarios through orathin's own API ({@code Orathin.connect}, the seed flow). */
@@ -78,8 +76,8 @@ final class OrathinScenarios {
                     cur.getOffsetDateTime(12), cur.getBytes(13), cur.getBoolean(14)};
                 for (int i = 0; i < got.length; i++) {
                     Object e = i == 7 && want[i] != null ? String.format("%-10s", want[i]) : want[i];
-                    if (!same(e, got[i])) {
-                        problems.add("row " + want[0] + " col " + i + ": expected " + show(e) + " got " + show(got[i]));
+                    if (!OjdbcScenarios.same(e, got[i])) {
+                        problems.add("row " + want[0] + " col " + i + ": expected " + OjdbcScenarios.show(e) + " got " + OjdbcScenarios.show(got[i]));
                     }
                 }
             }
@@ -88,23 +86,6 @@ final class OrathinScenarios {
             }
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
-    }
-
-    private static boolean same(Object a, Object b) {
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return Arrays.equals(x, y);
-        }
-        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
-            return x.isEqual(y);
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static String show(Object o) {
-        return o instanceof byte[] b ? Arrays.toString(b) : String.valueOf(o);
     }
 
     private static String lobs(OracleConnection c, String tag) {

@@ -138,66 +138,63 @@ final class SqlSession implements AutoCloseable {
             }
             c = open(e.sql());
         }
+        Cursor cursor = c;
+        return guarded(cursor, () -> executeOn(cursor, e));
+    }
+
+    private byte[] executeOn(Cursor c, Requests.Execute e) throws SQLException {
         Ttc.Out out = new Ttc.Out();
-        try {
-            if (!e.defines().isEmpty()) {
-                c.defines = e.defines().toArray(new Requests.Meta[0]);
-            }
-            if (!e.binds().isEmpty()) {
-                c.binds = e.binds();
-            }
-            boolean describeOnly = (e.options() & Requests.OPT_DESCRIBE) != 0 && (e.options() & Requests.OPT_EXECUTE) == 0;
-            boolean execute = (e.options() & Requests.OPT_EXECUTE) != 0 || (e.options() & Requests.OPT_DEFINE) != 0;
-            long rowCount;
-            switch (c.kind) {
-                case QUERY:
-                    if (describeOnly || !execute) {
-                        prepare(c);
-                        describe(c, c.ps.getMetaData(), out);
-                        returnParameters(out, c.id, null);
-                        return end(out, c.id, 0, null);
-                    }
-                    runQuery(c, e.bindRows());
-                    if (e.sql() != null) {
-                        describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
-                    }
-                    returnParameters(out, c.id, null);
-                    long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
-                    if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB)) {
-                        // LOB columns, no defines yet: no rows in this reply, as clients may define them as
-                        // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
-                        return end(out, c.id, 0, null);
-                    }
-                    return rows(c, rows, out, (e.options() & 0x40000) == 0);
-                case PLSQL:
-                    return plsql(c, e.bindRows(), out);
-                case COMMIT:
-                    commit();
-                    return end(out, c.id, 0, null);
-                case ROLLBACK:
-                    rollback();
-                    return end(out, c.id, 0, null);
-                case DML:
-                    long[] counts = dml(c, e.bindRows());
-                    rowCount = Arrays.stream(counts).sum();
-                    returnParameters(out, c.id, e.dmlRowCounts() ? counts : null);
-                    break;
-                default:
-                    ddl(c);
-                    rowCount = 0;
-                    break;
-            }
-            if ((e.options() & Requests.OPT_COMMIT) != 0) {
-                commit();
-            }
-            return end(out, c.id, rowCount, null);
-        } catch (SQLException ex) {
-            return error(c.id, cancelled ? OraError.of(1013, "user requested cancel of current operation") : OraErrors.fromH2(ex, c.sql));
-        } catch (OraException ex) {
-            return error(c.id, ex.error);
-        } finally {
-            running = null;
+        if (!e.defines().isEmpty()) {
+            c.defines = e.defines().toArray(new Requests.Meta[0]);
         }
+        if (!e.binds().isEmpty()) {
+            c.binds = e.binds();
+        }
+        boolean describeOnly = (e.options() & Requests.OPT_DESCRIBE) != 0 && (e.options() & Requests.OPT_EXECUTE) == 0;
+        boolean execute = (e.options() & Requests.OPT_EXECUTE) != 0 || (e.options() & Requests.OPT_DEFINE) != 0;
+        long rowCount;
+        switch (c.kind) {
+            case QUERY:
+                if (describeOnly || !execute) {
+                    prepare(c);
+                    describe(c, c.ps.getMetaData(), out);
+                    returnParameters(out, c.id, null);
+                    return end(out, c.id, 0, null);
+                }
+                runQuery(c, e.bindRows());
+                if (e.sql() != null) {
+                    describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
+                }
+                returnParameters(out, c.id, null);
+                long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
+                if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB)) {
+                    // LOB columns, no defines yet: no rows in this reply, as clients may define them as
+                    // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
+                    return end(out, c.id, 0, null);
+                }
+                return rows(c, rows, out, (e.options() & 0x40000) == 0);
+            case PLSQL:
+                return plsql(c, e.bindRows(), out);
+            case COMMIT:
+                commit();
+                return end(out, c.id, 0, null);
+            case ROLLBACK:
+                rollback();
+                return end(out, c.id, 0, null);
+            case DML:
+                long[] counts = dml(c, e.bindRows());
+                rowCount = Arrays.stream(counts).sum();
+                returnParameters(out, c.id, e.dmlRowCounts() ? counts : null);
+                break;
+            default:
+                ddl(c);
+                rowCount = 0;
+                break;
+        }
+        if ((e.options() & Requests.OPT_COMMIT) != 0) {
+            commit();
+        }
+        return end(out, c.id, rowCount, null);
     }
 
     byte[] reexecute(int function, Ttc.In in) {
@@ -207,8 +204,8 @@ final class SqlSession implements AutoCloseable {
         if (c == null) {
             return error(cursorId, OraError.of(1001, "invalid cursor"));
         }
-        Ttc.Out out = new Ttc.Out();
-        try {
+        return guarded(c, () -> {
+            Ttc.Out out = new Ttc.Out();
             if (c.kind == SqlText.Kind.QUERY) {
                 runQuery(c, r.bindRows());
                 return rows(c, function == 78 ? r.iterations() : 0, out, true);
@@ -221,6 +218,18 @@ final class SqlSession implements AutoCloseable {
                 commit();
             }
             return end(out, c.id, Arrays.stream(counts).sum(), null);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        byte[] run() throws SQLException;
+    }
+
+    /** Runs a call on a cursor: H2 errors become their ORA errors (ORA-01013 after a cancel). */
+    private byte[] guarded(Cursor c, Call call) {
+        try {
+            return call.run();
         } catch (SQLException ex) {
             return error(c.id, cancelled ? OraError.of(1013, "user requested cancel of current operation") : OraErrors.fromH2(ex, c.sql));
         } catch (OraException ex) {
