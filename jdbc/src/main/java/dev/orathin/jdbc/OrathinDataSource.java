@@ -1,0 +1,158 @@
+package dev.orathin.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} with JavaBean properties, for pools and frameworks: HikariCP's
+ * {@code dataSourceClassName=dev.orathin.jdbc.OrathinDataSource} with {@code dataSource.url},
+ * {@code dataSource.user}, {@code dataSource.password}, {@code dataSource.walletLocation}, ...
+ */
+public class OrathinDataSource implements DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private String configDir;
+    private String walletLocation;
+    private String walletPassword;
+    private Integer connectTimeoutSeconds;
+    private int loginTimeout;
+    private final Properties extra = new Properties();
+    private PrintWriter logWriter;
+
+    /** The JDBC URL ({@code jdbc:orathin:@...}). */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    /** The JDBC URL. */
+    public String getUrl() {
+        return url;
+    }
+
+    /** The database user. */
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    /** The database user. */
+    public String getUser() {
+        return user;
+    }
+
+    /** The user's password (never returned by a getter). */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** The directory with tnsnames.ora (TNS_ADMIN). */
+    public void setConfigDir(String configDir) {
+        this.configDir = configDir;
+    }
+
+    /** The wallet directory, file or wallet.zip. */
+    public void setWalletLocation(String walletLocation) {
+        this.walletLocation = walletLocation;
+    }
+
+    /** The wallet password (ewallet.pem / ewallet.p12; never returned by a getter). */
+    public void setWalletPassword(String walletPassword) {
+        this.walletPassword = walletPassword;
+    }
+
+    /** Bound on the whole connect, seconds. */
+    public void setConnectTimeout(int seconds) {
+        this.connectTimeoutSeconds = seconds;
+    }
+
+    /** Any other connect parameter (ojdbc or python-oracledb name). */
+    public void setProperty(String name, String value) {
+        extra.setProperty(name, value);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pw) throws SQLException {
+        if (url == null) {
+            throw new SQLException("OTN-7001: OrathinDataSource needs a url (jdbc:orathin:@...)", "08001");
+        }
+        Properties p = new Properties();
+        p.putAll(extra);
+        put(p, "user", username);
+        put(p, "password", pw);
+        put(p, "config_dir", configDir);
+        put(p, "wallet_location", walletLocation);
+        put(p, "wallet_password", walletPassword);
+        Integer seconds = connectTimeoutSeconds != null ? connectTimeoutSeconds : loginTimeout > 0 ? Integer.valueOf(loginTimeout) : null;
+        if (seconds != null) {
+            p.setProperty("connect_timeout_ms", String.valueOf(seconds * 1000L));
+        }
+        if (url.startsWith(OrathinDriver.ORACLE_PREFIX)) {
+            p.setProperty(OrathinDriver.ACCEPT_ORACLE_URLS, "true");
+        }
+        Connection c = new OrathinDriver().connect(url, p);
+        if (c == null) {
+            throw new SQLException("OTN-7001: not an orathin URL: " + url, "08001");
+        }
+        return c;
+    }
+
+    private static void put(Properties p, String key, String value) {
+        if (value != null) {
+            p.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("OTN-9001: DataSource.getParentLogger is not supported by orathin");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("OTN-7003: not a wrapper for " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "OrathinDataSource[" + url + ", user=" + user + "]";
+    }
+}

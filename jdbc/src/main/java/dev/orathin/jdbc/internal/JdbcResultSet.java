@@ -1,0 +1,135 @@
+package dev.orathin.jdbc.internal;
+
+import dev.orathin.Column;
+import dev.orathin.Cursor;
+import dev.orathin.errors.OrathinException;
+import java.lang.reflect.Method;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/** A forward-only, read-only {@link ResultSet} over a {@link Cursor}. */
+final class JdbcResultSet extends Proxies.Handler {
+
+    private final Cursor cursor;
+    private final Statement statement;
+    private final long maxRows;
+    private final List<Column> columns;
+    private long row;
+    private boolean closed;
+    private boolean afterLast;
+    private Object last;
+
+    private JdbcResultSet(Cursor cursor, Statement statement, long maxRows) {
+        super(cursor);
+        this.cursor = cursor;
+        this.statement = statement;
+        this.maxRows = maxRows;
+        this.columns = cursor.columns();
+    }
+
+    static ResultSet create(Cursor cursor, Object statement, long maxRows) {
+        return Proxies.create(ResultSet.class, new JdbcResultSet(cursor, (Statement) statement, maxRows));
+    }
+
+    int findColumn(String label) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(label)) {
+                return i + 1;
+            }
+        }
+        throw new SQLException("OTN-7006: no column named " + label + " (columns: "
+                + columns.stream().map(Column::name).toList() + ")", "42S22");
+    }
+
+    @Override
+    Object handle(String name, Method m, Object[] a) throws Throwable {
+        if (name.equals("close")) {
+            closed = true;
+            cursor.close();
+            return null;
+        }
+        if (name.equals("isClosed")) {
+            return closed;
+        }
+        if (closed) {
+            throw new SQLException("OTN-7002: the result set is closed", "24000");
+        }
+        try {
+            return dispatch(name, m, a);
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    private Object dispatch(String name, Method m, Object[] a) throws SQLException {
+        switch (name) {
+            case "next":
+                if (afterLast || maxRows > 0 && row >= maxRows || !cursor.next()) {
+                    afterLast = true;
+                    return false;
+                }
+                row++;
+                return true;
+            case "wasNull":
+                return last == null;
+            case "findColumn":
+                return findColumn((String) a[0]);
+            case "getMetaData":
+                return JdbcMetaData.resultSet(columns);
+            case "getStatement":
+                return statement;
+            case "getRow":
+                return afterLast ? 0 : (int) row;
+            case "isBeforeFirst":
+                return row == 0 && !afterLast;
+            case "isAfterLast":
+                return afterLast;
+            case "isFirst":
+                return row == 1 && !afterLast;
+            case "getType":
+                return ResultSet.TYPE_FORWARD_ONLY;
+            case "getConcurrency":
+                return ResultSet.CONCUR_READ_ONLY;
+            case "getHoldability":
+                return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+            case "getFetchDirection":
+                return ResultSet.FETCH_FORWARD;
+            case "setFetchSize":
+                if ((Integer) a[0] > 0) {
+                    cursor.arraySize((Integer) a[0]);
+                }
+                return null;
+            case "getFetchSize":
+                return 0;
+            case "getWarnings":
+                return null;
+            case "clearWarnings":
+                return null;
+            default:
+                break;
+        }
+        if (name.startsWith("get") && a.length >= 1 && (a[0] instanceof Integer || a[0] instanceof String)) {
+            if (row == 0 || afterLast) {
+                throw new SQLException("OTN-7005: " + name + " with no current row (call next() first)", "24000");
+            }
+            int i = a[0] instanceof Integer n ? n : findColumn((String) a[0]);
+            if (i < 1 || i > columns.size()) {
+                throw new SQLException("OTN-7006: column index " + i + " is out of range 1.." + columns.size(), "07009");
+            }
+            if (name.equals("getBigDecimal") && a.length == 2 && a[1] instanceof Integer) {
+                throw Errors.notSupported("ResultSet.getBigDecimal(int, int) (deprecated)");
+            }
+            last = cursor.getObject(i);
+            return Values.convert(last, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, m.getReturnType());
+        }
+        return Proxies.UNHANDLED;
+    }
+
+    @Override
+    public String toString() {
+        return "ResultSet" + columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    }
+}
