@@ -5,6 +5,8 @@
 module dev.orathin.examples {
     requires dev.orathin.core;
     requires dev.orathin.testkit;
+    requires dev.orathin.jdbc;
+    requires com.zaxxer.hikari;
     requires info.picocli;
     requires littleproxy;
     requires java.naming;

@@ -51,6 +51,12 @@ class ExamplesTest {
     }
 
     @Test
+    void hikariServiceOverTheJdbcDriver() throws InterruptedException {
+        assertEquals(0, HikariService.run(dir.toString(), "mydb_high", "admin", PW.toCharArray(), WPW, 6, out), text());
+        assertTrue(text().contains("150 lookups"), text());
+    }
+
+    @Test
     void easyConnectWithWalletLocation() {
         String ez = "tcps://localhost:" + server.port() + "/mydb_high?wallet_location=" + dir;
         assertEquals(0, EasyConnectWallet.run(ez, "admin", PW.toCharArray(), null, out), text());
