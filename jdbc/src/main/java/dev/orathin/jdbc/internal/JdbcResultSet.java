@@ -2,7 +2,6 @@ package dev.orathin.jdbc.internal;
 
 import dev.orathin.Column;
 import dev.orathin.Cursor;
-import dev.orathin.errors.OrathinException;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,19 +10,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** A forward-only, read-only {@link ResultSet} over a {@link Cursor}. */
-final class JdbcResultSet extends Proxies.Handler {
+final class JdbcResultSet extends Proxies.ClosableHandler {
 
     private final Cursor cursor;
     private final Statement statement;
     private final long maxRows;
     private final List<Column> columns;
     private long row;
-    private boolean closed;
     private boolean afterLast;
     private Object last;
 
     private JdbcResultSet(Cursor cursor, Statement statement, long maxRows) {
-        super(cursor);
+        super(cursor, "result set", "24000");
         this.cursor = cursor;
         this.statement = statement;
         this.maxRows = maxRows;
@@ -45,26 +43,12 @@ final class JdbcResultSet extends Proxies.Handler {
     }
 
     @Override
-    Object handle(String name, Method m, Object[] a) throws Throwable {
-        if (name.equals("close")) {
-            closed = true;
-            cursor.close();
-            return null;
-        }
-        if (name.equals("isClosed")) {
-            return closed;
-        }
-        if (closed) {
-            throw new SQLException("OTN-7002: the result set is closed", "24000");
-        }
-        try {
-            return dispatch(name, m, a);
-        } catch (OrathinException e) {
-            throw Errors.translate(e);
-        }
+    void onClose() {
+        cursor.close();
     }
 
-    private Object dispatch(String name, Method m, Object[] a) throws SQLException {
+    @Override
+    Object dispatch(String name, Method m, Object[] a) throws SQLException {
         switch (name) {
             case "next":
                 if (afterLast || maxRows > 0 && row >= maxRows || !cursor.next()) {

@@ -3,7 +3,6 @@ package dev.orathin.jdbc.internal;
 import dev.orathin.Cursor;
 import dev.orathin.OracleType;
 import dev.orathin.OutParam;
-import dev.orathin.errors.OrathinException;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * placeholders become {@code :1..:n}, {@code {call ...}} escapes become PL/SQL blocks, batches
  * become one array DML call, OUT parameters become {@link OutParam}s.
  */
-final class JdbcStatement extends Proxies.Handler {
+final class JdbcStatement extends Proxies.ClosableHandler {
 
     private static final Pattern CALL = Pattern.compile("(?is)^\\s*\\{\\s*(\\?\\s*=\\s*)?call\\s+(.*?)\\s*\\}\\s*$");
 
@@ -39,11 +38,10 @@ final class JdbcStatement extends Proxies.Handler {
     private int fetchSize;
     private int maxRows;
     private int queryTimeout;
-    private boolean closed;
     private Object lastOut;
 
     private JdbcStatement(JdbcConnection conn, String sql, boolean callable) {
-        super(null);
+        super(null, "statement", "HY010");
         this.conn = conn;
         this.callable = callable;
         this.sql = sql == null ? null : positionalToNamed(sql, callable);
@@ -104,27 +102,17 @@ final class JdbcStatement extends Proxies.Handler {
     }
 
     @Override
-    Object handle(String name, Method m, Object[] a) throws Throwable {
-        if (name.equals("close")) {
-            closeCursor();
-            closed = true;
-            return null;
-        }
-        if (name.equals("isClosed")) {
-            return closed;
-        }
-        if (closed) {
-            throw new SQLException("OTN-7002: the statement is closed", "HY010");
-        }
-        conn.checkOpen();
-        try {
-            return dispatch(name, m, a);
-        } catch (OrathinException e) {
-            throw Errors.translate(e);
-        }
+    void onClose() {
+        closeCursor();
     }
 
-    private Object dispatch(String name, Method m, Object[] a) throws SQLException {
+    @Override
+    void checkUsable() throws SQLException {
+        conn.checkOpen();
+    }
+
+    @Override
+    Object dispatch(String name, Method m, Object[] a) throws SQLException {
         switch (name) {
             case "executeQuery":
                 run(a.length == 1 ? positionalToNamed((String) a[0], false) : sql, a.length == 1 ? new Object[0] : binds);

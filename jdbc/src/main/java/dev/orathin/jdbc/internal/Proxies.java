@@ -81,6 +81,53 @@ final class Proxies {
         }
     }
 
+    /**
+     * A handler for a closeable JDBC object (statement, result set): {@code close} and
+     * {@code isClosed} here, every other call refused once closed, orathin failures translated.
+     */
+    abstract static class ClosableHandler extends Handler {
+        private final String what;
+        private final String closedState;
+        boolean closed;
+
+        ClosableHandler(Object target, String what, String closedState) {
+            super(target);
+            this.what = what;
+            this.closedState = closedState;
+        }
+
+        /** Releases what the object holds. */
+        abstract void onClose();
+
+        /** Checks before each call on an open object (e.g. its connection is still open). */
+        void checkUsable() throws SQLException {
+        }
+
+        /** Answers a call on an open object, or returns {@link #UNHANDLED}. */
+        abstract Object dispatch(String name, Method m, Object[] a) throws SQLException;
+
+        @Override
+        final Object handle(String name, Method m, Object[] a) throws Throwable {
+            if (name.equals("close")) {
+                onClose();
+                closed = true;
+                return null;
+            }
+            if (name.equals("isClosed")) {
+                return closed;
+            }
+            if (closed) {
+                throw new SQLException("OTN-7002: the " + what + " is closed", closedState);
+            }
+            checkUsable();
+            try {
+                return dispatch(name, m, a);
+            } catch (dev.orathin.errors.OrathinException e) {
+                throw Errors.translate(e);
+            }
+        }
+    }
+
     /** Marker: the handler does not implement the method. */
     static final Object UNHANDLED = new Object();
 
