@@ -115,7 +115,7 @@ public final class Orathin {
         }
         char[] pw = p.walletPassword();
         try {
-            return Wallets.load(Path.of(location), pw);
+            return dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw);
         } finally {
             ConnectParams.clear(pw);
         }
