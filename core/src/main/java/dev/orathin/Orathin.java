@@ -114,6 +114,11 @@ public final class Orathin {
             return Wallets.system();
         }
         char[] pw = p.walletPassword();
+        if (pw == null) {
+            // a wallet_password written into the connect string: a client-only parameter, never sent
+            pw = r.descriptions().descriptions().get(0).security().params().entrySet().stream()
+                    .filter(e -> e.getKey().equals("WALLET_PASSWORD")).map(e -> e.getValue().value().toCharArray()).findFirst().orElse(null);
+        }
         try {
             return dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw);
         } finally {

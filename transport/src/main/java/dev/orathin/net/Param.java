@@ -2,7 +2,6 @@ package dev.orathin.net;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One parameter of a connect descriptor with its provenance.
@@ -13,9 +12,6 @@ import java.util.Set;
  */
 public record Param(String name, String value, String source) {
 
-    /** Parameters whose values are never shown (explain, logs). */
-    private static final Set<String> SECRET = Set.of("WALLET_PASSWORD", "PASSWORD", "HTTPS_PROXY_PASSWORD", "TOKEN", "TOKEN_AUTH");
-
     /** Normalises the name. */
     public Param {
         name = Objects.requireNonNull(name, "name").toUpperCase(Locale.ROOT);
@@ -23,9 +19,9 @@ public record Param(String name, String value, String source) {
         Objects.requireNonNull(source, "source");
     }
 
-    /** True when the value is a secret and must be redacted. */
+    /** True when the value is a secret and must be redacted ({@link ConnectParameter#isSecret(String)}). */
     public boolean secret() {
-        return SECRET.contains(name);
+        return ConnectParameter.isSecret(name);
     }
 
     /**
@@ -34,19 +30,9 @@ public record Param(String name, String value, String source) {
      */
     public String shown() {
         if (secret()) {
-            return "******";
+            return Redaction.MASK;
         }
-        int at = value.lastIndexOf('@');
-        int colon = value.indexOf(':');
-        if (at > 0 && colon >= 0 && colon < at && !value.startsWith("(")) {
-            int scheme = value.indexOf("://");
-            int userStart = scheme >= 0 && scheme < at ? scheme + 3 : 0;
-            int sep = value.indexOf(':', userStart);
-            if (sep >= 0 && sep < at) {
-                return value.substring(0, sep + 1) + "******" + value.substring(at);
-            }
-        }
-        return value;
+        return value.startsWith("(") ? Redaction.connectString(value) : Redaction.proxy(value);
     }
 
     /** {@code NAME=value (source)}, secrets redacted. */

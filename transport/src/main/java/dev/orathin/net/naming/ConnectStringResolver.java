@@ -3,6 +3,7 @@ package dev.orathin.net.naming;
 import dev.orathin.net.Address;
 import dev.orathin.net.AddressList;
 import dev.orathin.net.AddressNode;
+import dev.orathin.net.ConnectParameter;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Param;
@@ -37,25 +38,6 @@ import java.util.zip.ZipInputStream;
  * <p>Precedence: explicit API parameters, then the dsn/descriptor, then sqlnet.ora, then defaults.
  */
 public final class ConnectStringResolver {
-
-    /** API parameter names (python-oracledb and Easy Connect style) mapped to descriptor keywords. */
-    private static final Map<String, String> API_NAMES = Map.ofEntries(
-            Map.entry("https_proxy", "HTTPS_PROXY"), Map.entry("https_proxy_port", "HTTPS_PROXY_PORT"),
-            Map.entry("retry_count", "RETRY_COUNT"), Map.entry("retry_delay", "RETRY_DELAY"),
-            Map.entry("tcp_connect_timeout", "TRANSPORT_CONNECT_TIMEOUT"), Map.entry("transport_connect_timeout", "TRANSPORT_CONNECT_TIMEOUT"),
-            Map.entry("connect_timeout", "CONNECT_TIMEOUT"), Map.entry("recv_timeout", "RECV_TIMEOUT"),
-            Map.entry("expire_time", "EXPIRE_TIME"), Map.entry("sdu", "SDU"), Map.entry("use_sni", "USE_SNI"),
-            Map.entry("source_route", "SOURCE_ROUTE"), Map.entry("load_balance", "LOAD_BALANCE"), Map.entry("failover", "FAILOVER"),
-            Map.entry("connection_id_prefix", "CONNECTION_ID_PREFIX"), Map.entry("ssl_server_dn_match", "SSL_SERVER_DN_MATCH"),
-            Map.entry("ssl_server_cert_dn", "SSL_SERVER_CERT_DN"), Map.entry("ssl_version", "SSL_VERSION"),
-            Map.entry("wallet_location", "WALLET_LOCATION"), Map.entry("pool_connection_class", "POOL_CONNECTION_CLASS"),
-            Map.entry("pool_purity", "POOL_PURITY"), Map.entry("pool_name", "POOL_NAME"), Map.entry("pool_boundary", "POOL_BOUNDARY"));
-
-    /** sqlnet.ora keys supplying defaults, mapped to descriptor keywords. */
-    private static final Map<String, String> SQLNET_NAMES = Map.of(
-            "WALLET_LOCATION", "WALLET_LOCATION", "SSL_SERVER_DN_MATCH", "SSL_SERVER_DN_MATCH", "SSL_VERSION", "SSL_VERSION",
-            "SQLNET.OUTBOUND_CONNECT_TIMEOUT", "CONNECT_TIMEOUT", "TCP.CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT",
-            "SQLNET.RECV_TIMEOUT", "RECV_TIMEOUT", "SQLNET.EXPIRE_TIME", "EXPIRE_TIME");
 
     private ConnectStringResolver() {
     }
@@ -95,12 +77,12 @@ public final class ConnectStringResolver {
                     source = e.file();
                     firstLine = e.line();
                 } else {
-                    descriptorText = EasyConnect.toDescriptor(v, e.source());
+                    descriptorText = EasyConnect.toDescriptor(v, e.source(), warnings);
                     source = e.source() + " (Easy Connect)";
                 }
             } else if (EasyConnect.looks(dsn)) {
                 kind = ResolvedConnect.Kind.EASY_CONNECT;
-                descriptorText = EasyConnect.toDescriptor(dsn, "dsn");
+                descriptorText = EasyConnect.toDescriptor(dsn, "dsn", warnings);
                 source = "dsn";
             } else if (cfg.source == null) {
                 throw new ConfigException(NamingErrorCode.NO_CONFIG_DIR, "dsn", "\"" + dsn + "\" is an alias, so a tnsnames.ora is needed, "
@@ -143,9 +125,9 @@ public final class ConnectStringResolver {
     private static Map<String, Param> overrides(Map<String, String> parameters) {
         Map<String, Param> out = new LinkedHashMap<>();
         parameters.forEach((k, v) -> {
-            String key = API_NAMES.get(k.toLowerCase(Locale.ROOT));
-            if (key != null && v != null) {
-                out.put(key, new Param(key, v, "argument " + k));
+            ConnectParameter p = ConnectParameter.byApiName(k).filter(c -> !c.apiNames().isEmpty()).orElse(null);
+            if (p != null && v != null) {
+                out.put(p.keyword(), new Param(p.keyword(), v, "argument " + k));
             }
         });
         return out;
@@ -156,7 +138,7 @@ public final class ConnectStringResolver {
             List<String> warnings) {
         Map<String, Param> fromSqlnet = new LinkedHashMap<>();
         sqlnet.forEach((k, p) -> {
-            String key = SQLNET_NAMES.get(k);
+            String key = ConnectParameter.bySqlnetName(k).map(ConnectParameter::keyword).orElse(null);
             if (key != null) {
                 String value = key.equals("WALLET_LOCATION") ? walletDirectory(p.value()) : p.value();
                 fromSqlnet.put(key, new Param(key, value, p.source()));
@@ -216,15 +198,19 @@ public final class ConnectStringResolver {
     }
 
     private static boolean isSecurity(String k) {
-        return k.startsWith("SSL_") || k.equals("WALLET_LOCATION");
+        return home(k) == ConnectParameter.Level.SECURITY;
     }
 
     private static boolean isAddress(String k) {
-        return k.equals("HTTPS_PROXY") || k.equals("HTTPS_PROXY_PORT");
+        return home(k) == ConnectParameter.Level.ADDRESS;
     }
 
     private static boolean isConnectData(String k) {
-        return k.startsWith("POOL_");
+        return home(k) == ConnectParameter.Level.CONNECT_DATA;
+    }
+
+    private static ConnectParameter.Level home(String keyword) {
+        return ConnectParameter.byKeyword(keyword).map(ConnectParameter::home).orElse(ConnectParameter.Level.DESCRIPTION);
     }
 
     /** {@code (SOURCE=(METHOD=file)(METHOD_DATA=(DIRECTORY=x)))} → {@code x}; a plain value stays. */

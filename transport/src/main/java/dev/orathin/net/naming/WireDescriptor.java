@@ -3,14 +3,16 @@ package dev.orathin.net.naming;
 import dev.orathin.net.Address;
 import dev.orathin.net.AddressList;
 import dev.orathin.net.AddressNode;
+import dev.orathin.net.ConnectParameter;
+import dev.orathin.net.ConnectParameter.Level;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Param;
+import dev.orathin.net.Redaction;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders descriptors: the canonical text of a whole model (round-trips through the parser), and
@@ -18,13 +20,11 @@ import java.util.Set;
  * §10): only the address being tried (all of them with SOURCE_ROUTE), CONNECT_DATA with the
  * client's CID and a CONNECTION_ID, and without client-only sections — SECURITY, HTTPS_PROXY,
  * retry, timeout and load-balancing keys, wallet settings — so no local path or secret leaves the
- * machine.
+ * machine. What travels is decided by the parameter catalogue
+ * ({@link ConnectParameter#sentToListener(ConnectParameter.Level, String)}): catalogued parameters
+ * by their wire flag, uncatalogued ones only inside CONNECT_DATA, and never a secret.
  */
 public final class WireDescriptor {
-
-    /** DESCRIPTION keys that only steer the client; never sent (ojdbc strips them too). */
-    private static final Set<String> CLIENT_ONLY = Set.of("FAILOVER", "LOAD_BALANCE", "RETRY_COUNT", "RETRY_DELAY", "CONNECT_TIMEOUT",
-            "TRANSPORT_CONNECT_TIMEOUT", "RECV_TIMEOUT", "EXPIRE_TIME", "SDU", "USE_SNI", "CONNECTION_ID_PREFIX", "WALLET_LOCATION");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -75,14 +75,14 @@ public final class WireDescriptor {
     public static String wire(Description d, Address chosen, Cid cid, String connectionId) {
         StringBuilder b = new StringBuilder("(DESCRIPTION=");
         for (Param p : d.params().values()) {
-            if (!CLIENT_ONLY.contains(p.name())) {
-                b.append('(').append(p.name()).append('=').append(value(p)).append(')');
+            if (onWire(Level.DESCRIPTION, p)) {
+                pair(b, p, false);
             }
         }
         if (d.sourceRoute()) {
-            list(b, d.addresses(), true, false);
+            list(b, d.addresses(), true, Mode.WIRE);
         } else {
-            address(b, chosen, false);
+            address(b, chosen, Mode.WIRE);
         }
         b.append("(CONNECT_DATA=");
         if (cid != null) {
@@ -90,8 +90,8 @@ public final class WireDescriptor {
                     .append(cid.user()).append("))");
         }
         for (Param p : d.connectData().params().values()) {
-            if (!p.name().equals("CID") && !p.name().equals("CONNECTION_ID")) {
-                b.append('(').append(p.name()).append('=').append(value(p)).append(')');
+            if (!p.name().equals("CID") && !p.name().equals("CONNECTION_ID") && onWire(Level.CONNECT_DATA, p)) {
+                pair(b, p, false);
             }
         }
         if (connectionId != null) {
@@ -102,22 +102,34 @@ public final class WireDescriptor {
 
     /** Canonical text of a whole model (every section, every address); parses back to an equal model. */
     public static String canonical(DescriptionList list) {
+        return render(list, false);
+    }
+
+    /**
+     * The canonical text as it may be shown (resolve, doctor, logs): secrets and proxy passwords
+     * replaced through {@link Param#shown()}, structurally, whatever characters they hold.
+     */
+    public static String shown(DescriptionList list) {
+        return render(list, true);
+    }
+
+    private static String render(DescriptionList list, boolean redact) {
         StringBuilder b = new StringBuilder();
         boolean wrap = list.descriptions().size() > 1 || !list.params().isEmpty();
         if (wrap) {
             b.append("(DESCRIPTION_LIST=");
-            params(b, list.params());
+            params(b, list.params(), redact);
         }
         for (Description d : list.descriptions()) {
             b.append("(DESCRIPTION=");
-            params(b, d.params());
-            list(b, d.addresses(), true, true);
+            params(b, d.params(), redact);
+            list(b, d.addresses(), true, redact ? Mode.SHOWN : Mode.ALL);
             b.append("(CONNECT_DATA=");
-            params(b, d.connectData().params());
+            params(b, d.connectData().params(), redact);
             b.append(')');
             if (!d.security().params().isEmpty()) {
                 b.append("(SECURITY=");
-                params(b, d.security().params());
+                params(b, d.security().params(), redact);
                 b.append(')');
             }
             b.append(')');
@@ -128,16 +140,25 @@ public final class WireDescriptor {
         return b.toString();
     }
 
-    private static void list(StringBuilder b, AddressList l, boolean top, boolean allParams) {
+    /** How addresses are rendered: every parameter, every parameter redacted, or only what the listener may see. */
+    private enum Mode {
+        ALL, SHOWN, WIRE
+    }
+
+    private static void list(StringBuilder b, AddressList l, boolean top, Mode mode) {
         if (!top) {
             b.append("(ADDRESS_LIST=");
-            params(b, l.params());
+            for (Param p : l.params().values()) {
+                if (mode != Mode.WIRE || onWire(Level.ADDRESS_LIST, p)) {
+                    pair(b, p, mode == Mode.SHOWN);
+                }
+            }
         }
         for (AddressNode n : l.entries()) {
             if (n instanceof AddressList nested) {
-                list(b, nested, false, allParams);
+                list(b, nested, false, mode);
             } else {
-                address(b, (Address) n, allParams);
+                address(b, (Address) n, mode);
             }
         }
         if (!top) {
@@ -145,28 +166,44 @@ public final class WireDescriptor {
         }
     }
 
-    private static void address(StringBuilder b, Address a, boolean allParams) {
+    private static void address(StringBuilder b, Address a, Mode mode) {
         b.append("(ADDRESS=(PROTOCOL=").append(a.protocol()).append(")(HOST=").append(a.host()).append(")(PORT=").append(a.port()).append(')');
         for (Param p : a.params().values()) {
-            if (Set.of("PROTOCOL", "HOST", "PORT").contains(p.name())) {
+            if (p.name().equals("PROTOCOL") || p.name().equals("HOST") || p.name().equals("PORT")) {
                 continue;
             }
-            if (allParams || !p.name().startsWith("HTTPS_PROXY")) {
-                b.append('(').append(p.name()).append('=').append(value(p)).append(')');
+            if (mode != Mode.WIRE || onWire(Level.ADDRESS, p)) {
+                pair(b, p, mode == Mode.SHOWN);
             }
         }
         b.append(')');
     }
 
-    private static void params(StringBuilder b, Map<String, Param> params) {
+    /**
+     * Whether a parameter goes to the listener: by the catalogue, and never a nested value that
+     * holds a secret-looking pair.
+     */
+    private static boolean onWire(Level level, Param p) {
+        return ConnectParameter.sentToListener(level, p.name())
+                && (!p.value().startsWith("(") || Redaction.connectString(p.value()).equals(p.value()));
+    }
+
+    private static void params(StringBuilder b, Map<String, Param> params, boolean redact) {
         for (Param p : params.values()) {
-            b.append('(').append(p.name()).append('=').append(value(p)).append(')');
+            pair(b, p, redact);
         }
+    }
+
+    private static void pair(StringBuilder b, Param p, boolean redact) {
+        b.append('(').append(p.name()).append('=').append(redact ? quoted(p.shown()) : value(p)).append(')');
     }
 
     /** Nested values (kept as text starting with '(') go out as they are; others are quoted if needed. */
     private static String value(Param p) {
-        String v = p.value();
+        return quoted(p.value());
+    }
+
+    private static String quoted(String v) {
         if (v.startsWith("(")) {
             return v;
         }

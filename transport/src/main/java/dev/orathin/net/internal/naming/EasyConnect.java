@@ -1,5 +1,7 @@
 package dev.orathin.net.internal.naming;
 
+import dev.orathin.net.ConnectParameter;
+import dev.orathin.net.Redaction;
 import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;
 import java.util.ArrayList;
@@ -15,18 +17,13 @@ import java.util.Set;
  * converted to the equivalent descriptor text, so one model serves every dsn form.
  *
  * <p>A host list is load-balanced unless {@code load_balance=off} (ojdbc and node; python keeps
- * the order). Parameters are placed where they belong: address-level (https_proxy...), SECURITY
- * (ssl_*, wallet_location), CONNECT_DATA (pool_*, connection_id_prefix goes to DESCRIPTION) or
- * DESCRIPTION (retries, timeouts...).
+ * the order). Parameters are placed where the parameter catalogue ({@link ConnectParameter}) says
+ * they belong: ADDRESS (https_proxy...), SECURITY (ssl_*, wallet_location, wallet_password...),
+ * CONNECT_DATA (pool_*...) or DESCRIPTION (retries, timeouts...). Parameters the catalogue does
+ * not know are ignored with a warning, as python-oracledb and node-oracledb ignore them: they are
+ * neither rendered nor sent.
  */
 public final class EasyConnect {
-
-    private static final Set<String> ADDRESS_PARAMS = Set.of("HTTPS_PROXY", "HTTPS_PROXY_PORT", "SEND_BUF_SIZE", "RECV_BUF_SIZE");
-    private static final Set<String> SECURITY_PARAMS = Set.of("SSL_SERVER_DN_MATCH", "SSL_SERVER_CERT_DN", "SSL_VERSION",
-            "WALLET_LOCATION", "MY_WALLET_DIRECTORY", "SSL_CERTIFICATE_ALIAS", "SSL_CERTIFICATE_THUMBPRINT", "SSL_ALLOW_WEAK_DN_MATCH",
-            "AUTHENTICATION_SERVICE", "TOKEN_AUTH", "TOKEN_LOCATION");
-    private static final Set<String> CONNECT_DATA_PARAMS = Set.of("POOL_CONNECTION_CLASS", "POOL_PURITY", "POOL_NAME",
-            "POOL_BOUNDARY", "COLOCATION_TAG", "SERVICE_TAG");
 
     private EasyConnect() {
     }
@@ -38,6 +35,11 @@ public final class EasyConnect {
 
     /** Converts an Easy Connect string to descriptor text; errors name the column. */
     public static String toDescriptor(String ez, String source) {
+        return toDescriptor(ez, source, new ArrayList<>());
+    }
+
+    /** As {@link #toDescriptor(String, String)}, adding a warning per ignored parameter to {@code warnings}. */
+    public static String toDescriptor(String ez, String source, List<String> warnings) {
         String s = ez.strip();
         int q = s.indexOf('?');
         String params = q < 0 ? "" : s.substring(q + 1);
@@ -95,7 +97,20 @@ public final class EasyConnect {
                 throw bad(source, ez, "an instance name of letters, digits, '_', '-', '.'", instance);
             }
         }
-        Map<String, String> kv = parameters(params, source, ez);
+        Map<String, ConnectParameter.Level> placed = new LinkedHashMap<>();
+        Map<String, String> kv = new LinkedHashMap<>();
+        parameters(params, source, ez).forEach((k, v) -> {
+            java.util.Optional<ConnectParameter> p = ConnectParameter.byApiName(k);
+            if (p.isEmpty()) {
+                warnings.add(source + ": Easy Connect parameter " + k.toLowerCase(Locale.ROOT) + " is not known; ignored (not sent)");
+            } else if (kv.put(p.get().keyword(), v) != null) {
+                throw new ConfigException(NamingErrorCode.DUPLICATE_KEY, source, "Easy Connect parameter " + p.get().keyword()
+                        + " is given twice (under two names)");
+            } else {
+                placed.put(p.get().keyword(), p.get().home());
+            }
+        });
+        java.util.function.BiPredicate<String, ConnectParameter.Level> at = (k, level) -> placed.get(k) == level;
         boolean multiHost = hosts.contains(",") || hosts.contains(";");
         StringBuilder addr = new StringBuilder();
         List<String> lists = List.of(hosts.split(";", -1));
@@ -105,7 +120,7 @@ public final class EasyConnect {
             for (String[] h : hp) {
                 one.append("(ADDRESS=(PROTOCOL=").append(protocol).append(")(HOST=").append(h[0]).append(")(PORT=").append(h[1]).append(')');
                 for (Map.Entry<String, String> e : kv.entrySet()) {
-                    if (ADDRESS_PARAMS.contains(e.getKey())) {
+                    if (at.test(e.getKey(), ConnectParameter.Level.ADDRESS)) {
                         one.append('(').append(e.getKey()).append('=').append(Render.quoteIfNeeded(e.getValue())).append(')');
                     }
                 }
@@ -119,7 +134,7 @@ public final class EasyConnect {
         }
         for (Map.Entry<String, String> e : kv.entrySet()) {
             String k = e.getKey();
-            if (!ADDRESS_PARAMS.contains(k) && !SECURITY_PARAMS.contains(k) && !CONNECT_DATA_PARAMS.contains(k)) {
+            if (at.test(k, ConnectParameter.Level.DESCRIPTION)) {
                 d.append('(').append(k).append('=').append(Render.quoteIfNeeded(e.getValue())).append(')');
             }
         }
@@ -134,14 +149,14 @@ public final class EasyConnect {
             d.append("(INSTANCE_NAME=").append(instance).append(')');
         }
         kv.forEach((k, v) -> {
-            if (CONNECT_DATA_PARAMS.contains(k)) {
+            if (at.test(k, ConnectParameter.Level.CONNECT_DATA)) {
                 d.append('(').append(k).append('=').append(Render.quoteIfNeeded(v)).append(')');
             }
         });
         d.append(')');
         StringBuilder sec = new StringBuilder();
         kv.forEach((k, v) -> {
-            if (SECURITY_PARAMS.contains(k)) {
+            if (at.test(k, ConnectParameter.Level.SECURITY)) {
                 sec.append('(').append(k).append('=').append(Render.quoteIfNeeded(v)).append(')');
             }
         });
@@ -245,9 +260,8 @@ public final class EasyConnect {
                 + " but found \"" + redact(found) + "\"");
     }
 
-    /** Hides credentials a connect string may carry ({@code user:password@proxy}, {@code *password*=...}). */
+    /** Hides credentials a connect string may carry ({@link Redaction#connectString(String)}). */
     static String redact(String s) {
-        return s.replaceAll("([=/,]|^)([^:@/&=,]+):([^@/&]+)@", "$1$2:******@")
-                .replaceAll("(?i)(password[^=&]*=)(\"[^\"]*\"|[^&]*)", "$1******");
+        return Redaction.connectString(s);
     }
 }

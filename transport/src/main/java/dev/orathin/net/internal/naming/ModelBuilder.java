@@ -4,6 +4,8 @@ import dev.orathin.net.Address;
 import dev.orathin.net.AddressList;
 import dev.orathin.net.AddressNode;
 import dev.orathin.net.ConnectData;
+import dev.orathin.net.ConnectParameter;
+import dev.orathin.net.ConnectParameter.Level;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Param;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a parsed name-value tree into the validated descriptor model. Every parameter of the
@@ -25,29 +28,25 @@ import java.util.Set;
  */
 public final class ModelBuilder {
 
-    /** Parameters understood at DESCRIPTION level. */
-    static final Set<String> DESCRIPTION_KEYS = Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE", "RETRY_COUNT", "RETRY_DELAY",
-            "CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT", "RECV_TIMEOUT", "EXPIRE_TIME", "SDU", "USE_SNI", "ENABLE",
-            "RECV_BUF_SIZE", "SEND_BUF_SIZE", "TYPE_OF_SERVICE", "COMPRESSION", "COMPRESSION_LEVELS", "CONNECTION_ID_PREFIX");
+    /** Parameters understood at DESCRIPTION level (from the catalogue). */
+    static final Set<String> DESCRIPTION_KEYS = keys(Level.DESCRIPTION);
     /** Parameters understood in ADDRESS. */
-    static final Set<String> ADDRESS_KEYS = Set.of("PROTOCOL", "HOST", "PORT", "HTTPS_PROXY", "HTTPS_PROXY_PORT", "SEND_BUF_SIZE",
-            "RECV_BUF_SIZE");
+    static final Set<String> ADDRESS_KEYS = keys(Level.ADDRESS);
     /** Parameters understood in SECURITY. */
-    static final Set<String> SECURITY_KEYS = Set.of("SSL_SERVER_DN_MATCH", "SSL_SERVER_CERT_DN", "SSL_VERSION",
-            "SSL_CLIENT_AUTHENTICATION", "SSL_CERTIFICATE_ALIAS", "SSL_CERTIFICATE_THUMBPRINT", "SSL_DISABLE_WEAK_EC_CURVES",
-            "SSL_ALLOW_WEAK_DN_MATCH", "WALLET_LOCATION", "MY_WALLET_DIRECTORY", "AUTHENTICATION_SERVICE", "TOKEN_AUTH",
-            "TOKEN_LOCATION", "PASSWORD_AUTH", "OCI_IAM_URL", "OCI_TENANCY", "OCI_COMPARTMENT", "OCI_DATABASE", "OCI_CONFIG_FILE",
-            "OCI_PROFILE", "AZURE_DB_APP_ID_URI", "TENANT_ID", "CLIENT_ID", "IGNORE_ANO_ENCRYPTION_FOR_TCPS", "KERBEROS5_PRINCIPAL");
+    static final Set<String> SECURITY_KEYS = keys(Level.SECURITY);
+    /** Parameters understood in DESCRIPTION_LIST and ADDRESS_LIST. */
+    static final Set<String> LIST_KEYS = keys(Level.ADDRESS_LIST);
     /**
      * Parameters kept and passed on but with no client-side effect yet: {@code explain} reports them as
      * "not supported yet".
      */
-    public static final Set<String> NOT_SUPPORTED_YET = Set.of("RECV_BUF_SIZE", "SEND_BUF_SIZE", "TYPE_OF_SERVICE", "COMPRESSION",
-            "COMPRESSION_LEVELS", "ENABLE", "FAILOVER_MODE", "SSL_CLIENT_AUTHENTICATION", "SSL_DISABLE_WEAK_EC_CURVES",
-            "AUTHENTICATION_SERVICE", "TOKEN_AUTH", "TOKEN_LOCATION", "PASSWORD_AUTH", "OCI_IAM_URL", "OCI_TENANCY",
-            "OCI_COMPARTMENT", "OCI_DATABASE", "OCI_CONFIG_FILE", "OCI_PROFILE", "AZURE_DB_APP_ID_URI", "TENANT_ID", "CLIENT_ID",
-            "IGNORE_ANO_ENCRYPTION_FOR_TCPS", "KERBEROS5_PRINCIPAL", "SHARDING_KEY", "SUPER_SHARDING_KEY", "SHARDING_KEY_ID",
-            "TUNNEL_SERVICE_NAME", "RDB_DATABASE", "HS", "GLOBAL_NAME");
+    public static final Set<String> NOT_SUPPORTED_YET = ConnectParameter.all().stream().filter(p -> !p.supported())
+            .map(ConnectParameter::keyword).collect(Collectors.toUnmodifiableSet());
+
+    private static Set<String> keys(Level level) {
+        return ConnectParameter.all().stream().filter(p -> p.at(level)).map(ConnectParameter::keyword)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     private final List<String> warnings;
 
@@ -65,7 +64,7 @@ public final class ModelBuilder {
                 for (NvNode c : root.children()) {
                     if (c.key().equals("DESCRIPTION")) {
                         ds.add(description(c));
-                    } else if (Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE").contains(c.key())) {
+                    } else if (LIST_KEYS.contains(c.key())) {
                         put(params, value(c));
                     } else {
                         unknown(params, c, "DESCRIPTION_LIST");
@@ -138,8 +137,13 @@ public final class ModelBuilder {
             switch (c.key()) {
                 case "ADDRESS" -> entries.add(address(c));
                 case "ADDRESS_LIST" -> entries.add(addressList(c));
-                case "FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE" -> put(params, value(c));
-                default -> unknown(params, c, "ADDRESS_LIST");
+                default -> {
+                    if (LIST_KEYS.contains(c.key())) {
+                        put(params, value(c));
+                    } else {
+                        unknown(params, c, "ADDRESS_LIST");
+                    }
+                }
             }
         }
         if (entries.isEmpty()) {
@@ -242,7 +246,7 @@ public final class ModelBuilder {
     }
 
     private static void validateBooleans(Map<String, Param> params) {
-        params.values().stream().filter(p -> Set.of("FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE").contains(p.name())).forEach(Params::parseBool);
+        params.values().stream().filter(p -> LIST_KEYS.contains(p.name())).forEach(Params::parseBool);
     }
 
     private static Param value(NvNode n) {
@@ -262,7 +266,7 @@ public final class ModelBuilder {
     }
 
     private void unknown(Map<String, Param> params, NvNode n, String where) {
-        warnings.add(n.location() + ": unknown parameter " + n.name() + " in " + where + " kept as written (Oracle ignores it)");
+        warnings.add(n.location() + ": unknown parameter " + n.name() + " in " + where + " kept for explain, not sent to the listener (Oracle ignores unknown keys)");
         put(params, n.isValue() ? new Param(n.name(), n.value(), n.location()) : new Param(n.name(), Render.children(n), n.location()));
     }
 
