@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.net.Redaction;
 import dev.orathin.wallet.Wallet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,10 +157,10 @@ public final class ConnectParams {
         return descriptorParams;
     }
 
-    /** Never shows passwords. */
+    /** Never shows passwords: the dsn goes through {@link Redaction#connectString(String)} (proxy credentials, secrets in it). */
     @Override
     public String toString() {
-        return "ConnectParams[dsn=" + dsn + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
+        return "ConnectParams[dsn=" + Redaction.connectString(dsn) + ", user=" + user + ", configDir=" + configDir + ", walletLocation=" + walletLocation
                 + (wallet != null ? ", wallet=in-memory" : "") + ", params=" + descriptorParams.keySet() + "]";
     }
 

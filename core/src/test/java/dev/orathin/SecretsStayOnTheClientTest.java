@@ -115,6 +115,69 @@ class SecretsStayOnTheClientTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void packetTraceWithFastAuthOfferedHoldsNoAuthenticationData(@TempDir Path dir) throws Exception {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(dev.orathin.internal.trace.PacketTrace.LOGGER);
+        List<String> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.FINE);
+        jul.addHandler(handler);
+        try {
+            TestDatabase db = TestDatabase.builder().user("admin", "Secret#2026").build();
+            try (OracleTestServer server = OracleTestServer.builder().tcps().service("svc").fastAuth(true).database(db).build().start()) {
+                server.writeClientConfig(dir, WALLET_PW);
+                try (OracleConnection c = Orathin.connect(dir, "svc", "admin", "Secret#2026".toCharArray(), dir.toString(), WALLET_PW);
+                        Cursor cur = c.execute("select 1 from dual")) {
+                    assertTrue(cur.next());
+                }
+                assertEquals(1, db.fastAuthRequests(), "the listener offered FAST_AUTH and it was used");
+            }
+        } finally {
+            jul.removeHandler(handler);
+            jul.setLevel(before);
+        }
+        assertTrue(records.size() > 4, "the trace was written: " + records.size());
+        boolean sawRedactedKeys = false;
+        for (String r : records) {
+            sawRedactedKeys |= r.contains("redacted") && r.contains("AUTH_SESSKEY");
+            byte[] dumped = undump(r);
+            String text = new String(dumped, StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains("AUTH_"), "authentication data in a dumped packet: " + r);
+            assertFalse(text.contains("Secret#2026"), r);
+        }
+        assertTrue(sawRedactedKeys, "the redacted lines name the keys they hide");
+    }
+
+    /** The bytes of a hex dump in a trace record ({@code 0000: 41 42 ...  AB}). */
+    private static byte[] undump(String record) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String line : record.split("\n")) {
+            if (line.matches("^[0-9a-f]{4}: .*")) {
+                String hex = line.substring(6, Math.min(line.length(), 6 + 16 * 3));
+                for (String h : hex.trim().split(" +")) {
+                    if (h.matches("[0-9a-f]{2}")) {
+                        out.write(Integer.parseInt(h, 16));
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static ConnectParams params(String dsn, Path configDir, String unused) {
         return ConnectParams.builder().dsn(dsn).configDir(configDir).user("admin").password("Secret#2026".toCharArray()).build();
     }

@@ -111,7 +111,7 @@ public final class Doctor {
         }
     }
 
-    /** The outcome of a diagnosis: every step, and whether a connection can be made. */
+    /** The outcome of a diagnosis: every step, and whether a connection can be made; {@code dsn} is shown redacted. */
     public record Report(String dsn, List<Step> steps, boolean ok) {
         /** The steps of one scope. */
         public List<Step> scope(String scope) {
@@ -163,7 +163,7 @@ public final class Doctor {
         } catch (OrathinException e) {
             add(setup, "RESOLVE", Status.FAIL, t, e.getMessage(), "the dsn cannot be turned into a connect descriptor",
                     "check the alias name against tnsnames.ora (`orathin resolve` shows what is read), or pass a full descriptor");
-            return new Report(conn.dsn, steps, false);
+            return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         }
         t = System.nanoTime();
         AttemptPlan plan;
@@ -171,7 +171,7 @@ public final class Doctor {
             plan = ResolveCommand.plan(resolved);
         } catch (RuntimeException e) {
             add(setup, "PLAN", Status.FAIL, t, String.valueOf(e.getMessage()), "the descriptor has no usable address", "fix the ADDRESS entries");
-            return new Report(conn.dsn, steps, false);
+            return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         }
         List<Route> routes = new ArrayList<>();
         plan.descriptions().forEach(d -> routes.addAll(d.routes()));
@@ -204,7 +204,7 @@ public final class Doctor {
             add(setup, "WALLET", Status.FAIL, t, e.getMessage(), "the wallet cannot be read (wrong password, wrong file, damaged download)",
                     "give the wallet password with --wallet-password-env/--wallet-password-file, or use cwallet.sso (auto-login);"
                             + " `orathin wallet check PATH` shows the details");
-            return new Report(conn.dsn, steps, false);
+            return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         }
         add(setup, "PLAN", Status.OK, System.nanoTime(), routes.size() + " address(es) in order: " + routes, null, null);
 
@@ -219,7 +219,7 @@ public final class Doctor {
             add("login", "LOGIN", Status.SKIP, System.nanoTime(), "no --user given", null, null);
         }
         boolean setupOk = steps.stream().noneMatch(s -> s.scope().equals(setup) && s.status() == Status.FAIL);
-        return new Report(conn.dsn, steps, setupOk && anyAccepted && loginOk);
+        return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, setupOk && anyAccepted && loginOk);
     }
 
     private void checkConfigDir(String scope, long t) {

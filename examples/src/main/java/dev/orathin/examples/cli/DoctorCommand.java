@@ -36,7 +36,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.println("orathin doctor: " + conn.dsn);
+            out.println("orathin doctor: " + dev.orathin.net.Redaction.connectString(conn.dsn));
         }
         String[] scope = {""};
         Doctor.Report report = new Doctor(conn, root.io(), step -> {

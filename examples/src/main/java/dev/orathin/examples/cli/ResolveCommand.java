@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " secrets redacted, and the attempts in order. No network I/O.")
 public final class ResolveCommand implements Callable<Integer> {
 
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)((?:[A-Z_]*PASSWORD|PWD)\\s*=\\s*)[^)]*");
-    private static final Pattern PROXY_USERINFO = Pattern.compile("(?i)(HTTPS_PROXY\\s*=\\s*(?:https?://)?)[^)@/]*@");
 
     @Spec
     CommandSpec spec;
@@ -52,21 +49,17 @@ public final class ResolveCommand implements Callable<Integer> {
         return new AttemptPlanner(new SecureRandom(), WireDescriptor.Cid.ofThisProcess(), null, null).plan(r.descriptions());
     }
 
-    private static final Pattern EXPLAIN_PROXY_USERINFO = Pattern.compile("(?i)(HTTPS_PROXY = (?:https?://)?)[^\\s@/]*@");
-
     /**
-     * The parameters with their origin. ResolvedConnect.explain() redacts parameters marked secret
-     * but prints HTTPS_PROXY verbatim, and that value may carry {@code user:password@}: redact it here.
+     * The parameters with their origin, secrets and proxy passwords redacted structurally
+     * ({@code Param.shown()}, driven by the parameter catalogue).
      */
     static String redactedExplain(ResolvedConnect r) {
-        return EXPLAIN_PROXY_USERINFO.matcher(r.explain()).replaceAll("$1******@");
+        return r.explain();
     }
 
-    /** The canonical descriptor with passwords and proxy credentials replaced by {@code ******}. */
+    /** The canonical descriptor with passwords and proxy credentials replaced by {@code ******}, from the parsed model. */
     static String redactedDescriptor(ResolvedConnect r) {
-        String text = WireDescriptor.canonical(r.descriptions());
-        text = SECRET_KEY.matcher(text).replaceAll("$1******");
-        return PROXY_USERINFO.matcher(text).replaceAll("$1******@");
+        return WireDescriptor.shown(r.descriptions());
     }
 
     @Override
