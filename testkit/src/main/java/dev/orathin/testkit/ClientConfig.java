@@ -74,9 +74,9 @@ final class ClientConfig {
 
     static Path write(OracleTestServer server, Path dir, char[] password) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             for (Map.Entry<String, byte[]> e : files(server, password).entrySet()) {
-                Files.write(dir.resolve(e.getKey()), e.getValue());
+                PrivateFiles.write(dir.resolve(e.getKey()), e.getValue()); // 0600: wallets and auto-login keys
             }
             return dir;
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
 import dev.orathin.net.ConnectAttempt;
 import dev.orathin.net.ConnectTrace;
+import dev.orathin.testkit.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DemoCommand implements Callable<Integer> {
 
     private static volatile DemoEnvironment kept;
+    private static volatile Path keptTemporary;
 
     @ParentCommand
     OrathinCli root;
@@ -57,12 +59,17 @@ public final class DemoCommand implements Callable<Integer> {
         if (k != null) {
             k.close();
         }
+        Path t = keptTemporary;
+        keptTemporary = null;
+        PrivateFiles.deleteTree(t);
     }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path target = dir != null ? dir : Files.createTempDirectory("orathin-demo-");
+        // without --dir: a private temporary directory, removed when the demo ends (or, with --keep, on exit)
+        Path target = dir != null ? dir : PrivateFiles.temporaryDirectory("orathin-demo-");
+        Path temporary = dir != null ? null : target;
         out.println("orathin demo: the Autonomous Database connect flow, on this machine");
         out.println();
         long t0 = System.nanoTime();
@@ -98,6 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (keep) {
                 printKeep(env, out);
                 kept = env;
+                keptTemporary = temporary;
                 handedOver = true;
                 Runtime.getRuntime().addShutdownHook(new Thread(DemoCommand::stopKept, "orathin-demo-stop"));
             } else {
@@ -108,6 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             if (!handedOver) {
                 env.close();
+                PrivateFiles.deleteTree(temporary);
             }
         }
     }

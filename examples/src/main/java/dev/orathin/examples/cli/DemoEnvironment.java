@@ -1,6 +1,7 @@
 package dev.orathin.examples.cli;
 
 import dev.orathin.testkit.OracleTestServer;
+import dev.orathin.testkit.PrivateFiles;
 import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,11 +53,11 @@ public final class DemoEnvironment implements AutoCloseable {
         OracleTestServer server = null;
         HttpProxyServer proxy = null;
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             server = OracleTestServer.builder().tcps().port(port).service(dbName + "_high", dbName + "_low")
                     .database(new TtcDatabase(Map.of(USER.toUpperCase(java.util.Locale.ROOT), password.clone()))).build().start();
             server.writeClientConfig(dir, walletPassword);
-            Files.write(dir.resolve("wallet.zip"), server.walletZip(walletPassword));
+            PrivateFiles.write(dir.resolve("wallet.zip"), server.walletZip(walletPassword));
             writeSecret(dir.resolve("password.txt"), password);
             writeSecret(dir.resolve("wallet-password.txt"), walletPassword);
             if (withProxy) {
@@ -86,13 +87,16 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     private static void writeSecret(Path file, char[] secret) throws IOException {
-        Files.deleteIfExists(file);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(secret.length + 1).put(secret).put('\n').flip();
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(chars);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            PrivateFiles.write(file, bytes);
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+            java.util.Arrays.fill(chars.array(), '\0');
         }
-        Files.write(file, (new String(secret) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void closeQuietly(OracleTestServer server, HttpProxyServer proxy) {

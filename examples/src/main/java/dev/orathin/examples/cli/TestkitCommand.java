@@ -2,8 +2,10 @@ package dev.orathin.examples.cli;
 
 import dev.orathin.testkit.Fault;
 import dev.orathin.testkit.OracleTestServer;
+import dev.orathin.testkit.PrivateFiles;
 import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TestkitCommand implements Runnable {
 
     private static volatile OracleTestServer serving;
+    /** The temporary client-config directory of {@code serve} without {@code --dir}: removed on stop. */
+    private static volatile Path temporary;
 
     @ParentCommand
     OrathinCli root;
@@ -41,13 +45,16 @@ public final class TestkitCommand implements Runnable {
         return serving != null;
     }
 
-    /** Stops the server {@code testkit serve} started (tests, shutdown hook). */
+    /** Stops the server {@code testkit serve} started (tests, shutdown hook) and removes its temporary directory. */
     public static void stop() {
         OracleTestServer s = serving;
         serving = null;
         if (s != null) {
             s.close();
         }
+        Path t = temporary;
+        temporary = null;
+        PrivateFiles.deleteTree(t);
     }
 
     /** {@code testkit serve}. */
@@ -112,14 +119,17 @@ public final class TestkitCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("testkit listening on %s://%s:%d, services %s%n", tcp ? "tcp" : "tcps", server.host(), server.port(), server.services());
                 if (!tcp) {
-                    Path target = dir != null ? dir : Files.createTempDirectory("orathin-testkit-");
+                    Path target = dir != null ? PrivateFiles.directory(dir) : PrivateFiles.temporaryDirectory("orathin-testkit-");
+                    if (dir == null) {
+                        temporary = target; // removed when the server stops
+                    }
                     char[] wpw = walletPasswordEnv != null ? Secrets.read(io, "wallet password", walletPasswordEnv, null, true) : null;
                     if (wpw == null) {
                         wpw = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36).toCharArray();
-                        Files.writeString(target.resolve("wallet-password.txt"), new String(wpw) + "\n");
+                        PrivateFiles.write(target.resolve("wallet-password.txt"), (new String(wpw) + "\n").getBytes(StandardCharsets.UTF_8));
                     }
                     server.writeClientConfig(target, wpw);
-                    Files.write(target.resolve("wallet.zip"), server.walletZip(wpw));
+                    PrivateFiles.write(target.resolve("wallet.zip"), server.walletZip(wpw));
                     java.util.Arrays.fill(wpw, '\0');
                     out.println("client config (tnsnames.ora, sqlnet.ora, wallets, wallet.zip) in " + target);
                 }
