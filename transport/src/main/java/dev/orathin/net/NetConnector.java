@@ -120,7 +120,8 @@ public final class NetConnector {
                             return s;
                         } catch (NetException e) {
                             boolean permanent = FailureLog.isPermanent(e);
-                            boolean cut = proc.hitOverallDeadline();
+                            // only a timeout is the deadline's doing; a failure that merely happened late keeps its rank
+                            boolean cut = proc.hitOverallDeadline() && isTimeout(e);
                             ConnectAttempt a = ConnectProcedure.attempt(r, proc.phase(), e.getMessage(), start);
                             failures.failed(r, a, e, proc.phase().compareTo(Phase.TCP) > 0
                                     || e.errorCode() == NetErrorCode.SERVICE_NOT_REGISTERED, cut);
@@ -144,6 +145,11 @@ public final class NetConnector {
         NetException result = failures.result(overall, deadlineReached, everyAddressDropped);
         events.emit(new ConnectEvent.ConnectFailed(result, failures.attempts().size(), Duration.ofNanos(System.nanoTime() - begin)));
         throw result;
+    }
+
+    private static boolean isTimeout(NetException e) {
+        return e.errorCode() == NetErrorCode.OVERALL_TIMEOUT || e.errorCode() == NetErrorCode.CONNECT_TIMEOUT
+                || e.errorCode() == NetErrorCode.TCP_CONNECT_TIMEOUT || e.errorCode() == NetErrorCode.PROXY_TIMEOUT;
     }
 
     /** Identity of a planned address for the permanent-failure rule: where it goes and how it checks the server. */

@@ -199,4 +199,22 @@ class FailFastTest {
             assertTrue(ms < 10_000, "neither CONNECT_TIMEOUT nor RETRY_DELAY was waited for: " + ms + " ms");
         }
     }
+
+    @Test
+    void codesAreUniqueAndClassified() {
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (NetErrorCode c : NetErrorCode.values()) {
+            assertTrue(numbers.add(c.number()), "number reused: " + c);
+            assertTrue(c.number() >= 3000 && c.number() < 5000, "transport and Oracle Net bands: " + c);
+        }
+        for (NetErrorCode c : List.of(NetErrorCode.TLS_UNTRUSTED_SERVER, NetErrorCode.TLS_DN_MISMATCH, NetErrorCode.TLS_HOST_MISMATCH,
+                NetErrorCode.TLS_CLIENT_REJECTED, NetErrorCode.TLS_CERT_EXPIRED, NetErrorCode.PROTOCOL_MISMATCH)) {
+            assertTrue(c.permanent(), c + " cannot be fixed by retrying the same address");
+        }
+        for (NetErrorCode c : List.of(NetErrorCode.TCP_REFUSED, NetErrorCode.TCP_CONNECT_TIMEOUT, NetErrorCode.CONNECT_TIMEOUT,
+                NetErrorCode.CONNECTION_CLOSED, NetErrorCode.IO_ERROR, NetErrorCode.SERVICE_NOT_REGISTERED, NetErrorCode.LISTENER_REFUSED,
+                NetErrorCode.TLS_HANDSHAKE_FAILED, NetErrorCode.DNS_FAILED)) {
+            assertFalse(c.permanent(), c + " follows the descriptor's retry rules");
+        }
+    }
 }
