@@ -35,7 +35,11 @@ public final class Orathin {
     /** This driver's name and version as the database records it (V$SESSION_CONNECT_INFO). */
     public static final String DRIVER_NAME = "orathin 0.1.0";
 
+    /** Logger for the connect flow: wallet chosen, login, failures (docs/observability.md). */
+    static final String LOGGER = "dev.orathin.connect";
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final System.Logger LOG = System.getLogger(LOGGER);
 
     private Orathin() {
     }
@@ -65,9 +69,14 @@ public final class Orathin {
             Login.Session session = new Login(net, p.connectTimeout(), RANDOM).run(new Login.Credentials(p.user(), password == null
                     ? new char[0] : password, newPassword, cid.program(), cid.host(), cid.user(),
                     String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
+            LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + p.user() + " on " + net.trace().route() + ", session "
+                    + session.sessionId() + "," + session.serialNumber());
             return new OracleConnection(net, session, p.callTimeout());
         } catch (RuntimeException e) {
             net.abort();
+            // the message carries the ORA code and text only: never a password
+            LOG.log(System.Logger.Level.INFO, () -> "login failed: user " + p.user() + " on " + net.trace().route() + ": "
+                    + e.getMessage());
             throw e;
         } finally {
             ConnectParams.clear(password);
@@ -87,13 +96,15 @@ public final class Orathin {
      */
     static Wallet wallet(ConnectParams p, ResolvedConnect r) {
         if (p.wallet() != null) {
-            return p.wallet();
+            return chosen(p.wallet(), "given in the parameters");
         }
         // the configuration directory actually used: the argument, else the one naming found through
         // oracle.net.tns_admin / TNS_ADMIN / ORACLE_HOME (so the ADB sqlnet.ora works unchanged there too)
         Path configDir = p.configDir() != null ? p.configDir() : directory(r.configSource());
         String location = p.walletLocation();
+        String how = "walletLocation parameter";
         if (location == null) {
+            how = "WALLET_LOCATION of the descriptor / sqlnet.ora";
             location = r.walletLocation().orElse(null);
             if (location != null && location.startsWith("?") && configDir != null) {
                 location = configDir.toString();
@@ -103,15 +114,17 @@ public final class Orathin {
             for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
                 if (Files.exists(configDir.resolve(f))) {
                     location = configDir.toString();
+                    how = "found in the configuration directory";
                     break;
                 }
             }
         }
         if (location == null) {
+            LOG.log(System.Logger.Level.DEBUG, "wallet: none (TCPS uses the JDK's default trust and no client certificate)");
             return null;
         }
         if (location.equalsIgnoreCase("SYSTEM")) {
-            return Wallets.system();
+            return chosen(Wallets.system(), how);
         }
         char[] pw = p.walletPassword();
         if (pw == null) {
@@ -120,10 +133,16 @@ public final class Orathin {
                     .filter(e -> e.getKey().equals("WALLET_PASSWORD")).map(e -> e.getValue().value().toCharArray()).findFirst().orElse(null);
         }
         try {
-            return dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw);
+            return chosen(dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw), how);
         } finally {
             ConnectParams.clear(pw);
         }
+    }
+
+    /** Logs which wallet a connect uses: format, file, keys and trust, never a password or key material. */
+    private static Wallet chosen(Wallet w, String how) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "wallet (" + how + "): " + w.description());
+        return w;
     }
 
     /** The path of a naming config source when it is a directory (not a wallet.zip, not bytes), else null. */

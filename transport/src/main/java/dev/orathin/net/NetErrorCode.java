@@ -2,7 +2,11 @@ package dev.orathin.net;
 
 import dev.orathin.errors.ErrorCode;
 
-/** Stable codes of transport (3xxx: DNS, TCP, proxy, TLS, timeouts) and Oracle Net protocol (4xxx) failures. */
+/**
+ * Stable codes of transport (3xxx: DNS, TCP, proxy, TLS, timeouts) and Oracle Net protocol (4xxx)
+ * failures. Numbers are never reused. Each code also says whether an attempt that failed with it
+ * is worth repeating against the same address ({@link #permanent()}).
+ */
 public enum NetErrorCode implements ErrorCode {
     /** The host name did not resolve. */
     DNS_FAILED(3001, "host name could not be resolved"),
@@ -21,23 +25,25 @@ public enum NetErrorCode implements ErrorCode {
     /** The HTTPS proxy did not answer in time. */
     PROXY_TIMEOUT(3011, "HTTPS proxy did not answer"),
     /** An HTTPS proxy was configured on a plain TCP address. */
-    PROXY_REQUIRES_TCPS(3012, "HTTPS proxy needs a TCPS address"),
+    PROXY_REQUIRES_TCPS(3012, "HTTPS proxy needs a TCPS address", true),
     /** The TLS handshake failed for another reason. */
     TLS_HANDSHAKE_FAILED(3020, "TLS handshake failed"),
     /** The server certificate does not chain to a trusted certificate of the wallet. */
-    TLS_UNTRUSTED_SERVER(3021, "server certificate not trusted"),
+    TLS_UNTRUSTED_SERVER(3021, "server certificate not trusted", true),
     /** SSL_SERVER_CERT_DN did not match the server certificate's subject. */
-    TLS_DN_MISMATCH(3022, "server certificate DN does not match SSL_SERVER_CERT_DN"),
+    TLS_DN_MISMATCH(3022, "server certificate DN does not match SSL_SERVER_CERT_DN", true),
     /** SSL_SERVER_DN_MATCH on: the host is not in the certificate's SAN / CN. */
-    TLS_HOST_MISMATCH(3023, "server certificate does not match the host"),
+    TLS_HOST_MISMATCH(3023, "server certificate does not match the host", true),
     /** The server rejected the client certificate (or none was offered to a server that needs one). */
-    TLS_CLIENT_REJECTED(3024, "server rejected the client certificate"),
+    TLS_CLIENT_REJECTED(3024, "server rejected the client certificate", true),
     /** The server certificate expired or is not yet valid. */
-    TLS_CERT_EXPIRED(3025, "server certificate expired or not yet valid"),
+    TLS_CERT_EXPIRED(3025, "server certificate expired or not yet valid", true),
     /** The peer closed the connection. */
     CONNECTION_CLOSED(3030, "connection closed by the peer"),
     /** Another I/O error on the socket. */
     IO_ERROR(3031, "network I/O error"),
+    /** A TCP address whose listener answered with TLS bytes: the address needs PROTOCOL=tcps. */
+    PROTOCOL_MISMATCH(3032, "the listener speaks TLS but the address says PROTOCOL=tcp", true),
     /** A packet that does not follow the Oracle Net format. */
     MALFORMED_PACKET(4001, "malformed Oracle Net packet"),
     /** A well-formed packet that is not allowed at this point. */
@@ -51,9 +57,9 @@ public enum NetErrorCode implements ErrorCode {
     /** More REDIRECTs than allowed in one attempt. */
     TOO_MANY_REDIRECTS(4020, "too many redirects"),
     /** The server accepted an Oracle Net version older than 315 (before 12.1). */
-    VERSION_TOO_OLD(4021, "server Oracle Net version too old"),
+    VERSION_TOO_OLD(4021, "server Oracle Net version too old", true),
     /** The server requires Native Network Encryption / integrity, which thin mode does not do. */
-    NATIVE_ENCRYPTION_REQUIRED(4022, "server requires Native Network Encryption"),
+    NATIVE_ENCRYPTION_REQUIRED(4022, "server requires Native Network Encryption", true),
     /** The server ended the session (DATA with the EOF flag, or CONTROL with an error). */
     SESSION_ENDED(4030, "server ended the session"),
     /** The session was already closed when used. */
@@ -61,10 +67,27 @@ public enum NetErrorCode implements ErrorCode {
 
     private final int number;
     private final String summary;
+    private final boolean permanent;
 
     NetErrorCode(int number, String summary) {
+        this(number, summary, false);
+    }
+
+    NetErrorCode(int number, String summary, boolean permanent) {
         this.number = number;
         this.summary = summary;
+        this.permanent = permanent;
+    }
+
+    /**
+     * True when retrying the same address cannot help within a connect: the certificate, the
+     * identity check, the client certificate, the protocol or a configuration is wrong. The
+     * connector then leaves the address out of later RETRY_COUNT passes (other addresses are still
+     * tried: another host may present another certificate). Refusals, timeouts, resets and
+     * "service not registered yet" are transient and follow the descriptor's retry rules.
+     */
+    public boolean permanent() {
+        return permanent;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.orathin.net;
 
 import dev.orathin.errors.OrathinException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -44,7 +46,15 @@ public class NetException extends OrathinException {
 
     /** The same failure with the attempt log and the connection id (as Oracle's clients print it). */
     public NetException withAttempts(List<ConnectAttempt> log, String connectionId) {
-        String detail = baseDetail() + (connectionId == null || baseDetail().contains("CONNECTION_ID=") ? ""
+        return withAttempts(log, connectionId, null);
+    }
+
+    /**
+     * The same failure with the attempt log, the connection id and a note on how the connect ended
+     * (e.g. that the overall deadline was reached); suppressed exceptions are kept.
+     */
+    public NetException withAttempts(List<ConnectAttempt> log, String connectionId, String note) {
+        String detail = baseDetail() + (note == null ? "" : note) + (connectionId == null || baseDetail().contains("CONNECTION_ID=") ? ""
                 : " (CONNECTION_ID=" + connectionId + ")");
         NetException e = new NetException((NetErrorCode) errorCode(), detail, getCause(), log, oraCode);
         for (Throwable s : getSuppressed()) {
@@ -72,13 +82,25 @@ public class NetException extends OrathinException {
         return oraCode > 0 ? OptionalInt.of(oraCode) : OptionalInt.empty();
     }
 
+    /**
+     * The attempts as lines; identical attempts (same route, phase and outcome, e.g. every
+     * RETRY_COUNT pass refused the same way) collapse into one line with a count.
+     */
     private static String attemptLog(List<ConnectAttempt> attempts) {
         if (attempts == null || attempts.size() < 2) {
             return "";
         }
-        StringBuilder b = new StringBuilder("\n  attempts:");
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, ConnectAttempt> first = new LinkedHashMap<>();
         for (ConnectAttempt a : attempts) {
-            b.append("\n    ").append(a);
+            String key = a.route() + "\u0000" + a.phase() + "\u0000" + a.outcome();
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            first.putIfAbsent(key, a);
+        }
+        StringBuilder b = new StringBuilder("\n  attempts:");
+        for (Map.Entry<String, ConnectAttempt> e : first.entrySet()) {
+            int n = counts.get(e.getKey())[0];
+            b.append("\n    ").append(e.getValue()).append(n > 1 ? " (" + n + " identical attempts)" : "");
         }
         return b.toString();
     }

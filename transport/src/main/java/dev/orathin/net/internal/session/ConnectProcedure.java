@@ -2,10 +2,13 @@ package dev.orathin.net.internal.session;
 
 import dev.orathin.net.ConnectAttempt;
 import dev.orathin.net.ConnectAttempt.Phase;
+import dev.orathin.net.ConnectEvent;
 import dev.orathin.net.ConnectTrace;
+import dev.orathin.net.IdentityVerdict;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.Route;
+import dev.orathin.net.internal.events.Events;
 import dev.orathin.net.internal.packet.Packets;
 import dev.orathin.net.internal.packet.TnsFrameDecoder;
 import dev.orathin.net.internal.packet.TnsPacket;
@@ -40,12 +43,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 
 /**
  * One connection attempt over one route: TCP (optionally to an HTTPS proxy and through its CONNECT
  * tunnel), TLS with the server identity check, then the Oracle Net exchange — CONNECT answered by
  * ACCEPT, REFUSE, REDIRECT (followed, bounded) or RESEND (with a fresh TLS handshake on the same
  * socket when flagged: the ADB listener hand-off). Everything is bounded by the attempt's deadline.
+ *
+ * <p>The server identity is verified after every handshake before anything else is written on that
+ * TLS session (issue #22): a failed verdict closes the channel without sending CONNECT. Each step is
+ * reported to the attempt's {@link Events}.
  */
 public final class ConnectProcedure {
 
@@ -59,17 +67,47 @@ public final class ConnectProcedure {
 
     private final SslContext ssl;
     private final long deadline;
+    private final long connectDeadline;
+    private final long overallDeadline;
+    private final Duration overall;
+    private final Events events;
+    private boolean tcpBoundIsTransport;
     private final Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
     private int roundTrips;
     private Phase phase = Phase.DNS;
 
     /**
+     * An attempt bounded by one deadline, reporting only to the log.
+     *
      * @param ssl the TLS context (null for tcp routes)
-     * @param deadlineNanos System.nanoTime() after which the attempt fails (CONNECT_TIMEOUT / overall)
+     * @param deadlineNanos System.nanoTime() after which the attempt fails (reported as CONNECT_TIMEOUT)
      */
     public ConnectProcedure(SslContext ssl, long deadlineNanos) {
+        this(ssl, deadlineNanos, Long.MAX_VALUE, null, Events.logOnly());
+    }
+
+    /**
+     * An attempt bounded by the earlier of its CONNECT_TIMEOUT and the whole connect's deadline; a
+     * timeout names the bound that expired.
+     *
+     * @param ssl the TLS context (null for tcp routes)
+     * @param connectDeadlineNanos System.nanoTime() when this attempt's CONNECT_TIMEOUT expires
+     * @param overallDeadlineNanos System.nanoTime() when the whole connect's timeout expires
+     * @param overall the whole connect's timeout (for messages), or null
+     * @param events where the steps are reported
+     */
+    public ConnectProcedure(SslContext ssl, long connectDeadlineNanos, long overallDeadlineNanos, Duration overall, Events events) {
         this.ssl = ssl;
-        this.deadline = deadlineNanos;
+        this.connectDeadline = connectDeadlineNanos;
+        this.overallDeadline = overallDeadlineNanos;
+        this.deadline = Math.min(connectDeadlineNanos, overallDeadlineNanos);
+        this.overall = overall;
+        this.events = events;
+    }
+
+    /** True when the attempt ran into the whole connect's deadline (not its own CONNECT_TIMEOUT). */
+    public boolean hitOverallDeadline() {
+        return overallDeadline <= connectDeadline && System.nanoTime() - overallDeadline >= 0;
     }
 
     /** The phase reached so far (for the attempt log). */
@@ -84,7 +122,7 @@ public final class ConnectProcedure {
         for (int hop = 0; ; hop++) {
             Hop h = connectTransport(current);
             try {
-                Object answer;
+                NsAnswer answer;
                 try {
                     answer = negotiate(h, current, redirected);
                 } catch (TnsPacket.MalformedPacketException | IndexOutOfBoundsException e) {
@@ -93,10 +131,10 @@ public final class ConnectProcedure {
                     throw translate(e instanceof TnsPacket.MalformedPacketException ? e
                             : new TnsPacket.MalformedPacketException(String.valueOf(e.getMessage())), current.toString(), phase.name());
                 }
-                if (answer instanceof NettyNetSession s) {
-                    return s;
+                if (answer instanceof NsAnswer.Accepted a) {
+                    return a.session();
                 }
-                Packets.Redirect r = (Packets.Redirect) answer;
+                Packets.Redirect r = ((NsAnswer.Redirected) answer).redirect();
                 h.channel.close();
                 if (hop >= MAX_REDIRECTS) {
                     throw new NetException(NetErrorCode.TOO_MANY_REDIRECTS, current + " [NS]: more than " + MAX_REDIRECTS
@@ -111,16 +149,19 @@ public final class ConnectProcedure {
         }
     }
 
-    private record Hop(Channel channel, InboundQueue inbound) {
+    private record Hop(Channel channel, InboundQueue inbound, PeerSniffer sniffer) {
     }
 
     private Hop connectTransport(Route route) {
         InboundQueue inbound = new InboundQueue();
+        PeerSniffer sniffer = route.isTcps() ? null : new PeerSniffer();
+        ProxyStatusCapture proxyStatus = new ProxyStatusCapture();
         long t0 = System.nanoTime();
+        long tcpBound = Math.min(route.timeouts().transportConnect().toMillis(), remainingMillis());
+        tcpBoundIsTransport = route.timeouts().transportConnect().toMillis() <= remainingMillis();
         Bootstrap b = new Bootstrap().group(IoGroup.get()).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(route.timeouts().transportConnect().toMillis(),
-                        remainingMillis())));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, tcpBound));
         if (route.timeouts().expireTime() != null) {
             // EXPIRE_TIME -> keepalive probes (protocol.md §10.5: idle n min, interval 6 s, count 10, as python)
             b.option(ChannelOption.SO_KEEPALIVE, true);
@@ -143,7 +184,10 @@ public final class ConnectProcedure {
                     HttpProxyHandler proxy = p.user() == null ? new HttpProxyHandler(proxyAddress)
                             : new HttpProxyHandler(proxyAddress, p.user(), p.password() == null ? "" : new String(p.password()));
                     proxy.setConnectTimeoutMillis(Math.max(1, remainingMillis()));
-                    ch.pipeline().addLast("proxy", proxy);
+                    ch.pipeline().addLast("proxyStatus", proxyStatus).addLast("proxy", proxy);
+                }
+                if (sniffer != null) {
+                    ch.pipeline().addLast("sniffer", sniffer);
                 }
                 ch.pipeline().addLast("frame", new TnsFrameDecoder()).addLast("inbound", inbound);
             }
@@ -164,22 +208,29 @@ public final class ConnectProcedure {
         }
         if (!cf.isSuccess()) {
             cf.channel().close();
+            if (cf.cause() instanceof ConnectTimeoutException) {
+                throw timeout(route); // names TRANSPORT_CONNECT_TIMEOUT, CONNECT_TIMEOUT or the overall bound
+            }
             throw translate(cf.cause(), route.toString(), viaProxy ? "proxy" : "TCP");
         }
         Channel ch = cf.channel();
-        phases.put(Phase.TCP, Duration.ofNanos(System.nanoTime() - tcp0));
+        Duration tcpTook = Duration.ofNanos(System.nanoTime() - tcp0);
+        phases.put(Phase.TCP, tcpTook);
+        events.emit(new ConnectEvent.TcpConnected(route, remote(ch), tcpTook));
         if (viaProxy) {
             phase = Phase.PROXY;
             long p0 = System.nanoTime();
             Future<Channel> tunnel = ch.pipeline().get(HttpProxyHandler.class).connectFuture();
             awaitStep(tunnel, ch, route, "proxy");
             roundTrips++;
-            phases.put(Phase.PROXY, Duration.ofNanos(System.nanoTime() - p0));
+            Duration took = Duration.ofNanos(System.nanoTime() - p0);
+            phases.put(Phase.PROXY, took);
+            events.emit(new ConnectEvent.ProxyTunnelOpened(route, proxyStatus.status() == null ? "2xx" : proxyStatus.status(), took));
         }
         if (route.isTcps()) {
             tls(ch, route, Phase.TLS);
         }
-        return new Hop(ch, inbound);
+        return new Hop(ch, inbound, sniffer);
     }
 
     private void tls(Channel ch, Route route, Phase tlsPhase) {
@@ -191,19 +242,37 @@ public final class ConnectProcedure {
         }
         SslHandler h = NettyTls.handler(ssl, ch.alloc(), route, remainingMillis());
         ch.pipeline().addBefore("frame", "tls", h);
-        awaitStep(h.handshakeFuture(), ch, route, tlsPhase == Phase.TLS ? "TLS" : "TLS after hand-off");
+        String step = tlsPhase == Phase.TLS ? "TLS" : "TLS after hand-off";
+        int handshake = tlsPhase == Phase.TLS ? 1 : 2;
+        awaitStep(h.handshakeFuture(), ch, route, step);
+        SSLSession session = h.engine().getSession();
+        List<X509Certificate> chain = new ArrayList<>();
         try {
-            X509Certificate peer = (X509Certificate) h.engine().getSession().getPeerCertificates()[0];
-            ServerIdentity.check(peer, route, tlsPhase == Phase.TLS ? "TLS" : "TLS after hand-off");
+            for (java.security.cert.Certificate c : session.getPeerCertificates()) {
+                chain.add((X509Certificate) c);
+            }
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            ch.close();
             throw new NetException(NetErrorCode.TLS_HANDSHAKE_FAILED, route + " [" + tlsPhase + "]: no server certificate", e);
         }
-        phases.merge(tlsPhase, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+        java.security.cert.Certificate[] local = session.getLocalCertificates();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        events.emit(new ConnectEvent.TlsHandshakeDone(route, handshake, session.getProtocol(), session.getCipherSuite(), chain,
+                local == null || local.length == 0 ? null : (X509Certificate) local[0], took));
+        // Verified before any application byte is written on this TLS session (#22): on failure the
+        // channel is closed here and CONNECT is never sent.
+        IdentityVerdict verdict = ServerIdentity.verify(chain.get(0), route);
+        events.emit(new ConnectEvent.IdentityChecked(route, handshake, verdict));
+        if (!verdict.ok()) {
+            ch.close();
+            throw ServerIdentity.failure(verdict, route, step);
+        }
+        phases.merge(tlsPhase, took, Duration::plus);
         roundTrips += 2;
     }
 
     /** CONNECT until ACCEPT (session), REDIRECT (returned), or a failure. */
-    private Object negotiate(Hop h, Route route, boolean redirected) {
+    private NsAnswer negotiate(Hop h, Route route, boolean redirected) {
         phase = Phase.NS;
         long t0 = System.nanoTime();
         int resends = 0;
@@ -225,21 +294,32 @@ public final class ConnectProcedure {
                     }
                     phases.merge(Phase.NS, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
                     phase = Phase.DONE;
-                    return new NettyNetSession(h.channel, h.inbound, route.toString(), a,
-                            new ConnectTrace(route.toString(), phases, roundTrips, List.of()), route.timeouts().recv());
+                    events.emit(new ConnectEvent.NetAnswer(route, ConnectEvent.NetAnswer.Kind.ACCEPT, "version " + a.version() + ", SDU "
+                            + a.sdu()));
+                    return new NsAnswer.Accepted(new NettyNetSession(h.channel, h.inbound, route.toString(), a,
+                            new ConnectTrace(route.toString(), phases, roundTrips, List.of()), route.timeouts().recv()));
                 }
-                case TnsPacket.REFUSE -> throw refused(route, Packets.Refuse.decode(p));
+                case TnsPacket.REFUSE -> {
+                    Packets.Refuse r = Packets.Refuse.decode(p);
+                    events.emit(new ConnectEvent.NetAnswer(route, ConnectEvent.NetAnswer.Kind.REFUSE, "error " + r.error()));
+                    throw refused(route, r);
+                }
                 case TnsPacket.REDIRECT -> {
                     int len = p.u16(8);
                     byte[] data = p.length() > 10 ? p.tail(10) : next(h, route).tail(10);
-                    return Packets.Redirect.parse(new String(data, 0, Math.min(len, data.length), StandardCharsets.US_ASCII));
+                    Packets.Redirect r = Packets.Redirect.parse(new String(data, 0, Math.min(len, data.length), StandardCharsets.US_ASCII));
+                    events.emit(new ConnectEvent.NetAnswer(route, ConnectEvent.NetAnswer.Kind.REDIRECT, "to " + addressOnly(r.address())));
+                    return new NsAnswer.Redirected(r);
                 }
                 case TnsPacket.RESEND -> {
+                    boolean handoff = (p.flags() & TnsPacket.FLAG_TLS_RENEG) != 0 && route.isTcps();
+                    events.emit(new ConnectEvent.NetAnswer(route, ConnectEvent.NetAnswer.Kind.RESEND, handoff
+                            ? "new TLS handshake first (listener hand-off)" : ""));
                     if (++resends > MAX_RESENDS) {
                         throw new NetException(NetErrorCode.UNEXPECTED_PACKET, route + " [NS]: listener asked to resend CONNECT more than "
                                 + MAX_RESENDS + " times");
                     }
-                    if ((p.flags() & TnsPacket.FLAG_TLS_RENEG) != 0 && route.isTcps()) {
+                    if (handoff) {
                         phases.merge(Phase.NS, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
                         tls(h.channel, route, Phase.TLS2);
                         phase = Phase.NS;
@@ -288,8 +368,15 @@ public final class ConnectProcedure {
             throw timeout(route);
         }
         if (o == InboundQueue.CLOSED) {
+            boolean silentClose = !route.isTcps() && h.sniffer != null && !h.sniffer.sawBytes();
             throw new NetException(NetErrorCode.CONNECTION_CLOSED, route + " [" + phase + "]: the listener closed the connection"
-                    + " without answering CONNECT", null, List.of(), 12537);
+                    + " without answering CONNECT" + (silentClose ? "; if this port is a TCPS listener (ADB and most cloud databases"
+                    + " use 1522), the address needs PROTOCOL=tcps" : ""), null, List.of(), 12537);
+        }
+        if (o instanceof PeerSniffer.TlsOnPlainTcp t) {
+            throw new NetException(NetErrorCode.PROTOCOL_MISMATCH, route + " [" + phase + "]: the listener answered CONNECT with "
+                    + t.getMessage() + ": it is a TCPS listener (often port 1522) and the address says PROTOCOL=tcp; use"
+                    + " PROTOCOL=tcps (tcps:// in Easy Connect) with a wallet", null, List.of(), 12537);
         }
         if (o instanceof Throwable t) {
             throw translate(t, route.toString(), phase.name());
@@ -354,14 +441,47 @@ public final class ConnectProcedure {
         }
     }
 
+    /**
+     * The timeout that ended this attempt, naming the bound that expired: TRANSPORT_CONNECT_TIMEOUT
+     * (TCP only, when it was the tighter bound), the whole connect's timeout, or CONNECT_TIMEOUT.
+     */
     private NetException timeout(Route route) {
-        if (phase == Phase.TCP && route.timeouts().transportConnect().toMillis() <= route.timeouts().connect().toMillis()
-                && remainingMillis() > 0) {
+        String waiting = waitingFor();
+        if (phase == Phase.TCP && tcpBoundIsTransport) {
             return new NetException(NetErrorCode.TCP_CONNECT_TIMEOUT, route + " [TCP]: no TCP connection within TRANSPORT_CONNECT_TIMEOUT="
                     + route.timeouts().transportConnect().toMillis() + " ms", null, List.of(), 12170);
         }
-        return new NetException(NetErrorCode.CONNECT_TIMEOUT, route + " [" + phase + "]: attempt not complete within CONNECT_TIMEOUT="
-                + route.timeouts().connect().toMillis() + " ms (or the overall connect deadline)", null, List.of(), 12170);
+        if (overallDeadline <= connectDeadline) {
+            return new NetException(NetErrorCode.OVERALL_TIMEOUT, route + " [" + phase + "]: " + waiting + " when the overall connect"
+                    + " timeout" + (overall == null ? "" : " of " + overall.toMillis() + " ms") + " expired", null, List.of(), 12170);
+        }
+        return new NetException(NetErrorCode.CONNECT_TIMEOUT, route + " [" + phase + "]: " + waiting + " within CONNECT_TIMEOUT="
+                + route.timeouts().connect().toMillis() + " ms", null, List.of(), 12170);
+    }
+
+    private String waitingFor() {
+        return switch (phase) {
+            case DNS, TCP -> "no TCP connection";
+            case PROXY -> "no answer from the HTTPS proxy";
+            case TLS, TLS2 -> "TLS handshake not complete (the server accepted TCP but did not answer)";
+            case NS -> "no answer to CONNECT (the server accepted the connection but did not answer)";
+            case DONE -> "attempt not complete";
+        };
+    }
+
+    private static String remote(Channel ch) {
+        SocketAddress a = ch.remoteAddress();
+        if (a instanceof InetSocketAddress i) {
+            return (i.getAddress() != null ? i.getAddress().getHostAddress() : i.getHostString()) + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    /** The HOST and PORT of a REDIRECT address (the rest of it is connect data, not for logs). */
+    private static String addressOnly(String address) {
+        Matcher host = HOST.matcher(address);
+        Matcher port = PORT.matcher(address);
+        return (host.find() ? host.group(1) : "?") + ":" + (port.find() ? port.group(1) : "?");
     }
 
     private long remainingMillis() {

@@ -20,6 +20,10 @@ public final class NettyNetSession implements NetSession {
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
     /** Bound on the polite close (EOF DATA packet) before the socket is dropped. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** Logger for session ends (close, abort); docs/observability.md. */
+    static final String LOGGER = "dev.orathin.net.session";
+
+    private static final System.Logger LOG = System.getLogger(LOGGER);
 
     private final Channel channel;
     private final InboundQueue inbound;
@@ -178,15 +182,21 @@ public final class NettyNetSession implements NetSession {
             return;
         }
         open = false;
-        if (channel.isActive()) {
-            channel.writeAndFlush(Unpooled.wrappedBuffer(Packets.data(TnsPacket.DATA_FLAG_EOF, new byte[0], 0, 0, true)))
+        boolean polite = channel.isActive();
+        if (polite) {
+            polite = channel.writeAndFlush(Unpooled.wrappedBuffer(Packets.data(TnsPacket.DATA_FLAG_EOF, new byte[0], 0, 0, true)))
                     .awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
         }
         channel.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
+        boolean sentEof = polite;
+        LOG.log(System.Logger.Level.DEBUG, () -> route + ": session closed" + (sentEof ? "" : " (the connection was already gone)"));
     }
 
     @Override
     public void abort() {
+        if (open) {
+            LOG.log(System.Logger.Level.DEBUG, () -> route + ": session aborted");
+        }
         open = false;
         channel.close();
     }

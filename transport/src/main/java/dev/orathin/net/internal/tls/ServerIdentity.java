@@ -1,5 +1,7 @@
 package dev.orathin.net.internal.tls;
 
+import dev.orathin.net.IdentityVerdict;
+import dev.orathin.net.IdentityVerdict.Mode;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.Route;
@@ -36,26 +38,41 @@ public final class ServerIdentity {
      * @throws NetException OTN-3022 or OTN-3023 naming what was expected and what the certificate has
      */
     public static void check(X509Certificate cert, Route route, String step) {
+        IdentityVerdict v = verify(cert, route);
+        if (!v.ok()) {
+            throw failure(v, route, step);
+        }
+    }
+
+    /** The verdict for {@code cert} under {@code route}'s rules (SSL_SERVER_CERT_DN, DN match, weak mode); never throws. */
+    public static IdentityVerdict verify(X509Certificate cert, Route route) {
         Route.TlsOptions tls = route.tls();
         String subject = cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
         if (tls.serverCertDn() != null && !tls.serverCertDn().isBlank()) {
-            if (!sameDn(tls.serverCertDn(), subject)) {
-                throw new NetException(NetErrorCode.TLS_DN_MISMATCH, route + " [" + step + "]: expected server DN \""
-                        + tls.serverCertDn() + "\" but the certificate's subject is \"" + subject + "\" (SANs " + sans(cert) + ")");
-            }
-            return;
+            return new IdentityVerdict(Mode.CERT_DN, tls.serverCertDn(), "subject \"" + subject + "\" (SANs " + sans(cert) + ")",
+                    sameDn(tls.serverCertDn(), subject));
         }
+        String actual = "subject \"" + subject + "\", SANs " + sans(cert);
         if (!tls.serverDnMatch()) {
-            return;
+            return new IdentityVerdict(Mode.OFF, "", actual, true);
         }
         if (hostMatches(route.host(), cert)) {
-            return;
+            return new IdentityVerdict(Mode.HOST, route.host(), actual, true);
         }
         if (tls.weakDnMatch() && route.serviceName() != null && route.serviceName().equalsIgnoreCase(commonName(subject))) {
-            return;
+            return new IdentityVerdict(Mode.WEAK_SERVICE, route.serviceName(), actual, true);
         }
-        throw new NetException(NetErrorCode.TLS_HOST_MISMATCH, route + " [" + step + "]: host \"" + route.host()
-                + "\" does not match the server certificate: subject \"" + subject + "\", SANs " + sans(cert)
+        return new IdentityVerdict(Mode.HOST, route.host(), actual, false);
+    }
+
+    /** The exception for a failed verdict: expected, found, and the fix, in one sentence. */
+    public static NetException failure(IdentityVerdict v, Route route, String step) {
+        if (v.mode() == Mode.CERT_DN) {
+            return new NetException(NetErrorCode.TLS_DN_MISMATCH, route + " [" + step + "]: expected server DN \"" + v.expected()
+                    + "\" but the certificate's " + v.actual());
+        }
+        return new NetException(NetErrorCode.TLS_HOST_MISMATCH, route + " [" + step + "]: host \"" + v.expected()
+                + "\" does not match the server certificate: " + v.actual()
                 + "; set SSL_SERVER_CERT_DN to the expected subject or SSL_SERVER_DN_MATCH=no to skip this check");
     }
 
