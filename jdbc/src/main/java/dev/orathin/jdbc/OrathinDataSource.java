@@ -1,5 +1,6 @@
 package dev.orathin.jdbc;
 
+import dev.orathin.net.Redaction;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -102,7 +103,7 @@ public class OrathinDataSource implements DataSource {
         }
         Connection c = new OrathinDriver().connect(url, p);
         if (c == null) {
-            throw new SQLException("OTN-7001: not an orathin URL: " + url, "08001");
+            throw new SQLException("OTN-7001: not an orathin URL: " + Redaction.jdbcUrl(url), "08001");
         }
         return c;
     }
@@ -153,6 +154,6 @@ public class OrathinDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "OrathinDataSource[" + url + ", user=" + user + "]";
+        return "OrathinDataSource[" + Redaction.jdbcUrl(url) + ", user=" + user + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.orathin.jdbc;
 
 import dev.orathin.ConnectParams;
 import dev.orathin.Orathin;
+import dev.orathin.net.Redaction;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.jdbc.internal.Errors;
 import dev.orathin.jdbc.internal.JdbcConnection;
@@ -54,11 +55,11 @@ public final class OrathinDriver implements Driver {
         }
         try {
             ConnectParams params = params(url, merged);
-            return JdbcConnection.open(Orathin.connect(params), url, params.user());
+            return JdbcConnection.open(Orathin.connect(params), Redaction.jdbcUrl(url), params.user());
         } catch (OrathinException e) {
             throw Errors.translate(e);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SQLException("OTN-7001: invalid connection parameters for " + url + ": " + e.getMessage(), "08001", e);
+            throw new SQLException("OTN-7001: invalid connection parameters for " + Redaction.jdbcUrl(url) + ": " + e.getMessage(), "08001", e);
         }
     }
 

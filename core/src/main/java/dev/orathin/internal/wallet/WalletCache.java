@@ -84,7 +84,11 @@ public final class WalletCache {
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(HMAC_KEY, "HmacSHA256"));
-            byte[] pw = password == null ? new byte[0] : new String(password).getBytes(StandardCharsets.UTF_8);
+            // encoded straight from the char[]: no String copy of the password is made
+            java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password == null ? new char[0] : password));
+            byte[] pw = new byte[encoded.remaining()];
+            encoded.get(pw);
+            Arrays.fill(encoded.array(), (byte) 0);
             k.append('|').append(java.util.HexFormat.of().formatHex(mac.doFinal(pw)));
             Arrays.fill(pw, (byte) 0);
             return k.toString();

@@ -1,6 +1,7 @@
 package dev.orathin.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.OracleConnection;
@@ -34,6 +35,39 @@ class DemoAndTestkitCommandTest {
         assertTrue(Files.exists(dir.resolve("wallet.zip")) && Files.exists(dir.resolve("tnsnames.ora")), "the config stays for inspection");
         String pw = Files.readString(dir.resolve("password.txt")).strip();
         assertTrue(!r.out().contains(pw), "the generated password is not printed");
+        assertPrivate(dir);
+    }
+
+    /** Every file written is 0600 and the directory 0700: wallets, auto-login keys and password files are secrets. */
+    static void assertPrivate(Path dir) throws java.io.IOException {
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), dir.toString());
+        int files = 0;
+        try (var list = Files.list(dir)) {
+            for (Path f : list.toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+                        f.toString());
+                files++;
+            }
+        }
+        assertTrue(files >= 6, "wallets, config and password files were written: " + files);
+    }
+
+    @Test
+    void demoWithoutDirRemovesItsTemporaryDirectory() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<Path> before = demoDirs(tmp);
+        Cli.Run r = new Cli().run("demo", "--no-proxy");
+        assertEquals(0, r.code(), r.toString());
+        Matcher m = Pattern.compile("wrote wallet and config +(\\S+)").matcher(r.out());
+        assertTrue(m.find(), r.toString());
+        assertFalse(Files.exists(Path.of(m.group(1))), "the temporary wallet directory is gone after the demo: " + m.group(1));
+        assertEquals(before, demoDirs(tmp), "no orathin-demo-* directory left behind");
+    }
+
+    private static java.util.Set<Path> demoDirs(Path tmp) throws java.io.IOException {
+        try (var list = Files.list(tmp)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("orathin-demo-")).collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
@@ -52,7 +86,7 @@ class DemoAndTestkitCommandTest {
     }
 
     @Test
-    void testkitServeWithUsersAndARefusedService(@TempDir Path dir) {
+    void testkitServeWithUsersAndARefusedService(@TempDir Path dir) throws Exception {
         try {
             Cli.Run r = new Cli().env("ADMIN_PW", "Serve#Pass1").run("testkit", "serve", "--config-dir", dir.toString(), "--service",
                     "svc_high,svc_low", "--user", "admin=ADMIN_PW", "--refuse", "svc_low=12514");
@@ -61,6 +95,7 @@ class DemoAndTestkitCommandTest {
             assertTrue(m.find(), r.toString());
             assertTrue(r.out().contains("svc_high = (DESCRIPTION") || r.out().contains("svc_high = (description"), r.toString());
             char[] wpw = DemoEnvironment.read(dir.resolve("wallet-password.txt"));
+            assertPrivate(dir);
             try (OracleConnection c = Orathin.connect(dir, "svc_high", "admin", "Serve#Pass1".toCharArray(), dir.toString(), wpw)) {
                 c.ping();
                 assertTrue(c.banner().contains("testkit"));
