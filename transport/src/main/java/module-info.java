@@ -8,7 +8,6 @@ module dev.orathin.transport {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.handler;
-    requires io.netty.handler.proxy;
     requires io.netty.codec;
     requires io.netty.resolver;
     requires java.naming;

@@ -23,8 +23,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.proxy.HttpProxyHandler;
-import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
@@ -155,7 +153,7 @@ public final class ConnectProcedure {
     private Hop connectTransport(Route route) {
         InboundQueue inbound = new InboundQueue();
         PeerSniffer sniffer = route.isTcps() ? null : new PeerSniffer();
-        ProxyStatusCapture proxyStatus = new ProxyStatusCapture();
+        HttpConnectTunnel[] tunnelHandler = new HttpConnectTunnel[1];
         long t0 = System.nanoTime();
         long tcpBound = Math.min(route.timeouts().transportConnect().toMillis(), remainingMillis());
         tcpBoundIsTransport = route.timeouts().transportConnect().toMillis() <= remainingMillis();
@@ -180,11 +178,10 @@ public final class ConnectProcedure {
             protected void initChannel(Channel ch) {
                 if (viaProxy) {
                     Route.Proxy p = route.proxy();
-                    InetSocketAddress proxyAddress = new InetSocketAddress(p.host(), p.port());
-                    HttpProxyHandler proxy = p.user() == null ? new HttpProxyHandler(proxyAddress)
-                            : new HttpProxyHandler(proxyAddress, p.user(), p.password() == null ? "" : new String(p.password()));
-                    proxy.setConnectTimeoutMillis(Math.max(1, remainingMillis()));
-                    ch.pipeline().addLast("proxyStatus", proxyStatus).addLast("proxy", proxy);
+                    // the tunnel copies the password and wipes its copy once the request is written
+                    tunnelHandler[0] = new HttpConnectTunnel(new InetSocketAddress(p.host(), p.port()), p.user(), p.password(),
+                            remainingMillis());
+                    ch.pipeline().addLast("proxy", tunnelHandler[0]);
                 }
                 if (sniffer != null) {
                     ch.pipeline().addLast("sniffer", sniffer);
@@ -220,12 +217,13 @@ public final class ConnectProcedure {
         if (viaProxy) {
             phase = Phase.PROXY;
             long p0 = System.nanoTime();
-            Future<Channel> tunnel = ch.pipeline().get(HttpProxyHandler.class).connectFuture();
+            Future<Channel> tunnel = tunnelHandler[0].tunnel();
             awaitStep(tunnel, ch, route, "proxy");
             roundTrips++;
             Duration took = Duration.ofNanos(System.nanoTime() - p0);
             phases.put(Phase.PROXY, took);
-            events.emit(new ConnectEvent.ProxyTunnelOpened(route, proxyStatus.status() == null ? "2xx" : proxyStatus.status(), took));
+            String status = tunnelHandler[0].statusLine();
+            events.emit(new ConnectEvent.ProxyTunnelOpened(route, status == null ? "2xx" : status, took));
         }
         if (route.isTcps()) {
             tls(ch, route, Phase.TLS);
@@ -488,6 +486,12 @@ public final class ConnectProcedure {
         return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
+    /** {@code HTTP/1.1 407 Proxy Authentication Required} → {@code 407 Proxy Authentication Required}. */
+    private static String statusOnly(String statusLine) {
+        int sp = statusLine.indexOf(' ');
+        return sp > 0 ? statusLine.substring(sp + 1) : statusLine;
+    }
+
     /** Maps an I/O failure to a NetException naming the route and step. */
     static NetException translate(Throwable t, String route, String step) {
         if (t instanceof NetException ne) {
@@ -501,15 +505,14 @@ public final class ConnectProcedure {
         if (t instanceof ConnectTimeoutException) {
             return new NetException(NetErrorCode.TCP_CONNECT_TIMEOUT, route + " [TCP]: " + t.getMessage(), t, List.of(), 12170);
         }
-        if (t instanceof ProxyConnectException pe) {
-            String m = String.valueOf(pe.getMessage());
-            if (m.contains("timeout")) {
+        if (t instanceof HttpConnectTunnel.TunnelException te) {
+            if (te.timeout()) {
                 return new NetException(NetErrorCode.PROXY_TIMEOUT, route + " [PROXY]: the HTTPS proxy did not answer CONNECT in time ("
-                        + m + ")", t);
+                        + te.getMessage() + ")", t);
             }
-            Matcher status = Pattern.compile("status: (\\d{3}[^,]*)").matcher(m);
+            String status = te.statusLine();
             return new NetException(NetErrorCode.PROXY_REFUSED, route + " [PROXY]: the HTTPS proxy, not the database, refused the"
-                    + " tunnel" + (status.find() ? ": " + status.group(1) : ": " + m), t);
+                    + " tunnel" + (status != null && !status.isEmpty() ? ": " + statusOnly(status) : ": " + te.getMessage()), t);
         }
         if ((t instanceof SSLException || t.getCause() instanceof SSLException) && step.equals("session")) {
             // after the handshake a TLS failure means a record failed its integrity check (or an alert
