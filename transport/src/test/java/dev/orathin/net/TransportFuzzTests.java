@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * is a finding.
  *
  * <p>Long run, one target per JVM: {@code JAZZER_FUZZ=1 mvn -B -pl transport -am test
- * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=TransportFuzzTargets#tnsnames}.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=TransportFuzzTests#tnsnames}.
  */
-class TransportFuzzTargets {
+class TransportFuzzTests {
 
     /** Inputs per target in the CI run. */
     static final int CI_INPUTS = 3_000;
@@ -131,13 +131,13 @@ class TransportFuzzTargets {
     @Test
     void ciRun() {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTargets.class, "connectString"), CI_INPUTS, 1)) {
+            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTests.class, "connectString"), CI_INPUTS, 1)) {
                 checkConnectString(in);
             }
-            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTargets.class, "tnsnames"), CI_INPUTS, 2)) {
+            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTests.class, "tnsnames"), CI_INPUTS, 2)) {
                 checkConfigFiles(in);
             }
-            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTargets.class, "frames"), CI_INPUTS, 3)) {
+            for (byte[] in : Mutations.of(Mutations.seeds(TransportFuzzTests.class, "frames"), CI_INPUTS, 3)) {
                 checkFrames(in);
             }
         });

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * timeout of a real session); anything else is a finding.
  *
  * <p>Long run: {@code JAZZER_FUZZ=1 mvn -B -pl core -am test -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=TtcFuzzTargets#response}.
+ * -Dtest=TtcFuzzTests#response}.
  */
-class TtcFuzzTargets {
+class TtcFuzzTests {
 
     /** Inputs in the CI run. */
     static final int CI_INPUTS = 5_000;
@@ -62,7 +62,7 @@ class TtcFuzzTargets {
     @Test
     void ciRun() {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            for (byte[] in : Mutations.of(Mutations.seeds(TtcFuzzTargets.class, "response"), CI_INPUTS, 5)) {
+            for (byte[] in : Mutations.of(Mutations.seeds(TtcFuzzTests.class, "response"), CI_INPUTS, 5)) {
                 checkResponse(in);
             }
         });
