@@ -106,8 +106,8 @@ public final class OrathinCli implements Runnable {
             return oe.getMessage();
         }
         CliErrorCode code = t instanceof VirtualMachineError ? CliErrorCode.RESOURCE_EXHAUSTED : CliErrorCode.INTERNAL;
-        return firstLine(new CliException(code, t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                + " (run with --verbose for the stack trace)").getMessage());
+        String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()));
+        return new CliException(code, what + " (run with --verbose for the stack trace)").getMessage();
     }
 
     private static String firstLine(String s) {

@@ -96,7 +96,7 @@ class CliRobustnessTest {
         assertOneCodedLine(oom, "OTN-9091");
         assertTrue(oom.err().contains("OutOfMemoryError"), oom.toString());
         Cli.Run bug = runWithEnv(n -> {
-            throw new IllegalStateException("boom");
+            throw new IllegalStateException("boom\nsecond line of the message");
         }, args);
         assertOneCodedLine(bug, "OTN-9090");
         assertTrue(bug.err().contains("--verbose"), bug.toString());
