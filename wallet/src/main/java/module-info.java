@@ -8,5 +8,6 @@ module dev.orathin.wallet {
     requires org.bouncycastle.pkix;
 
     exports dev.orathin.errors;
+    exports dev.orathin.io;
     exports dev.orathin.wallet;
 }

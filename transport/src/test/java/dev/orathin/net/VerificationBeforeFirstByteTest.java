@@ -56,7 +56,8 @@ class VerificationBeforeFirstByteTest {
     static Route route(int port) {
         String d = "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcps)(HOST=localhost)(PORT=" + port + "))(CONNECT_DATA=(SERVICE_NAME=" + SVC + ")))";
         return Route.of("tcps", "localhost", port, d).withService(SVC, d)
-                .withTimeouts(new Route.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(3), null, null));
+                // generous: on a loaded 2-core machine the control case must not time out before its CONNECT is sent
+                .withTimeouts(new Route.Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(8), null, null));
     }
 
     Impostor impostor(TestCertificate first, TestCertificate afterResend) throws IOException {
@@ -162,7 +163,7 @@ class VerificationBeforeFirstByteTest {
 
         private void serve(TestCertificate first, TestCertificate afterResend) {
             try (Socket raw = server.accept()) {
-                raw.setSoTimeout(5000);
+                raw.setSoTimeout(15_000);
                 SSLSocket s1 = layer(raw, first);
                 if (afterResend == null) {
                     sessions.get(0).record(s1.getInputStream(), Integer.MAX_VALUE);

@@ -38,7 +38,13 @@ public enum WalletErrorCode implements ErrorCode {
     /** Reading the wallet failed at the operating-system level (permissions, I/O). */
     READ_FAILED(2014, "wallet could not be read"),
     /** The JSSE key or trust managers could not be built from the wallet material. */
-    TLS_SETUP_FAILED(2015, "TLS managers could not be built from the wallet");
+    TLS_SETUP_FAILED(2015, "TLS managers could not be built from the wallet"),
+    /** A wallet file, zip entry or a zip as a whole exceeds its documented limit (docs/security.md). */
+    INPUT_TOO_LARGE(2016, "wallet input over its size or entry limit"),
+    /** The wallet path is a directory where a file is needed, a device, a FIFO or a socket; it is never opened. */
+    NOT_A_REGULAR_FILE(2017, "wallet path is not a regular file"),
+    /** A zip holds two entries whose names differ only in case or directory: which one is meant is ambiguous. */
+    ZIP_DUPLICATE_ENTRY(2018, "zip holds the same entry name twice");
 
     private final int number;
     private final String summary;

@@ -1,23 +1,15 @@
 package dev.orathin.wallet;
 
-import java.io.ByteArrayInputStream;
+import dev.orathin.io.BoundedFiles;
+import dev.orathin.io.InputLimitException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * A {@code wallet.zip} as downloaded from the Autonomous Database console, read in place (never
@@ -29,8 +21,14 @@ public final class WalletZip {
     /** Entry names read from the zip; everything else is listed but not loaded. */
     private static final Set<String> WANTED = Set.of("ewallet.pem", "ewallet.p12", "cwallet.sso", "cwallet.pem",
             "tnsnames.ora", "sqlnet.ora");
-    private static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
-    private static final int MAX_ENTRIES = 1000;
+    /** Most entries in a wallet.zip (ADB downloads have about 10). */
+    public static final int MAX_ENTRIES = 256;
+    /** Largest uncompressed wallet, tnsnames.ora or sqlnet.ora entry read from a zip. */
+    public static final long MAX_ENTRY_BYTES = Wallets.MAX_FILE_BYTES;
+    /** Most uncompressed bytes of all entries together, skipped entries included (zip bombs). */
+    public static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
+    /** The limits above, as the shared bounded zip reader takes them. */
+    static final BoundedFiles.ZipLimits LIMITS = new BoundedFiles.ZipLimits(MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
 
     private final Wallet wallet;
     private final String tnsnames;
@@ -51,29 +49,12 @@ public final class WalletZip {
 
     /** Opens a wallet.zip; with a password ewallet.pem / ewallet.p12 are preferred. */
     public static WalletZip open(Path zip, char[] password) {
-        if (!Files.isRegularFile(zip)) {
+        if (!Files.exists(zip)) {
             throw new WalletException(WalletErrorCode.WALLET_NOT_FOUND, zip.toAbsolutePath()
-                    + ": expected a wallet.zip file, nothing (or a directory) is there");
+                    + ": expected a wallet.zip file, nothing is there");
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        try (ZipFile zf = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> en = zf.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                if (accept(e, names, zip.toString()) && !files.containsKey(baseName(e.getName()))) {
-                    try (InputStream in = zf.getInputStream(e)) {
-                        files.put(baseName(e.getName()), bounded(in, zip + "!/" + e.getName()));
-                    }
-                }
-            }
-        } catch (ZipException e) {
-            throw new WalletException(WalletErrorCode.CORRUPT, zip + ": detected a zip file, but it is truncated or"
-                    + " malformed (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new WalletException(WalletErrorCode.READ_FAILED, zip + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-        return of(files, names, password, zip.toString());
+        // one bounded path for files and bytes: the file is at most MAX_FILE_BYTES, then read as bytes
+        return read(Wallets.read(zip), password, zip.toString());
     }
 
     /** Reads a wallet.zip from bytes (auto-login wallet, no password). */
@@ -87,38 +68,23 @@ public final class WalletZip {
     }
 
     static WalletZip read(byte[] zip, char[] password, String where) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (accept(e, names, where) && !files.containsKey(baseName(e.getName()))) {
-                    files.put(baseName(e.getName()), bounded(in, where + "!/" + e.getName()));
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
+        BoundedFiles.ZipContent content;
+        try {
+            content = BoundedFiles.readZip(zip, WANTED, LIMITS, where);
+        } catch (InputLimitException e) {
+            throw Wallets.limitError(e);
+        } catch (IOException e) {
             throw new WalletException(WalletErrorCode.CORRUPT, where + ": detected a zip file, but it is truncated"
                     + " or malformed (" + e.getClass().getSimpleName() + ")", e);
         }
-        if (names.isEmpty()) {
+        if (content.entryNames().isEmpty()) {
             throw new WalletException(WalletErrorCode.CORRUPT, where + ": detected a zip file, but no entry could be read");
         }
-        return of(files, names, password, where);
-    }
-
-    private static boolean accept(ZipEntry e, List<String> names, String where) {
-        if (names.size() >= MAX_ENTRIES) {
-            throw new WalletException(WalletErrorCode.CORRUPT, where + ": more than " + MAX_ENTRIES
-                    + " entries; not a wallet.zip");
-        }
-        names.add(e.getName());
-        return !e.isDirectory() && !e.getName().startsWith("__MACOSX/")
-                && WANTED.contains(baseName(e.getName()).toLowerCase(Locale.ROOT));
+        return of(content.files(), content.entryNames(), password, where);
     }
 
     private static WalletZip of(Map<String, byte[]> files, List<String> names, char[] password, String where) {
-        Map<String, byte[]> lower = new LinkedHashMap<>();
-        files.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        Map<String, byte[]> lower = files; // keyed by lower-case base name, duplicates already refused
         if (!lower.containsKey("ewallet.pem") && !lower.containsKey("ewallet.p12") && !lower.containsKey("cwallet.sso")
                 && !lower.containsKey("cwallet.pem")) {
             throw new WalletException(WalletErrorCode.ZIP_WITHOUT_WALLET, where + ": expected cwallet.sso, ewallet.p12 or"
@@ -130,20 +96,6 @@ public final class WalletZip {
 
     private static String text(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static String baseName(String n) {
-        int i = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
-        return n.substring(i + 1);
-    }
-
-    private static byte[] bounded(InputStream in, String where) throws IOException {
-        byte[] b = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
-        if (b.length > MAX_ENTRY_BYTES) {
-            throw new WalletException(WalletErrorCode.CORRUPT, where + ": entry larger than " + MAX_ENTRY_BYTES
-                    + " bytes; not a wallet file");
-        }
-        return b;
     }
 
     static boolean looksLikeZip(byte[] b) {

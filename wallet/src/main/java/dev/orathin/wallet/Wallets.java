@@ -1,5 +1,7 @@
 package dev.orathin.wallet;
 
+import dev.orathin.io.BoundedFiles;
+import dev.orathin.io.InputLimitException;
 import dev.orathin.wallet.internal.ParsedWallet;
 import dev.orathin.wallet.internal.PemReader;
 import dev.orathin.wallet.internal.Pkcs12Reader;
@@ -33,8 +35,11 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class Wallets {
 
-    /** Files larger than this are not wallets (ADB wallets are a few KB). */
-    static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+    /**
+     * Largest wallet file (and wallet.zip file, and in-memory wallet) read: ADB wallets are a few
+     * KB, a PEM with a large CA bundle a few hundred KB. Checked before reading (docs/security.md).
+     */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     private static final List<String> WITH_PASSWORD = List.of("ewallet.pem", "ewallet.p12", "cwallet.sso");
     private static final List<String> WITHOUT_PASSWORD = List.of("cwallet.sso", "cwallet.pem", "ewallet.pem");
@@ -63,6 +68,7 @@ public final class Wallets {
 
     /** Loads a wallet from the bytes of any supported format (PEM, PKCS#12, cwallet.sso, wallet.zip). */
     public static Wallet fromBytes(byte[] bytes, char[] password) {
+        checkSize(bytes.length, "in-memory wallet");
         return decode(bytes.clone(), password, "in-memory wallet");
     }
 
@@ -71,6 +77,8 @@ public final class Wallets {
      * {@code data:[<mediatype>];base64,<data>} URI.
      */
     public static Wallet fromText(String text, char[] password) {
+        // Base64 is 4/3 of the bytes it holds; anything longer cannot be a wallet within the limit
+        checkSize(text.length() / 4 * 3, "in-memory wallet text");
         String t = text.strip();
         if (PemReader.looksLikePem(t)) {
             return decode(t.getBytes(StandardCharsets.UTF_8), password, "in-memory PEM");
@@ -122,7 +130,8 @@ public final class Wallets {
     private static Wallet fromDirectory(Path dir, char[] password) {
         return choose(name -> {
             Path p = dir.resolve(name);
-            return Files.isRegularFile(p) ? read(p) : null;
+            // a FIFO or device under a wallet name is an error, not "absent": read() refuses it unopened
+            return Files.exists(p) ? read(p) : null;
         }, name -> dir.resolve(name).toString(), password, dir.toString(), "directory");
     }
 
@@ -168,18 +177,32 @@ public final class Wallets {
 
     static byte[] read(Path p) {
         try {
-            long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                throw new WalletException(WalletErrorCode.UNRECOGNISED_FORMAT, p + ": " + size
-                        + " bytes is too large for a wallet (limit " + MAX_FILE_BYTES + ")");
-            }
-            return Files.readAllBytes(p);
+            return BoundedFiles.read(p, MAX_FILE_BYTES);
+        } catch (InputLimitException e) {
+            throw limitError(e);
         } catch (NoSuchFileException e) {
             throw new WalletException(WalletErrorCode.WALLET_NOT_FOUND, p + ": file does not exist");
         } catch (IOException e) {
             throw new WalletException(WalletErrorCode.READ_FAILED, p + ": cannot be read (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + ")", e);
         }
+    }
+
+    private static void checkSize(long size, String where) {
+        if (size > MAX_FILE_BYTES) {
+            throw new WalletException(WalletErrorCode.INPUT_TOO_LARGE, where + ": expected at most " + MAX_FILE_BYTES
+                    + " bytes but found " + size);
+        }
+    }
+
+    /** Maps a refused input to the wallet error of the same kind; the message names the file and the limit. */
+    static WalletException limitError(InputLimitException e) {
+        WalletErrorCode code = switch (e.kind()) {
+            case NOT_A_REGULAR_FILE -> WalletErrorCode.NOT_A_REGULAR_FILE;
+            case DUPLICATE_ENTRY -> WalletErrorCode.ZIP_DUPLICATE_ENTRY;
+            case TOO_LARGE, TOO_MANY_ENTRIES -> WalletErrorCode.INPUT_TOO_LARGE;
+        };
+        return new WalletException(code, e.getMessage(), e);
     }
 
     /** Detects the format from the content and reads it; anything unexpected becomes a WalletException. */

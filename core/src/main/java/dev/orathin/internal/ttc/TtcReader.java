@@ -159,8 +159,9 @@ public final class TtcReader {
     /** Universal unsigned integer that must fit an int. */
     public int ub4() {
         long v = ub();
-        if (v > Integer.MAX_VALUE) {
-            throw malformed("value " + v + " exceeds the 32-bit range");
+        // eight length bytes can carry 2^63 and above, which arrives here negative (found by TtcFuzzTests)
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw malformed("value " + Long.toUnsignedString(v) + " exceeds the 32-bit range");
         }
         return (int) v;
     }

@@ -97,4 +97,12 @@ class TtcCodecTest {
         byte[] corrupt = new TtcWriter().ub1(0xFE).ub(Integer.MAX_VALUE).raw(new byte[10]).toByteArray();
         assertThrows(java.util.NoSuchElementException.class, () -> reader(corrupt, 100, false).clr());
     }
+
+    @Test
+    void anUnsignedIntegerBeyond63BitsIsMalformedNotNegative() {
+        // eight 0xFF length bytes: 2^64 - 1, which a long holds as -1 (TtcFuzzTests finding)
+        byte[] msg = {8, -1, -1, -1, -1, -1, -1, -1, -1};
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class, () -> reader(msg, 16, false).ub4());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("18446744073709551615"), e.getMessage());
+    }
 }

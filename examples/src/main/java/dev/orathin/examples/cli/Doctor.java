@@ -3,6 +3,7 @@ package dev.orathin.examples.cli;
 import dev.orathin.ConnectParams;
 import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
+import dev.orathin.errors.ErrorCode;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.ConnectAttempt;
@@ -12,9 +13,11 @@ import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.NetSession;
 import dev.orathin.net.Route;
+import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.WalletDescription;
+import dev.orathin.wallet.WalletErrorCode;
 import dev.orathin.wallet.Wallets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,12 +96,28 @@ public final class Doctor {
      * @param detail what was found
      * @param cause on FAIL/WARN, the likely cause (else null)
      * @param fix on FAIL/WARN, what to do (else null)
+     * @param code on FAIL, the stable {@code OTN-nnnn} code of the failure (else null)
      */
-    public record Step(String scope, String name, Status status, long millis, String detail, String cause, String fix) {
+    public record Step(String scope, String name, Status status, long millis, String detail, String cause, String fix, String code) {
+        /** Every FAIL carries its code, so a failure can be looked up and scripted on. */
+        public Step {
+            if (status == Status.FAIL && code == null) {
+                throw new IllegalArgumentException("a FAIL step needs its OTN code: " + name);
+            }
+        }
+
+        /** The detail as printed: on FAIL prefixed with the code ({@code OTN-3003: ...}). */
+        public String shown() {
+            return code == null ? detail : code + ": " + detail;
+        }
+
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", name);
             m.put("status", status.name());
+            if (code != null) {
+                m.put("code", code);
+            }
             m.put("ms", millis);
             m.put("detail", detail);
             if (cause != null) {
@@ -136,7 +155,22 @@ public final class Doctor {
     }
 
     private Step add(String scope, String name, Status status, long startNanos, String detail, String cause, String fix) {
-        Step s = new Step(scope, name, status, (System.nanoTime() - startNanos) / 1_000_000, detail, cause, fix);
+        return record(new Step(scope, name, status, (System.nanoTime() - startNanos) / 1_000_000, detail, cause, fix, null));
+    }
+
+    /** A failed step with the code of the failure. */
+    private Step fail(String scope, String name, ErrorCode code, long startNanos, String detail, String cause, String fix) {
+        return record(new Step(scope, name, Status.FAIL, (System.nanoTime() - startNanos) / 1_000_000, detail, cause, fix, code.code()));
+    }
+
+    /** A step failed by an orathin exception: its own code, and its message without the code repeated. */
+    private Step fail(String scope, String name, OrathinException e, long startNanos, String prefix, String cause, String fix) {
+        String message = String.valueOf(e.getMessage());
+        String detail = message.startsWith(e.code() + ": ") ? message.substring(e.code().length() + 2) : message;
+        return fail(scope, name, e.errorCode(), startNanos, prefix + detail, cause, fix);
+    }
+
+    private Step record(Step s) {
         steps.add(s);
         progress.accept(s);
         return s;
@@ -161,7 +195,7 @@ public final class Doctor {
                     resolved.warnings().isEmpty() ? null : String.join("; ", resolved.warnings()),
                     resolved.warnings().isEmpty() ? null : "see `orathin resolve` for where each parameter comes from");
         } catch (OrathinException e) {
-            add(setup, "RESOLVE", Status.FAIL, t, e.getMessage(), "the dsn cannot be turned into a connect descriptor",
+            fail(setup, "RESOLVE", e, t, "", "the dsn cannot be turned into a connect descriptor",
                     "check the alias name against tnsnames.ora (`orathin resolve` shows what is read), or pass a full descriptor");
             return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         }
@@ -169,8 +203,12 @@ public final class Doctor {
         AttemptPlan plan;
         try {
             plan = ResolveCommand.plan(resolved);
+        } catch (OrathinException e) {
+            fail(setup, "PLAN", e, t, "", "the descriptor has no usable address", "fix the ADDRESS entries");
+            return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         } catch (RuntimeException e) {
-            add(setup, "PLAN", Status.FAIL, t, String.valueOf(e.getMessage()), "the descriptor has no usable address", "fix the ADDRESS entries");
+            fail(setup, "PLAN", NamingErrorCode.NO_ADDRESS, t, String.valueOf(e.getMessage()), "the descriptor has no usable address",
+                    "fix the ADDRESS entries");
             return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
         }
         List<Route> routes = new ArrayList<>();
@@ -201,7 +239,7 @@ public final class Doctor {
                 }
             }
         } catch (OrathinException e) {
-            add(setup, "WALLET", Status.FAIL, t, e.getMessage(), "the wallet cannot be read (wrong password, wrong file, damaged download)",
+            fail(setup, "WALLET", e, t, "", "the wallet cannot be read (wrong password, wrong file, damaged download)",
                     "give the wallet password with --wallet-password-env/--wallet-password-file, or use cwallet.sso (auto-login);"
                             + " `orathin wallet check PATH` shows the details");
             return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
@@ -231,7 +269,7 @@ public final class Doctor {
             return;
         }
         if (!Files.exists(dir)) {
-            add(scope, "CONFIG", Status.FAIL, t, dir.toAbsolutePath() + " does not exist", "wrong path",
+            fail(scope, "CONFIG", NamingErrorCode.NO_CONFIG_DIR, t, dir.toAbsolutePath() + " does not exist", "wrong path",
                     "point --config-dir at the directory where the wallet zip was extracted (or at the wallet.zip itself)");
             return;
         }
@@ -306,12 +344,12 @@ public final class Doctor {
             add(scope, "DNS", Status.OK, t, dialHost + " -> " + Arrays.stream(ips).map(InetAddress::getHostAddress).toList()
                     + (proxy != null ? " (proxy; the database host " + route.host() + " is resolved by the proxy)" : ""), null, null);
         } catch (ExecutionException e) {
-            add(scope, "DNS", Status.FAIL, t, dialHost + ": " + e.getCause().getMessage(), "the name does not resolve from this machine",
+            fail(scope, "DNS", NetErrorCode.DNS_FAILED, t, dialHost + ": " + e.getCause().getMessage(), "the name does not resolve from this machine",
                     proxy != null ? "check the https_proxy host name" : "check HOST in the descriptor, your DNS or VPN; behind a corporate"
                             + " firewall set https_proxy/https_proxy_port");
             return false;
         } catch (TimeoutException e) {
-            add(scope, "DNS", Status.FAIL, t, dialHost + ": no answer within TRANSPORT_CONNECT_TIMEOUT (" + tcpTimeout.toSeconds() + " s)",
+            fail(scope, "DNS", NetErrorCode.DNS_FAILED, t, dialHost + ": no answer within TRANSPORT_CONNECT_TIMEOUT (" + tcpTimeout.toSeconds() + " s)",
                     "the DNS server does not answer", "check the resolver configuration (/etc/resolv.conf) or VPN");
             return false;
         } catch (InterruptedException e) {
@@ -334,7 +372,8 @@ public final class Doctor {
                 close(s);
                 boolean refused = e instanceof ConnectException;
                 boolean timedOut = e instanceof SocketTimeoutException;
-                add(scope, "TCP", Status.FAIL, t, ip.getHostAddress() + ":" + dialPort + ": " + e.getMessage(),
+                fail(scope, "TCP", refused ? NetErrorCode.TCP_REFUSED : timedOut ? NetErrorCode.TCP_CONNECT_TIMEOUT : NetErrorCode.IO_ERROR,
+                        t, ip.getHostAddress() + ":" + dialPort + ": " + e.getMessage(),
                         refused ? "nothing listens on this port, or a firewall rejects the connection"
                                 : timedOut ? "no answer within TRANSPORT_CONNECT_TIMEOUT (" + tcpTimeout.toSeconds() + " s): a firewall drops"
                                         + " the packets" : "the network refused the connection",
@@ -364,7 +403,7 @@ public final class Doctor {
                 add(scope, "DN", Status.SKIP, System.nanoTime(), "plain TCP address", null, null);
             }
         } catch (IOException e) {
-            add(scope, "TCP", Status.FAIL, System.nanoTime(), e.toString(), "the connection broke", "retry; check the network");
+            fail(scope, "TCP", NetErrorCode.IO_ERROR, System.nanoTime(), e.toString(), "the connection broke", "retry; check the network");
             return false;
         } finally {
             close(socket);
@@ -390,12 +429,12 @@ public final class Doctor {
         try {
             status = readHead(socket.getInputStream());
         } catch (SocketTimeoutException e) {
-            add(scope, "PROXY", Status.FAIL, t, "CONNECT " + target + ": no answer within CONNECT_TIMEOUT", "the proxy does not answer",
+            fail(scope, "PROXY", NetErrorCode.PROXY_TIMEOUT, t, "CONNECT " + target + ": no answer within CONNECT_TIMEOUT", "the proxy does not answer",
                     "check https_proxy/https_proxy_port: is this an HTTP proxy?");
             return false;
         }
         if (status == null) {
-            add(scope, "PROXY", Status.FAIL, t, "CONNECT " + target + ": the proxy closed the connection without an answer",
+            fail(scope, "PROXY", NetErrorCode.PROXY_REFUSED, t, "CONNECT " + target + ": the proxy closed the connection without an answer",
                     "not an HTTP proxy, or it drops CONNECT requests", "check https_proxy/https_proxy_port");
             return false;
         }
@@ -417,7 +456,7 @@ public final class Doctor {
             case 502, 503, 504 -> "check the database host name; the proxy's DNS must resolve it";
             default -> "check https_proxy/https_proxy_port";
         };
-        add(scope, "PROXY", Status.FAIL, t, "CONNECT " + target + " -> " + status, cause, fix);
+        fail(scope, "PROXY", NetErrorCode.PROXY_REFUSED, t, "CONNECT " + target + " -> " + status, cause, fix);
         return false;
     }
 
@@ -503,7 +542,8 @@ public final class Doctor {
             ssl.setSSLParameters(params);
             ssl.setSoTimeout((int) timeout.toMillis());
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-            add(scope, "TLS", Status.FAIL, t, "cannot set up TLS with this wallet: " + e.getMessage(), "the wallet's key or trust store is unusable",
+            fail(scope, "TLS", e instanceof OrathinException oe ? oe.errorCode() : WalletErrorCode.TLS_SETUP_FAILED, t,
+                    "cannot set up TLS with this wallet: " + e.getMessage(), "the wallet's key or trust store is unusable",
                     "`orathin wallet check` on the wallet");
             return false;
         }
@@ -519,7 +559,7 @@ public final class Doctor {
                     ? "; client certificate " + wallet.certificateChain().get(0).getSubjectX500Principal().getName() : ""), null, null);
             return dnCheck(scope, chain[0], route);
         } catch (SocketTimeoutException e) {
-            add(scope, "TLS", Status.FAIL, t, "no handshake answer within CONNECT_TIMEOUT (" + timeout.toSeconds() + " s)",
+            fail(scope, "TLS", NetErrorCode.CONNECT_TIMEOUT, t, "no handshake answer within CONNECT_TIMEOUT (" + timeout.toSeconds() + " s)",
                     "the server does not speak TLS on this port, or a middlebox holds the connection",
                     "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps");
             return false;
@@ -529,7 +569,8 @@ public final class Doctor {
                 Throwable root = rootCause(trust.failure);
                 boolean expired = root instanceof CertificateExpiredException || root instanceof CertificateNotYetValidException;
                 String chainText = trust.chain == null ? "" : "; server chain " + subjects(trust.chain) + ", SANs " + sans(trust.chain[0]);
-                add(scope, "TLS", Status.FAIL, t, "server certificate rejected: " + trust.failure.getMessage() + chainText,
+                fail(scope, "TLS", expired ? NetErrorCode.TLS_CERT_EXPIRED : NetErrorCode.TLS_UNTRUSTED_SERVER, t,
+                        "server certificate rejected: " + trust.failure.getMessage() + chainText,
                         expired ? "the server certificate is expired or not yet valid (or this machine's clock is wrong)"
                                 : "the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a TLS-inspecting proxy"
                                         + " replaced the certificate)",
@@ -540,7 +581,7 @@ public final class Doctor {
             String lower = msg.toLowerCase(Locale.ROOT);
             if (lower.contains("bad_certificate") || lower.contains("certificate_required") || lower.contains("unknown_ca")
                     || lower.contains("certificate_unknown") || lower.contains("access_denied")) {
-                add(scope, "TLS", Status.FAIL, t, "the server ended the handshake: " + msg,
+                fail(scope, "TLS", NetErrorCode.TLS_CLIENT_REJECTED, t, "the server ended the handshake: " + msg,
                         "the server rejected the client certificate (not from this database's wallet, revoked, or none sent)",
                         "download the current wallet for this database; the wallet must hold a private key (`orathin wallet check`)");
                 return false;
@@ -548,13 +589,13 @@ public final class Doctor {
             if (trust.chain != null && wallet != null && wallet.privateKey().isPresent()) {
                 // the server's certificate passed and ours was sent: a server that then drops the connection rejected it
                 // (over TLS 1.3 the server's alert often arrives as a reset, not as a readable alert)
-                add(scope, "TLS", Status.FAIL, t, "the server closed the connection after receiving the client certificate ("
+                fail(scope, "TLS", NetErrorCode.TLS_CLIENT_REJECTED, t, "the server closed the connection after receiving the client certificate ("
                         + msg + "); server chain " + subjects(trust.chain),
                         "the server rejected the client certificate (not from this database's wallet, revoked or expired)",
                         "download the current wallet for this database; `orathin wallet check` shows the client certificate");
                 return false;
             }
-            add(scope, "TLS", Status.FAIL, t, "handshake failed: " + msg + (e instanceof SSLException ? "" : " (" + e.getClass().getSimpleName() + ")"),
+            fail(scope, "TLS", NetErrorCode.TLS_HANDSHAKE_FAILED, t, "handshake failed: " + msg + (e instanceof SSLException ? "" : " (" + e.getClass().getSimpleName() + ")"),
                     "the server closed the connection during the handshake, or does not speak TLS here",
                     "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
             return false;
@@ -596,7 +637,7 @@ public final class Doctor {
                 add(scope, "DN", Status.OK, t, "expected DN \"" + tls.serverCertDn() + "\" = " + actual, null, null);
                 return true;
             }
-            add(scope, "DN", Status.FAIL, t, "expected DN \"" + tls.serverCertDn() + "\" but " + actual,
+            fail(scope, "DN", NetErrorCode.TLS_DN_MISMATCH, t, "expected DN \"" + tls.serverCertDn() + "\" but " + actual,
                     "SSL_SERVER_CERT_DN does not match the certificate: another server, or an outdated DN in tnsnames.ora",
                     "if this is the right server set ssl_server_cert_dn=\"" + subject + "\"; otherwise fix HOST/PORT");
             return false;
@@ -613,7 +654,7 @@ public final class Doctor {
             add(scope, "DN", Status.OK, t, "service " + route.serviceName() + " equals the certificate CN (weak DN match); " + actual, null, null);
             return true;
         }
-        add(scope, "DN", Status.FAIL, t, "expected host " + route.host() + " but " + actual,
+        fail(scope, "DN", NetErrorCode.TLS_HOST_MISMATCH, t, "expected host " + route.host() + " but " + actual,
                 "the certificate was issued for another host: HOST in tnsnames.ora is wrong, or a proxy or load balancer presents its own"
                         + " certificate",
                 "connect with the host name the certificate names; or set ssl_server_cert_dn=\"" + subject + "\" if this is the right"
@@ -642,14 +683,14 @@ public final class Doctor {
             ConnectAttempt.Phase phase = e.attempts().isEmpty() ? null : e.attempts().get(e.attempts().size() - 1).phase();
             if (phase == ConnectAttempt.Phase.TLS2) {
                 add(scope, "NET", Status.OK, t, "RESEND (listener hand-off)", null, null);
-                add(scope, "TLS2", Status.FAIL, t, e.getMessage(), tlsCause(e.errorCode()),
+                fail(scope, "TLS2", e, t, "", tlsCause(e.errorCode()),
                         "the database certificate (second handshake) must also be trusted and match: compare with `orathin wallet show`");
                 return false;
             }
-            add(scope, "NET", Status.FAIL, t, answer(e) + e.getMessage(), netCause(e.errorCode()), netFix(e.errorCode()));
+            fail(scope, "NET", e, t, answer(e), netCause(e.errorCode()), netFix(e.errorCode()));
             return false;
         } catch (OrathinException e) {
-            add(scope, "NET", Status.FAIL, t, e.getMessage(), "the Oracle Net exchange failed", "run with --verbose and report the message");
+            fail(scope, "NET", e, t, "", "the Oracle Net exchange failed", "run with --verbose and report the message");
             return false;
         }
     }
@@ -714,7 +755,7 @@ public final class Doctor {
         try {
             pw = conn.password(io, false);
         } catch (OrathinException e) {
-            add("login", "LOGIN", Status.FAIL, t, e.getMessage(), "the password source cannot be read", "check --password-env/--password-file");
+            fail("login", "LOGIN", e, t, "", "the password source cannot be read", "check --password-env/--password-file");
             return false;
         }
         if (pw == null) {
@@ -733,7 +774,7 @@ public final class Doctor {
             return true;
         } catch (OrathinException e) {
             boolean auth = e.getMessage().contains("ORA-01017");
-            add("login", "LOGIN", Status.FAIL, t, e.getMessage(),
+            fail("login", "LOGIN", e, t, "",
                     auth ? "wrong user name or password (or the account is locked)" : "the login failed",
                     auth ? "check the user and password; ADB: the ADMIN password is set in the console" : "see the message");
             return false;

@@ -48,7 +48,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 out.println();
                 out.println(step.scope().equals("setup") || step.scope().equals("login") ? step.scope() + ":" : "address " + step.scope() + ":");
             }
-            out.printf("  [%-4s] %-7s %6d ms  %s%n", step.status(), step.name(), step.millis(), step.detail());
+            out.printf("  [%-4s] %-7s %6d ms  %s%n", step.status(), step.name(), step.millis(), step.shown());
             if (step.cause() != null) {
                 out.println("                          cause: " + step.cause());
             }

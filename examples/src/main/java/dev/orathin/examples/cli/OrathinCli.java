@@ -81,7 +81,38 @@ public final class OrathinCli implements Runnable {
 
     /** Runs the tool in this process; returns the exit code. */
     public static int run(Io io, String... args) {
-        return commandLine(io, Arrays.asList(args).contains("--verbose")).execute(args);
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            return commandLine(io, verbose).execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler below; Errors (OutOfMemoryError,
+            // StackOverflowError) arrive here and still get one line with a code, not a stack trace
+            PrintStream err = io.err();
+            err.println(oneLine(t));
+            if (verbose) {
+                t.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * The one line printed for a failure: the message of an orathin exception, else a code for an
+     * unexpected failure with its type and message, and the hint to use {@code --verbose}.
+     */
+    static String oneLine(Throwable t) {
+        if (t instanceof OrathinException oe) {
+            return oe.getMessage();
+        }
+        CliErrorCode code = t instanceof VirtualMachineError ? CliErrorCode.RESOURCE_EXHAUSTED : CliErrorCode.INTERNAL;
+        String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()));
+        return new CliException(code, what + " (run with --verbose for the stack trace)").getMessage();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " ...";
     }
 
     static CommandLine commandLine(Io io, boolean verbose) {
@@ -96,15 +127,9 @@ public final class OrathinCli implements Runnable {
                 err.flush();
                 return EXIT_USAGE;
             }
-            if (ex instanceof OrathinException oe) {
-                err.println(oe.getMessage());
-            } else {
-                err.println(new CliException(CliErrorCode.INTERNAL, ex.toString()).getMessage());
-            }
+            err.println(ex instanceof OrathinException oe ? oe.getMessage() : oneLine(ex));
             if (verbose) {
                 ex.printStackTrace(err);
-            } else if (!(ex instanceof OrathinException)) {
-                err.println("(run with --verbose for the stack trace)");
             }
             err.flush();
             return EXIT_FAILURE;

@@ -1,9 +1,10 @@
 package dev.orathin.examples.cli;
 
+import dev.orathin.io.BoundedFiles;
+import dev.orathin.io.InputLimitException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,9 @@ import java.nio.file.Path;
  * terminal. Never from the command line, where other users of the machine can read it.
  */
 final class Secrets {
+
+    /** Largest password file read (only its first line is used); checked before reading. */
+    static final long MAX_PASSWORD_FILE_BYTES = 64 * 1024;
 
     private Secrets() {
     }
@@ -33,10 +37,14 @@ final class Secrets {
         }
         if (file != null) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                // a FIFO or device (/dev/zero) is refused unopened; a file over the limit is not read
+                String text = new String(BoundedFiles.read(file, MAX_PASSWORD_FILE_BYTES), StandardCharsets.UTF_8);
                 int nl = text.indexOf('\n');
                 String line = nl < 0 ? text : text.substring(0, nl);
                 return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
+            } catch (InputLimitException e) {
+                throw new CliException(e.kind() == InputLimitException.Kind.NOT_A_REGULAR_FILE ? CliErrorCode.INPUT_NOT_A_FILE
+                        : CliErrorCode.INPUT_TOO_LARGE, what + ": password file " + e.getMessage());
             } catch (IOException e) {
                 throw new CliException(CliErrorCode.PASSWORD_SOURCE_UNREADABLE, what + ": cannot read password file " + file + ": "
                         + e.getClass().getSimpleName());

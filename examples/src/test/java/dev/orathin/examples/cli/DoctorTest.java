@@ -53,11 +53,39 @@ class DoctorTest {
     }
 
     static Cli.Run doctor(String... extra) {
-        String[] base = {"doctor", "-c", dir.toString(), "--wallet-password-env", "WPW", "--connect-timeout", "20"};
+        return doctorWithTimeout(20, extra);
+    }
+
+    static Cli.Run doctorWithTimeout(int connectTimeoutSeconds, String... extra) {
+        String[] base = {"doctor", "-c", dir.toString(), "--wallet-password-env", "WPW", "--connect-timeout",
+            String.valueOf(connectTimeoutSeconds)};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return cli().run(args);
+        Cli.Run r = cli().run(args);
+        assertFailsCarryCodes(r);
+        return r;
+    }
+
+    private static final Pattern FAIL_LINE = Pattern.compile("(?m)^  \\[FAIL\\] \\S+ +\\d+ ms  (.*)$");
+    private static final Pattern JSON_FAIL = Pattern.compile("\"status\": \"FAIL\",\\s*(\"code\": \"OTN-\\d{4}\")?");
+
+    /** Every FAIL, in text and in JSON, carries its OTN code (checked on every doctor run of this class). */
+    static void assertFailsCarryCodes(Cli.Run r) {
+        Matcher text = FAIL_LINE.matcher(r.out());
+        while (text.find()) {
+            assertTrue(text.group(1).matches("OTN-\\d{4}: .*"), "FAIL without its code: " + text.group() + "\n" + r);
+        }
+        Matcher json = JSON_FAIL.matcher(r.out());
+        while (json.find()) {
+            assertTrue(json.group(1) != null, "JSON FAIL without its code:\n" + r);
+        }
+    }
+
+    /** The code on the FAIL line of {@code step}, or "absent". */
+    static String failCode(Cli.Run r, String step) {
+        Matcher m = Pattern.compile("\\[FAIL\\] " + step + " +\\d+ ms  (OTN-\\d{4}):").matcher(r.out());
+        return m.find() ? m.group(1) : "absent";
     }
 
     /** The status of the first line for {@code step} in the text output. */
@@ -140,6 +168,47 @@ class DoctorTest {
         assertEquals("FAIL", status(r, "TCP"), r.toString());
         assertTrue(r.out().contains("nothing listens on this port"), r.toString());
         assertEquals("absent", status(r, "TLS"), r.toString());
+    }
+
+    @Test
+    void silentProxyFailsAtProxyWithItsCode() throws Exception {
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress("127.0.0.1", 0));
+            Thread acceptor = new Thread(() -> {
+                try (java.net.Socket s = silent.accept()) {
+                    s.getInputStream().readAllBytes(); // accept, read, never answer
+                } catch (java.io.IOException ignored) {
+                    // the test closed the socket
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String port = "https_proxy_port=" + silent.getLocalPort();
+            Cli.Run r = doctorWithTimeout(2, "-d", SVC, "-p", "https_proxy=127.0.0.1", "-p", port, "-p", "connect_timeout=2");
+            assertEquals(1, r.code(), r.toString());
+            assertEquals("OTN-3011", failCode(r, "PROXY"), r.toString());
+            Cli.Run json = doctorWithTimeout(2, "-d", SVC, "-p", "https_proxy=127.0.0.1", "-p", port, "-p", "connect_timeout=2", "--json");
+            assertTrue(json.out().contains("\"code\": \"OTN-3011\""), json.toString());
+        }
+    }
+
+    @Test
+    void slowTlsFailsAtTlsWithItsCode() {
+        server.enqueueFault(new Fault.NeverAnswer());
+        Cli.Run r = doctorWithTimeout(2, "-d", SVC, "-p", "connect_timeout=2");
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("OTN-3004", failCode(r, "TLS"), r.toString());
+    }
+
+    @Test
+    void blackholedAddressFailsAtTcpWithACode() {
+        // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never routed, so the connect times out, is unreachable, or (in some
+        // sandboxes) is refused at once; each of these is a TCP failure and must carry its code
+        Cli.Run r = doctorWithTimeout(2, "-d", "tcps://192.0.2.1:1522/" + SVC + "?transport_connect_timeout=1");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(failCode(r, "TCP").matches("OTN-30(02|03|31)"), r.toString());
+        Cli.Run json = doctorWithTimeout(2, "-d", "tcps://192.0.2.1:1522/" + SVC + "?transport_connect_timeout=1", "--json");
+        assertTrue(json.out().matches("(?s).*\"code\": \"OTN-30(02|03|31)\".*"), json.toString());
     }
 
     @Test

@@ -11,7 +11,10 @@ import dev.orathin.net.internal.naming.ConfigFiles;
 import dev.orathin.net.internal.naming.EasyConnect;
 import dev.orathin.net.internal.naming.ModelBuilder;
 import dev.orathin.net.internal.naming.NvParser;
-import java.io.ByteArrayInputStream;
+import dev.orathin.io.BoundedFiles;
+import dev.orathin.io.InputLimitException;
+import dev.orathin.wallet.WalletZip;
+import dev.orathin.wallet.Wallets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Set;
 
 /**
  * Resolves {@code (configDir, dsn, parameters)} into a {@link ResolvedConnect}, before any network
@@ -38,6 +40,15 @@ import java.util.zip.ZipInputStream;
  * <p>Precedence: explicit API parameters, then the dsn/descriptor, then sqlnet.ora, then defaults.
  */
 public final class ConnectStringResolver {
+
+    /** Largest wallet.zip read as a configuration source (same as a wallet.zip read as a wallet). */
+    public static final long MAX_CONFIG_ZIP_BYTES = Wallets.MAX_FILE_BYTES;
+    /**
+     * Entry limits of a configuration wallet.zip: the wallet module's, with tnsnames.ora and
+     * sqlnet.ora entries up to the configuration file limit.
+     */
+    private static final BoundedFiles.ZipLimits ZIP_LIMITS = new BoundedFiles.ZipLimits(WalletZip.MAX_ENTRIES,
+            ConfigFiles.MAX_FILE_BYTES, WalletZip.MAX_TOTAL_BYTES);
 
     private ConnectStringResolver() {
     }
@@ -252,12 +263,10 @@ public final class ConnectStringResolver {
             }
             dir = Path.of(v);
         }
-        if (Files.isRegularFile(dir) && dir.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            try {
-                zip(c, Files.readAllBytes(dir), dir.toString());
-            } catch (IOException e) {
-                throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, dir.toString(), "cannot read: " + e.getMessage(), e);
-            }
+        if (!Files.isDirectory(dir) && Files.exists(dir) && dir.getFileName() != null
+                && dir.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            // checked before reading: a FIFO or device named *.zip is refused unopened, a file over the limit unread
+            zip(c, ConfigFiles.readBytes(dir, origin, MAX_CONFIG_ZIP_BYTES), dir.toString());
             return c;
         }
         if (!Files.isDirectory(dir)) {
@@ -280,28 +289,30 @@ public final class ConnectStringResolver {
 
     private static void zip(Config c, byte[] bytes, String where) {
         c.source = where;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            boolean any = false;
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                any = true;
-                String name = Path.of(e.getName()).getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.equals("tnsnames.ora") || name.equals("sqlnet.ora")) {
-                    byte[] data = zip.readNBytes((int) ConfigFiles.MAX_FILE_BYTES);
-                    String text = ConfigFiles.text(data, where + "!" + e.getName());
-                    if (name.equals("tnsnames.ora")) {
-                        c.tnsnamesPath = Path.of(where + "!tnsnames.ora");
-                        c.tnsnames = text;
-                    } else {
-                        c.sqlnetName = where + "!sqlnet.ora";
-                        c.sqlnet = text;
-                    }
-                }
-            }
-            if (!any) {
-                throw new ConfigException(NamingErrorCode.BAD_CONFIG_ZIP, where, "expected a zip archive (wallet.zip) but found no entries");
-            }
+        if (bytes.length > MAX_CONFIG_ZIP_BYTES) {
+            throw new ConfigException(NamingErrorCode.FILE_TOO_LARGE, where, "expected a wallet.zip of at most "
+                    + MAX_CONFIG_ZIP_BYTES + " bytes but found " + bytes.length);
+        }
+        BoundedFiles.ZipContent content;
+        try {
+            content = BoundedFiles.readZip(bytes, Set.of("tnsnames.ora", "sqlnet.ora"), ZIP_LIMITS, where);
+        } catch (InputLimitException e) {
+            throw new ConfigException(NamingErrorCode.CONFIG_ZIP_LIMIT, where, e.getMessage(), e);
         } catch (IOException e) {
             throw new ConfigException(NamingErrorCode.BAD_CONFIG_ZIP, where, "expected a readable zip archive: " + e.getMessage(), e);
+        }
+        if (content.entryNames().isEmpty()) {
+            throw new ConfigException(NamingErrorCode.BAD_CONFIG_ZIP, where, "expected a zip archive (wallet.zip) but found no entries");
+        }
+        byte[] tns = content.files().get("tnsnames.ora");
+        if (tns != null) {
+            c.tnsnamesPath = Path.of(where + "!tnsnames.ora");
+            c.tnsnames = ConfigFiles.text(tns, where + "!tnsnames.ora");
+        }
+        byte[] sql = content.files().get("sqlnet.ora");
+        if (sql != null) {
+            c.sqlnetName = where + "!sqlnet.ora";
+            c.sqlnet = ConfigFiles.text(sql, where + "!sqlnet.ora");
         }
     }
 }

@@ -18,6 +18,10 @@ public enum NamingErrorCode implements ErrorCode {
     IFILE_CYCLE(1006, "IFILE cycle"),
     /** IFILE nesting deeper than allowed. */
     IFILE_TOO_DEEP(1007, "IFILE nesting too deep"),
+    /** A configuration file or wallet.zip is larger than its documented limit (docs/security.md). */
+    FILE_TOO_LARGE(1008, "configuration file over its size limit"),
+    /** A configuration path is a directory, device, FIFO or socket where a file is needed; it is never opened. */
+    NOT_A_REGULAR_FILE(1009, "configuration path is not a regular file"),
     /** Parentheses do not balance. */
     UNBALANCED_PARENTHESES(1010, "unbalanced parentheses"),
     /** A '=' was expected. */
@@ -30,6 +34,8 @@ public enum NamingErrorCode implements ErrorCode {
     SYNTAX_ERROR(1014, "connect descriptor syntax error"),
     /** Nesting deeper than any real descriptor. */
     TOO_DEEP(1015, "descriptor nested too deeply"),
+    /** A descriptor, an entry or one value is longer than its documented limit. */
+    TOO_LONG(1016, "descriptor or value too long"),
     /** A value is outside its allowed range or form. */
     INVALID_VALUE(1020, "invalid parameter value"),
     /** PROTOCOL is neither tcp nor tcps. */
@@ -41,7 +47,9 @@ public enum NamingErrorCode implements ErrorCode {
     /** An Easy Connect string that does not parse. */
     BAD_EASY_CONNECT(1030, "invalid Easy Connect string"),
     /** A wallet.zip used as config source could not be read. */
-    BAD_CONFIG_ZIP(1040, "invalid wallet.zip configuration source");
+    BAD_CONFIG_ZIP(1040, "invalid wallet.zip configuration source"),
+    /** A wallet.zip used as config source has too many entries, too many bytes, or one name twice. */
+    CONFIG_ZIP_LIMIT(1041, "wallet.zip configuration source over a limit or ambiguous");
 
     private final int number;
     private final String summary;

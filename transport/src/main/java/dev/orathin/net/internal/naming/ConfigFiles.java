@@ -1,5 +1,7 @@
 package dev.orathin.net.internal.naming;
 
+import dev.orathin.io.BoundedFiles;
+import dev.orathin.io.InputLimitException;
 import dev.orathin.net.Param;
 import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads tnsnames.ora (with IFILE) and sqlnet.ora into {@code name = value} entries with file:line,
@@ -22,8 +25,13 @@ public final class ConfigFiles {
 
     /** IFILE nesting accepted (the reference promises 3). */
     public static final int MAX_IFILE_DEPTH = 8;
-    /** Largest configuration file read. */
+    /** Largest configuration file (tnsnames.ora, sqlnet.ora, IFILE) read; checked before reading. */
     public static final long MAX_FILE_BYTES = 8L << 20;
+    /** Longest text of one entry (all its lines); real descriptors are below 4 KB. */
+    public static final int MAX_ENTRY_CHARS = NvParser.MAX_TEXT_CHARS;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.$#-]+");
+    private static final Pattern ENTRY_START = Pattern.compile("^[A-Za-z0-9_.$#,\\s-]+=.*");
 
     private ConfigFiles() {
     }
@@ -119,7 +127,7 @@ public final class ConfigFiles {
             boolean namesOk = true;
             for (String n : line.substring(0, eq).split(",")) {
                 String t = n.strip();
-                if (!t.matches("[A-Za-z0-9_.$#-]+")) {
+                if (!NAME.matcher(t).matches()) {
                     namesOk = false;
                 }
                 names.add(t);
@@ -141,17 +149,23 @@ public final class ConfigFiles {
             }
             ConfigException error = null;
             if (value.toString().strip().startsWith("(")) {
-                int depth = balance(value);
+                // the balance is carried line by line: rescanning the whole value for every added line
+                // made a long unbalanced entry quadratic (300,000 lines took minutes)
+                Balance balance = new Balance();
+                int depth = balance.add(value).depth();
                 while (depth > 0 && i + 1 < lines.length) {
                     String next = stripComment(lines[i + 1]);
-                    if (!next.isEmpty() && !Character.isWhitespace(next.charAt(0)) && next.matches("^[A-Za-z0-9_.$#,\\s-]+=.*")) {
+                    if (!next.isEmpty() && !Character.isWhitespace(next.charAt(0)) && ENTRY_START.matcher(next).matches()) {
                         break; // a new entry starts at column 1: the previous one is unbalanced
                     }
                     i++;
                     value.append('\n').append(next);
-                    depth = balance(value);
+                    depth = balance.add(next).depth();
                 }
-                if (depth != 0) {
+                if (value.length() > MAX_ENTRY_CHARS) {
+                    error = new ConfigException(NamingErrorCode.TOO_LONG, src, "entry " + String.join(", ", names)
+                            + ": expected at most " + MAX_ENTRY_CHARS + " characters but found " + value.length());
+                } else if (depth != 0) {
                     error = new ConfigException(NamingErrorCode.UNBALANCED_PARENTHESES, src, "entry " + String.join(", ", names)
                             + ": expected balanced parentheses but " + (depth > 0 ? depth + " '(' remain open" : "found an extra ')'"));
                 }
@@ -173,23 +187,28 @@ public final class ConfigFiles {
         return out;
     }
 
-    private static int balance(CharSequence s) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-                if (depth < 0) {
-                    return -1;
+    /** Parenthesis depth of text fed piece by piece (quotes respected); -1 once a ')' closes nothing. */
+    private static final class Balance {
+        private int depth;
+        private boolean quoted;
+
+        Balance add(CharSequence s) {
+            for (int k = 0; k < s.length() && depth >= 0; k++) {
+                char c = s.charAt(k);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
                 }
             }
+            return this;
         }
-        return depth;
+
+        int depth() {
+            return depth;
+        }
     }
 
     private static String stripComment(String line) {
@@ -211,16 +230,23 @@ public final class ConfigFiles {
 
     /** Reads a configuration file as text, with typed errors for missing, unreadable and binary files. */
     public static String readText(Path file, String referencedFrom) {
+        return text(readBytes(file, referencedFrom, MAX_FILE_BYTES), file.toString());
+    }
+
+    /**
+     * Reads a configuration file of at most {@code limit} bytes: a regular file checked before it is
+     * opened (FIFOs and devices are refused unopened), then at most {@code limit + 1} bytes read.
+     */
+    public static byte[] readBytes(Path file, String referencedFrom, long limit) {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, referencedFrom, "expected a file at " + file + " but found "
-                        + (Files.exists(file) ? "a directory" : "nothing"));
+            if (!Files.exists(file)) {
+                throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, referencedFrom, "expected a file at " + file
+                        + " but found nothing");
             }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ConfigException(NamingErrorCode.NOT_TEXT, file.toString(), "expected a configuration file of at most "
-                        + (MAX_FILE_BYTES >> 20) + " MiB but found " + Files.size(file) + " bytes");
-            }
-            return text(Files.readAllBytes(file), file.toString());
+            return BoundedFiles.read(file, limit);
+        } catch (InputLimitException e) {
+            throw new ConfigException(e.kind() == InputLimitException.Kind.NOT_A_REGULAR_FILE ? NamingErrorCode.NOT_A_REGULAR_FILE
+                    : NamingErrorCode.FILE_TOO_LARGE, referencedFrom, e.getMessage(), e);
         } catch (IOException e) {
             throw new ConfigException(NamingErrorCode.UNREADABLE_FILE, file.toString(), "cannot read: " + e.getMessage(), e);
         }

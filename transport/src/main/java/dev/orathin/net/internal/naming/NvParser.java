@@ -16,6 +16,13 @@ public final class NvParser {
 
     /** Deepest nesting accepted; real descriptors stay below 8. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Longest descriptor text parsed (a dsn, or one tnsnames.ora entry): real ones are below 4 KB,
+     * generated ones with thousands of addresses below 1 MiB.
+     */
+    public static final int MAX_TEXT_CHARS = 1 << 20;
+    /** Longest keyword or value; the longest real values (SSL_SERVER_CERT_DN) are a few hundred characters. */
+    public static final int MAX_VALUE_CHARS = 4096;
 
     private final String text;
     private final String source;
@@ -48,6 +55,10 @@ public final class NvParser {
      * @param firstLine the line of the file where {@code text} starts (1-based), or 0 for a non-file source
      */
     public static NvNode parse(String text, String source, int firstLine) {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new ConfigException(NamingErrorCode.TOO_LONG, firstLine > 0 ? source + ":" + firstLine : source,
+                    "expected a descriptor of at most " + MAX_TEXT_CHARS + " characters but found " + text.length());
+        }
         NvParser p = new NvParser(text, source, firstLine);
         NvNode node = p.parseNode();
         p.skipSpace();
@@ -137,6 +148,7 @@ public final class NvParser {
         if (start == pos) {
             throw error(NamingErrorCode.SYNTAX_ERROR, "a keyword", found());
         }
+        checkLength(start, pos, "keyword");
         return text.substring(start, pos);
     }
 
@@ -146,6 +158,7 @@ public final class NvParser {
             if (end < 0) {
                 throw error(NamingErrorCode.SYNTAX_ERROR, "closing '\"' of the value of " + name, "end of input");
             }
+            checkLength(pos + 1, end, "value of " + name);
             String v = text.substring(pos + 1, end);
             pos = end + 1;
             return v;
@@ -165,10 +178,18 @@ public final class NvParser {
             throw error(NamingErrorCode.SYNTAX_ERROR, "')' after the value of " + name, "'('");
         }
         String v = text.substring(start, pos).strip();
+        checkLength(start, start + v.length(), "value of " + name);
         if (v.isEmpty()) {
             throw error(NamingErrorCode.EMPTY_VALUE, "a value for " + name, "nothing");
         }
         return v;
+    }
+
+    private void checkLength(int start, int end, String what) {
+        if (end - start > MAX_VALUE_CHARS) {
+            throw new ConfigException(NamingErrorCode.TOO_LONG, location(start), "expected a " + what + " of at most "
+                    + MAX_VALUE_CHARS + " characters but found " + (end - start));
+        }
     }
 
     private void expect(char c) {

@@ -101,6 +101,11 @@ public final class Packets {
     public record Accept(int version, int options, int sdu, int nsiFlags0, long flags2) {
         /** Decodes an ACCEPT. */
         public static Accept decode(TnsPacket p) {
+            // the fields read below: up to byte 22, and the 4-byte SDU at 32 from version 315 on
+            int need = p.length() < 10 ? 10 : p.u16(8) >= TnsFrameDecoder.MIN_LARGE_SDU_VERSION ? 36 : 23;
+            if (p.length() < need) {
+                throw new TnsPacket.MalformedPacketException("ACCEPT of " + p.length() + " bytes (expected at least " + need + ")");
+            }
             int version = p.u16(8);
             int options = p.u16(10);
             int sdu = version >= TnsFrameDecoder.MIN_LARGE_SDU_VERSION ? (int) p.u32(32) : p.u16(12);
