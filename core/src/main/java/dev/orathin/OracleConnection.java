@@ -231,7 +231,9 @@ public final class OracleConnection implements AutoCloseable {
 
     /**
      * Array DML: runs the statement once per row in one round trip and returns each row's count
-     * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any).
+     * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any),
+     * except numbers: a position that mixes Java number types (Integer, Long, BigDecimal, Double,
+     * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
         ensureOpen();
@@ -253,12 +255,16 @@ public final class OracleConnection implements AutoCloseable {
                 throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + r + " has " + (row == null ? 0 : row.length)
                         + " value(s); the statement has " + n + " placeholder(s) " + text.bindNames());
             }
+        }
+        boolean[] asNumber = mixedNumberColumns(rows, n);
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
             List<BindValue> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 if (row[i] instanceof OutParam) {
                     throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany does not take OUT parameters");
                 }
-                BindValue b = bind(row[i], maxString, text.bindNames().get(i));
+                BindValue b = bind(asNumber[i] ? decimal(row[i], r, text.bindNames().get(i)) : row[i], maxString, text.bindNames().get(i));
                 out.add(b);
                 if (row[i] == null) {
                     continue;
@@ -309,6 +315,52 @@ public final class OracleConnection implements AutoCloseable {
         } finally {
             release(st);
         }
+    }
+
+    /** Positions whose non-null values are all numbers of more than one Oracle binding (NUMBER, BINARY_DOUBLE, BINARY_FLOAT). */
+    private static boolean[] mixedNumberColumns(List<Object[]> rows, int n) {
+        boolean[] mixed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int kinds = 0;
+            boolean other = false;
+            for (Object[] row : rows) {
+                Object v = row[i];
+                if (v == null) {
+                    continue;
+                }
+                if (v instanceof Double) {
+                    kinds |= 1;
+                } else if (v instanceof Float) {
+                    kinds |= 2;
+                } else if (v instanceof Number) {
+                    kinds |= 4;
+                } else {
+                    other = true;
+                }
+            }
+            mixed[i] = !other && Integer.bitCount(kinds) > 1;
+        }
+        return mixed;
+    }
+
+    /** A number as BigDecimal for a NUMBER bind (Double and Float by their shortest decimal form, as ojdbc). */
+    private static Object decimal(Object v, int row, String bind) {
+        if (v == null || v instanceof java.math.BigDecimal) {
+            return v;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + row + ", bind " + bind + ": " + v
+                        + " cannot be bound as NUMBER, which this position is because its rows mix number types; bind every row"
+                        + " of it as Double to send BINARY_DOUBLE");
+            }
+            return new java.math.BigDecimal(v.toString());
+        }
+        if (v instanceof java.math.BigInteger b) {
+            return new java.math.BigDecimal(b);
+        }
+        return java.math.BigDecimal.valueOf(((Number) v).longValue());
     }
 
     /**

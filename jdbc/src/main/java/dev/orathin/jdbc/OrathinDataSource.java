@@ -1,5 +1,6 @@
 package dev.orathin.jdbc;
 
+import dev.orathin.jdbc.internal.Errors;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,7 +85,7 @@ public class OrathinDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String pw) throws SQLException {
         if (url == null) {
-            throw new SQLException("OTN-7001: OrathinDataSource needs a url (jdbc:orathin:@...)", "08001");
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "OrathinDataSource needs a url (jdbc:orathin:@...), found none");
         }
         Properties p = new Properties();
         p.putAll(extra);
@@ -102,7 +103,7 @@ public class OrathinDataSource implements DataSource {
         }
         Connection c = new OrathinDriver().connect(url, p);
         if (c == null) {
-            throw new SQLException("OTN-7001: not an orathin URL: " + url, "08001");
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "not an orathin URL: " + url + " (expected jdbc:orathin:@...)");
         }
         return c;
     }
@@ -135,7 +136,7 @@ public class OrathinDataSource implements DataSource {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("OTN-9001: DataSource.getParentLogger is not supported by orathin");
+        throw Errors.notSupported("DataSource.getParentLogger");
     }
 
     @Override
@@ -143,7 +144,7 @@ public class OrathinDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("OTN-7003: not a wrapper for " + iface.getName());
+        throw Errors.error(JdbcErrorCode.NOT_A_WRAPPER, "not a wrapper for " + iface.getName());
     }
 
     @Override

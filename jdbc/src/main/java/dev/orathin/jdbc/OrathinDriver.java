@@ -58,7 +58,7 @@ public final class OrathinDriver implements Driver {
         } catch (OrathinException e) {
             throw Errors.translate(e);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SQLException("OTN-7001: invalid connection parameters for " + url + ": " + e.getMessage(), "08001", e);
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "invalid connection parameters for " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -148,6 +148,6 @@ public final class OrathinDriver implements Driver {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("OTN-9001: Driver.getParentLogger is not supported by orathin");
+        throw Errors.notSupported("Driver.getParentLogger");
     }
 }
