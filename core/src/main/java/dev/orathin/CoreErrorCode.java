@@ -27,6 +27,8 @@ public enum CoreErrorCode implements ErrorCode {
     AUTH_PROTOCOL(5012, "authentication exchange malformed"),
     /** The connection was closed by the application. */
     CONNECTION_CLOSED(5020, "connection closed"),
+    /** Another thread's call held the connection longer than the call timeout allows to wait. */
+    CONNECTION_BUSY(5021, "connection busy with another thread's call"),
     /** An error the database returned (carries the ORA number). */
     DATABASE_ERROR(6000, "database error"),
     /** The call took longer than the connection's call timeout and was interrupted. */
@@ -62,9 +64,9 @@ public enum CoreErrorCode implements ErrorCode {
         return summary;
     }
 
-    /** A call timeout may pass on the next try; everything else here fails the same way again. */
+    /** A call timeout or a busy connection may pass on the next try; everything else here fails the same way again. */
     @Override
     public boolean isTransient() {
-        return this == CALL_TIMEOUT;
+        return this == CALL_TIMEOUT || this == CONNECTION_BUSY;
     }
 }

@@ -94,9 +94,16 @@ public class OrathinDataSource implements DataSource {
         put(p, "config_dir", configDir);
         put(p, "wallet_location", walletLocation);
         put(p, "wallet_password", walletPassword);
-        Integer seconds = connectTimeoutSeconds != null ? connectTimeoutSeconds : loginTimeout > 0 ? Integer.valueOf(loginTimeout) : null;
-        if (seconds != null) {
-            p.setProperty("connect_timeout_ms", String.valueOf(seconds * 1000L));
+        // the login timeout (HikariCP sets it from connectionTimeout) bounds the whole connect, as does connectTimeout: the smaller wins
+        long millis = Long.MAX_VALUE;
+        if (connectTimeoutSeconds != null && connectTimeoutSeconds > 0) {
+            millis = connectTimeoutSeconds * 1000L;
+        }
+        if (loginTimeout > 0) {
+            millis = Math.min(millis, loginTimeout * 1000L);
+        }
+        if (millis != Long.MAX_VALUE) {
+            p.setProperty("connect_timeout_ms", String.valueOf(millis));
         }
         if (url.startsWith(OrathinDriver.ORACLE_PREFIX)) {
             p.setProperty(OrathinDriver.ACCEPT_ORACLE_URLS, "true");
@@ -124,6 +131,11 @@ public class OrathinDataSource implements DataSource {
         this.logWriter = out;
     }
 
+    /**
+     * Bounds the whole connect (DNS, TCP, TLS, Oracle Net, login) to {@code seconds}; 0 means the
+     * default ({@link dev.orathin.ConnectParams#DEFAULT_CONNECT_TIMEOUT}). HikariCP sets it from
+     * its connectionTimeout.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
         this.loginTimeout = seconds;

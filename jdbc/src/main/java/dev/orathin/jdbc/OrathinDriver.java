@@ -103,7 +103,24 @@ public final class OrathinDriver implements Driver {
         }
         p.remove(ACCEPT_ORACLE_URLS);
         p.setProperty("dsn", dsn);
+        // DriverManager's login timeout (HikariCP's DriverDataSource sets it from connectionTimeout) bounds the whole connect
+        int login = DriverManager.getLoginTimeout();
+        if (login > 0) {
+            String given = p.getProperty("connect_timeout_ms");
+            long millis = login * 1000L;
+            if (given == null || parseMillis(given) > millis) {
+                p.setProperty("connect_timeout_ms", String.valueOf(millis));
+            }
+        }
         return ConnectParams.fromProperties(p);
+    }
+
+    private static long parseMillis(String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // ConnectParams reports the bad value
+        }
     }
 
     @Override
@@ -117,7 +134,7 @@ public final class OrathinDriver implements Driver {
             {"https_proxy", "HTTPS proxy host (ojdbc: oracle.net.httpsProxyHost)"},
             {"https_proxy_port", "HTTPS proxy port (ojdbc: oracle.net.httpsProxyPort)"},
             {"new_password", "a new password to set at logon (expired passwords; ojdbc: oracle.jdbc.newPassword)"},
-            {"connect_timeout_ms", "bound on the whole connect, milliseconds"},
+            {"connect_timeout_ms", "bound on the whole connect, milliseconds (DriverManager.getLoginTimeout() applies when smaller)"},
             {"call_timeout", "bound on each call, milliseconds (ojdbc: oracle.jdbc.ReadTimeout)"},
             {"retry_count", "connect retries over the address list"},
             {ACCEPT_ORACLE_URLS, "true: also accept jdbc:oracle:thin:@ URLs"},

@@ -110,6 +110,8 @@ public final class Errors {
                     return FEATURE;
                 case CONNECTION_CLOSED:
                     return CLOSED;
+                case CONNECTION_BUSY:
+                    return new Target(SQLTransientException.class, "HYT00");
                 case BIND_ERROR:
                     return new Target(SQLDataException.class, "22023");
                 case VALUE_CONVERSION:
