@@ -41,6 +41,8 @@ public enum CoreErrorCode implements ErrorCode {
     VALUE_CONVERSION(5042, "value cannot be converted"),
     /** A number outside the range of the Java type asked for (e.g. 300 read as a byte). */
     NUMERIC_OVERFLOW(5043, "numeric value out of range"),
+    /** A column label the query does not have. */
+    NO_SUCH_COLUMN(5044, "no such column"),
     /** A feature orathin does not implement yet. */
     NOT_SUPPORTED(9001, "not supported"),
     /** A column of a data type orathin cannot decode. */

@@ -12,7 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The result of {@link OracleConnection#execute}: rows of a query (fetched in batches of
@@ -26,8 +32,17 @@ import java.util.List;
  * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
  * Period, BOOLEAN → Boolean, ROWID → String. LOB columns are fetched inline (defined as LONG /
  * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
+ *
+ * <p>Getters take a 1-based index or a column label (case-insensitive, as JDBC). Integral getters
+ * truncate toward zero and throw OTN-5043 when the value does not fit; primitive getters return 0
+ * / false for NULL and {@link #wasNull()} tells. Rows can also be iterated or streamed:
+ * <pre>{@code
+ * try (Cursor c = conn.execute("select id, name from emp")) {
+ *     c.stream().map(row -> row[1]).forEach(System.out::println);
+ * }
+ * }</pre>
  */
-public final class Cursor implements AutoCloseable {
+public final class Cursor implements AutoCloseable, Iterable<Object[]> {
 
     private static final int MAX_ROWS = 100_000;
 
@@ -178,6 +193,99 @@ public final class Cursor implements AutoCloseable {
      */
     public <T> T getObject(int column, Class<T> type) {
         return convert(getObject(column), type, column);
+    }
+
+    /**
+     * The 1-based index of the column labelled {@code label} (case-insensitive; the first match).
+     *
+     * @throws OrathinProtocolException OTN-5044 naming the labels the query has
+     */
+    public int columnIndex(String label) {
+        ensureOpen();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(label)) {
+                return i + 1;
+            }
+        }
+        throw new OrathinProtocolException(CoreErrorCode.NO_SUCH_COLUMN, "no column labelled \"" + label + "\"; the "
+                + (isQuery() ? "query has " + columns.stream().map(Column::name).toList() : "statement was not a query"));
+    }
+
+    /** The value of the column labelled {@code label} in its default Java type, or null. */
+    public Object getObject(String label) {
+        return getObject(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} converted to {@code type} (see {@link #getObject(int, Class)}). */
+    public <T> T getObject(String label, Class<T> type) {
+        return getObject(columnIndex(label), type);
+    }
+
+    /** The value of the column labelled {@code label} as text. */
+    public String getString(String label) {
+        return getString(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a BigDecimal. */
+    public BigDecimal getBigDecimal(String label) {
+        return getBigDecimal(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a long (truncated; 0 for NULL). */
+    public long getLong(String label) {
+        return getLong(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as an int (truncated; 0 for NULL). */
+    public int getInt(String label) {
+        return getInt(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a double (0 for NULL). */
+    public double getDouble(String label) {
+        return getDouble(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a LocalDateTime. */
+    public LocalDateTime getLocalDateTime(String label) {
+        return getLocalDateTime(columnIndex(label));
+    }
+
+    /**
+     * The remaining rows, one array of column values each (0-based), fetched as the iteration
+     * advances. Single use, like the cursor itself.
+     */
+    @Override
+    public Iterator<Object[]> iterator() {
+        ensureOpen();
+        ensureQuery();
+        return new Iterator<>() {
+            private Object[] ahead;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && Cursor.this.next()) {
+                    ahead = current;
+                }
+                return ahead != null;
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more rows");
+                }
+                Object[] row = ahead;
+                ahead = null;
+                return row;
+            }
+        };
+    }
+
+    /** The remaining rows as a sequential, lazily fetched stream; closing the stream closes the cursor. */
+    public Stream<Object[]> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
     }
 
     /** The value as text (numbers in plain notation, RAW as hex). */

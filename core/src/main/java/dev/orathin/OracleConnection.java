@@ -253,6 +253,33 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     /**
+     * Runs DML (or DDL, PL/SQL) and returns the number of rows it affected (0 for DDL and PL/SQL),
+     * without a cursor to close.
+     *
+     * @throws OrathinProtocolException OTN-5040 for a query (use {@link #execute(String, Object...)})
+     */
+    public long executeUpdate(String sql, Object... binds) {
+        if (SqlText.parse(sql).isQuery()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
+                    + " use execute and read the rows from the cursor");
+        }
+        try (Cursor c = execute(sql, binds)) {
+            return c.rowCount();
+        }
+    }
+
+    /** {@link #executeUpdate(String, Object...)} with binds by name. */
+    public long executeUpdate(String sql, Map<String, ?> namedBinds) {
+        if (SqlText.parse(sql).isQuery()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
+                    + " use execute and read the rows from the cursor");
+        }
+        try (Cursor c = execute(sql, namedBinds)) {
+            return c.rowCount();
+        }
+    }
+
+    /**
      * Array DML: runs the statement once per row in one round trip and returns each row's count
      * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any),
      * except numbers: a position that mixes Java number types (Integer, Long, BigDecimal, Double,
@@ -395,26 +422,42 @@ public final class OracleConnection implements AutoCloseable {
      * {@code connection.module}); null clears it.
      */
     public void module(String module) {
-        this.module = checkAttribute(module, 64, "module");
-        e2eChanged |= Requests.E2E_MODULE;
+        String v = checkAttribute(module, 64, "module");
+        serialised(() -> {
+            this.module = v;
+            e2eChanged |= Requests.E2E_MODULE;
+            return null;
+        });
     }
 
     /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
     public void action(String action) {
-        this.action = checkAttribute(action, 64, "action");
-        e2eChanged |= Requests.E2E_ACTION;
+        String v = checkAttribute(action, 64, "action");
+        serialised(() -> {
+            this.action = v;
+            e2eChanged |= Requests.E2E_ACTION;
+            return null;
+        });
     }
 
     /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
     public void clientIdentifier(String id) {
-        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
-        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+        String v = checkAttribute(id, 64, "clientIdentifier");
+        serialised(() -> {
+            this.clientIdentifier = v;
+            e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+            return null;
+        });
     }
 
     /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
     public void clientInfo(String info) {
-        this.clientInfo = checkAttribute(info, 64, "clientInfo");
-        e2eChanged |= Requests.E2E_CLIENT_INFO;
+        String v = checkAttribute(info, 64, "clientInfo");
+        serialised(() -> {
+            this.clientInfo = v;
+            e2eChanged |= Requests.E2E_CLIENT_INFO;
+            return null;
+        });
     }
 
     /** Commits the transaction. */

@@ -199,6 +199,46 @@ class ProductionBehaviourTest {
     }
 
     @Test
+    void columnsByLabelStreamsIterationExecuteUpdateAndWasNull() {
+        db.run("create table nice_t (id number(10) primary key, x number)");
+        try (OracleConnection c = connect()) {
+            assertEquals(1, c.executeUpdate("insert into nice_t values (:1, :2)", 1, 5));
+            assertEquals(1, c.executeUpdate("insert into nice_t values (:id, :x)", Map.of("id", 2, "x", 7)));
+            c.executeUpdate("insert into nice_t (id) values (:1)", 3);
+            assertEquals(2, c.executeUpdate("update nice_t set x = x + 1 where x is not null"));
+            assertEquals(CoreErrorCode.BIND_ERROR, assertThrows(OrathinProtocolException.class,
+                    () -> c.executeUpdate("select * from nice_t")).errorCode());
+            try (Cursor cur = c.execute("select id, x from nice_t order by id")) {
+                assertTrue(cur.next());
+                assertEquals(6, cur.getLong("X"));
+                assertEquals(6, cur.getInt("x"));
+                assertFalse(cur.wasNull());
+                assertEquals(CoreErrorCode.NO_SUCH_COLUMN, assertThrows(OrathinProtocolException.class, () -> cur.getObject("nope"))
+                        .errorCode());
+                List<Long> rest = new ArrayList<>();
+                for (Object[] row : cur) {
+                    rest.add(((Number) row[0]).longValue());
+                }
+                assertEquals(List.of(2L, 3L), rest);
+            }
+            try (Cursor cur = c.execute("select id, x from nice_t where id = 3")) {
+                assertTrue(cur.next());
+                assertEquals(0, cur.getLong(2));
+                assertTrue(cur.wasNull(), "a primitive getter on NULL returns 0 and sets wasNull");
+                assertEquals(0, cur.getInt("X"));
+                assertTrue(cur.wasNull());
+                assertEquals(3, cur.getInt(1));
+                assertFalse(cur.wasNull());
+            }
+            Cursor streamed = c.execute("select x from nice_t where x is not null order by id");
+            try (java.util.stream.Stream<Object[]> rows = streamed.stream()) {
+                assertEquals(List.of(6L, 8L), rows.map(r -> ((Number) r[0]).longValue()).toList());
+            }
+            assertTrue(streamed.isClosed(), "closing the stream closes the cursor");
+        }
+    }
+
+    @Test
     void descriptorParameterNamesAreTheOnesTheNamingLayerTakes() throws Exception {
         java.lang.reflect.Field f = ConnectStringResolver.class.getDeclaredField("API_NAMES");
         f.setAccessible(true);

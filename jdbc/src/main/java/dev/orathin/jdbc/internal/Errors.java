@@ -118,6 +118,8 @@ public final class Errors {
                     return new Target(SQLDataException.class, "22018");
                 case NUMERIC_OVERFLOW:
                     return new Target(SQLDataException.class, "22003");
+                case NO_SUCH_COLUMN:
+                    return new Target(SQLSyntaxErrorException.class, "42S22");
                 case CURSOR_STATE:
                     return new Target(SQLNonTransientException.class, "24000");
                 case PASSWORD_MISSING:
