@@ -163,6 +163,17 @@ class ProductionBehaviourTest {
     }
 
     @Test
+    void anInOutDoubleParameterStillRoundTripsAfterSetDoubleBindsNumber() throws SQLException {
+        try (Connection c = connect(); java.sql.CallableStatement cs = c.prepareCall("begin ? := ? * 2; end;")) {
+            cs.setDouble(1, 1.25); // an IN OUT BINARY_DOUBLE: its IN value must go in that type, not as the NUMBER setDouble binds
+            cs.registerOutParameter(1, java.sql.Types.DOUBLE);
+            cs.setDouble(2, 21);
+            cs.execute();
+            assertEquals(42.0, cs.getDouble(1));
+        }
+    }
+
+    @Test
     void closedResultSetAndStatementRefuseUse() throws SQLException {
         try (Connection c = connect()) {
             Statement s = c.createStatement();

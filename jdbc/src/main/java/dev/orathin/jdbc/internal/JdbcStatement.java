@@ -214,7 +214,12 @@ final class JdbcStatement extends Proxies.ClosableHandler {
                 }
                 int i = index(a[0]);
                 OracleType type = oracleType((Integer) a[1]);
-                binds[i] = binds[i] == Values.UNSET || binds[i] instanceof OutParam ? OutParam.of(type) : OutParam.inOut(type, binds[i]);
+                Object in = binds[i];
+                if (in instanceof java.math.BigDecimal d && (type == OracleType.BINARY_DOUBLE || type == OracleType.BINARY_FLOAT)) {
+                    // setDouble binds NUMBER (as ojdbc); an IN OUT BINARY_DOUBLE / FLOAT sends its IN value in the OUT type
+                    in = type == OracleType.BINARY_DOUBLE ? (Object) d.doubleValue() : (Object) d.floatValue();
+                }
+                binds[i] = in == Values.UNSET || in instanceof OutParam ? OutParam.of(type) : OutParam.inOut(type, in);
                 return null;
             case "wasNull":
                 return lastOut == null;
