@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.net.ConnectParameter;
 import dev.orathin.net.Redaction;
 import dev.orathin.wallet.Wallet;
 import java.nio.file.Path;
@@ -61,8 +62,40 @@ public final class ConnectParams {
         return new Builder();
     }
 
-    /** Parameters from python-oracledb or ojdbc names (unknown names are ignored). */
+    /**
+     * Names {@link #fromMap} takes itself (python-oracledb and ojdbc spellings, lower case); the
+     * descriptor parameters of {@link #DESCRIPTOR_PARAMS} are taken too, bare or with the
+     * {@code oracle.net.} prefix.
+     */
+    static final java.util.Set<String> OWN_NAMES = java.util.Set.of("user", "username", "password", "dsn", "url", "connect_string",
+            "connectstring", "config_dir", "configdir", "oracle.net.tns_admin", "tns_admin", "wallet_location", "walletlocation",
+            "oracle.net.wallet_location", "wallet_password", "walletpassword", "oracle.net.wallet_password", "new_password",
+            "newpassword", "oracle.jdbc.newpassword", "oracle.net.httpsproxyhost", "oracle.net.httpsproxyport", "connect_timeout_ms",
+            "call_timeout", "oracle.jdbc.readtimeout");
+
+    /**
+     * The descriptor parameters the naming layer applies: every API / Easy Connect name of the
+     * connect-parameter catalogue ({@link ConnectParameter}), so this list cannot drift from it.
+     */
+    static final java.util.Set<String> DESCRIPTOR_PARAMS = ConnectParameter.all().stream()
+            .flatMap(p -> p.apiNames().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Parameters from python-oracledb or ojdbc names (case-insensitive).
+     *
+     * @throws OrathinUsageException OTN-1070 for a name no layer knows (the message offers the
+     *     nearest known name), OTN-1072 for a timeout that is not a number of milliseconds
+     */
     public static ConnectParams fromMap(Map<String, String> map) {
+        for (String key : map.keySet()) {
+            String k = key.toLowerCase(Locale.ROOT);
+            String bare = k.startsWith("oracle.net.") ? k.substring("oracle.net.".length()) : k;
+            if (!OWN_NAMES.contains(k) && !DESCRIPTOR_PARAMS.contains(bare)) {
+                throw new OrathinUsageException(CoreErrorCode.UNKNOWN_PARAMETER, "connect parameter \"" + key + "\" is not known"
+                        + nearest(k).map(n -> "; did you mean \"" + n + "\"?").orElse("; known names: " + new java.util.TreeSet<>(OWN_NAMES)
+                        + " and the descriptor parameters " + new java.util.TreeSet<>(DESCRIPTOR_PARAMS)));
+            }
+        }
         Builder b = builder();
         Map<String, String> params = new LinkedHashMap<>();
         String proxyHost = null;
@@ -80,8 +113,8 @@ public final class ConnectParams {
                 case "new_password", "newpassword", "oracle.jdbc.newpassword" -> b.newPassword(v.toCharArray());
                 case "oracle.net.httpsproxyhost" -> proxyHost = v;
                 case "oracle.net.httpsproxyport" -> proxyPort = v;
-                case "connect_timeout_ms" -> b.connectTimeout(Duration.ofMillis(Long.parseLong(v)));
-                case "call_timeout", "oracle.jdbc.readtimeout" -> b.callTimeout(Duration.ofMillis(Long.parseLong(v)));
+                case "connect_timeout_ms" -> b.connectTimeout(Duration.ofMillis(millis(e.getKey(), v)));
+                case "call_timeout", "oracle.jdbc.readtimeout" -> b.callTimeout(Duration.ofMillis(millis(e.getKey(), v)));
                 default -> params.put(k.startsWith("oracle.net.") ? k.substring("oracle.net.".length()) : k, v);
             }
         }
@@ -93,6 +126,55 @@ public final class ConnectParams {
         }
         b.descriptorParams(params);
         return b.build();
+    }
+
+    private static long millis(String key, String v) {
+        try {
+            long ms = Long.parseLong(v == null ? "" : v.trim());
+            if (ms > 0) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OrathinUsageException(CoreErrorCode.INVALID_PARAMETER, "connect parameter " + key + ": expected a positive number"
+                + " of milliseconds, found \"" + v + "\"");
+    }
+
+    /** The known name closest to {@code k} by edit distance, when it is close enough to be a typo. */
+    static java.util.Optional<String> nearest(String k) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (java.util.Set<String> names : java.util.List.of(OWN_NAMES, DESCRIPTOR_PARAMS)) {
+            for (String n : new java.util.TreeSet<>(names)) {
+                int d = editDistance(k, n);
+                if (d < bestDistance) {
+                    best = n;
+                    bestDistance = d;
+                }
+            }
+        }
+        return bestDistance <= Math.max(2, k.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Parameters from {@link Properties} (same names as {@link #fromMap(Map)}). */
@@ -110,6 +192,11 @@ public final class ConnectParams {
     /** The user, or null. */
     public String user() {
         return user;
+    }
+
+    /** True when a password was given (without copying it). */
+    public boolean hasPassword() {
+        return password != null;
     }
 
     /** A copy of the password (clear it after use), or null. */

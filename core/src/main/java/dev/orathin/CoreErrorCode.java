@@ -2,8 +2,17 @@ package dev.orathin;
 
 import dev.orathin.errors.ErrorCode;
 
-/** Stable codes of the TTC protocol and authentication (5xxx), database errors (6xxx) and unsupported features (9xxx). */
+/**
+ * Stable codes of core: connect parameters (1xxx), the TTC protocol, authentication and API use
+ * (5xxx), database errors (6xxx) and unsupported features (9xxx).
+ */
 public enum CoreErrorCode implements ErrorCode {
+    /** A connect parameter name that neither python-oracledb, ojdbc nor the naming layer knows. */
+    UNKNOWN_PARAMETER(1070, "unknown connect parameter"),
+    /** A user without a password (give the password, or neither for wallet-stored credentials). */
+    PASSWORD_MISSING(1071, "user given without a password"),
+    /** A connect parameter value of the wrong form (e.g. a timeout that is not a number). */
+    INVALID_PARAMETER(1072, "invalid connect parameter value"),
     /** A TTC message that does not follow the expected layout. */
     MALFORMED_MESSAGE(5001, "malformed TTC message"),
     /** A TTC message type not expected at this point. */
@@ -18,6 +27,8 @@ public enum CoreErrorCode implements ErrorCode {
     AUTH_PROTOCOL(5012, "authentication exchange malformed"),
     /** The connection was closed by the application. */
     CONNECTION_CLOSED(5020, "connection closed"),
+    /** Another thread's call held the connection longer than the call timeout allows to wait. */
+    CONNECTION_BUSY(5021, "connection busy with another thread's call"),
     /** An error the database returned (carries the ORA number). */
     DATABASE_ERROR(6000, "database error"),
     /** The call took longer than the connection's call timeout and was interrupted. */
@@ -26,6 +37,12 @@ public enum CoreErrorCode implements ErrorCode {
     BIND_ERROR(5040, "invalid bind"),
     /** A cursor getter used on the wrong column type, column index or cursor state. */
     CURSOR_STATE(5041, "invalid cursor use"),
+    /** A column value that cannot be read as the Java type asked for (e.g. text as a number). */
+    VALUE_CONVERSION(5042, "value cannot be converted"),
+    /** A number outside the range of the Java type asked for (e.g. 300 read as a byte). */
+    NUMERIC_OVERFLOW(5043, "numeric value out of range"),
+    /** A column label the query does not have. */
+    NO_SUCH_COLUMN(5044, "no such column"),
     /** A feature orathin does not implement yet. */
     NOT_SUPPORTED(9001, "not supported"),
     /** A column of a data type orathin cannot decode. */
@@ -47,5 +64,11 @@ public enum CoreErrorCode implements ErrorCode {
     @Override
     public String summary() {
         return summary;
+    }
+
+    /** A call timeout or a busy connection may pass on the next try; everything else here fails the same way again. */
+    @Override
+    public boolean isTransient() {
+        return this == CALL_TIMEOUT || this == CONNECTION_BUSY;
     }
 }

@@ -12,7 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The result of {@link OracleConnection#execute}: rows of a query (fetched in batches of
@@ -26,8 +32,17 @@ import java.util.List;
  * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
  * Period, BOOLEAN → Boolean, ROWID → String. LOB columns are fetched inline (defined as LONG /
  * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
+ *
+ * <p>Getters take a 1-based index or a column label (case-insensitive, as JDBC). Integral getters
+ * truncate toward zero and throw OTN-5043 when the value does not fit; primitive getters return 0
+ * / false for NULL and {@link #wasNull()} tells. Rows can also be iterated or streamed:
+ * <pre>{@code
+ * try (Cursor c = conn.execute("select id, name from emp")) {
+ *     c.stream().map(row -> row[1]).forEach(System.out::println);
+ * }
+ * }</pre>
  */
-public final class Cursor implements AutoCloseable {
+public final class Cursor implements AutoCloseable, Iterable<Object[]> {
 
     private static final int MAX_ROWS = 100_000;
 
@@ -43,7 +58,10 @@ public final class Cursor implements AutoCloseable {
     private final Object[] outValues;
     private int arraySize;
     private boolean wasNull;
+    /** The statement went back to the connection (after the last row, or on close). */
     private boolean closed;
+    /** {@link #close()} was called: every further use is refused. */
+    private boolean closedByUser;
 
     Cursor(OracleConnection conn, Statement statement, List<Column> columns, List<Object[]> firstRows, Object[] previousRow,
             boolean moreRows, long rowCount, Object[] outValues, int arraySize) {
@@ -104,6 +122,7 @@ public final class Cursor implements AutoCloseable {
      * @return false after the last row
      */
     public boolean next() {
+        ensureOpen();
         ensureQuery();
         while (true) {
             if (buffer != null && index + 1 < buffer.size()) {
@@ -134,6 +153,7 @@ public final class Cursor implements AutoCloseable {
 
     /** Up to {@code n} more rows as arrays of column values (0-based arrays), fewer at the end. */
     public List<Object[]> fetchMany(int n) {
+        ensureOpen();
         ensureQuery();
         List<Object[]> out = new ArrayList<>(Math.min(n, 10_000));
         while (out.size() < n && next()) {
@@ -154,6 +174,7 @@ public final class Cursor implements AutoCloseable {
 
     /** The value of column {@code column} (1-based) in its default Java type, or null. */
     public Object getObject(int column) {
+        ensureOpen();
         if (current == null) {
             throw state(isQuery() ? "no current row: call next() first (and check that it returned true)" : "the statement was not a query");
         }
@@ -174,6 +195,99 @@ public final class Cursor implements AutoCloseable {
         return convert(getObject(column), type, column);
     }
 
+    /**
+     * The 1-based index of the column labelled {@code label} (case-insensitive; the first match).
+     *
+     * @throws OrathinProtocolException OTN-5044 naming the labels the query has
+     */
+    public int columnIndex(String label) {
+        ensureOpen();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(label)) {
+                return i + 1;
+            }
+        }
+        throw new OrathinProtocolException(CoreErrorCode.NO_SUCH_COLUMN, "no column labelled \"" + label + "\"; the "
+                + (isQuery() ? "query has " + columns.stream().map(Column::name).toList() : "statement was not a query"));
+    }
+
+    /** The value of the column labelled {@code label} in its default Java type, or null. */
+    public Object getObject(String label) {
+        return getObject(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} converted to {@code type} (see {@link #getObject(int, Class)}). */
+    public <T> T getObject(String label, Class<T> type) {
+        return getObject(columnIndex(label), type);
+    }
+
+    /** The value of the column labelled {@code label} as text. */
+    public String getString(String label) {
+        return getString(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a BigDecimal. */
+    public BigDecimal getBigDecimal(String label) {
+        return getBigDecimal(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a long (truncated; 0 for NULL). */
+    public long getLong(String label) {
+        return getLong(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as an int (truncated; 0 for NULL). */
+    public int getInt(String label) {
+        return getInt(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a double (0 for NULL). */
+    public double getDouble(String label) {
+        return getDouble(columnIndex(label));
+    }
+
+    /** The value of the column labelled {@code label} as a LocalDateTime. */
+    public LocalDateTime getLocalDateTime(String label) {
+        return getLocalDateTime(columnIndex(label));
+    }
+
+    /**
+     * The remaining rows, one array of column values each (0-based), fetched as the iteration
+     * advances. Single use, like the cursor itself.
+     */
+    @Override
+    public Iterator<Object[]> iterator() {
+        ensureOpen();
+        ensureQuery();
+        return new Iterator<>() {
+            private Object[] ahead;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && Cursor.this.next()) {
+                    ahead = current;
+                }
+                return ahead != null;
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more rows");
+                }
+                Object[] row = ahead;
+                ahead = null;
+                return row;
+            }
+        };
+    }
+
+    /** The remaining rows as a sequential, lazily fetched stream; closing the stream closes the cursor. */
+    public Stream<Object[]> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
     /** The value as text (numbers in plain notation, RAW as hex). */
     public String getString(int column) {
         return getObject(column, String.class);
@@ -184,15 +298,32 @@ public final class Cursor implements AutoCloseable {
         return getObject(column, BigDecimal.class);
     }
 
-    /** The value as a long; 0 for NULL (check {@link #wasNull()}). */
+    /**
+     * The value as a long, truncated toward zero (2.75 → 2, as ojdbc); 0 for NULL (check
+     * {@link #wasNull()}).
+     *
+     * @throws OrathinUsageException OTN-5043 when the value is outside the long range
+     */
     public long getLong(int column) {
         Long v = getObject(column, Long.class);
         return v == null ? 0 : v;
     }
 
-    /** The value as an int; 0 for NULL. */
+    /** The value as an int, truncated toward zero; 0 for NULL; OTN-5043 when it does not fit. */
     public int getInt(int column) {
         Integer v = getObject(column, Integer.class);
+        return v == null ? 0 : v;
+    }
+
+    /** The value as a short, truncated toward zero; 0 for NULL; OTN-5043 when it does not fit. */
+    public short getShort(int column) {
+        Short v = getObject(column, Short.class);
+        return v == null ? 0 : v;
+    }
+
+    /** The value as a byte, truncated toward zero; 0 for NULL; OTN-5043 when it does not fit. */
+    public byte getByte(int column) {
+        Byte v = getObject(column, Byte.class);
         return v == null ? 0 : v;
     }
 
@@ -228,6 +359,7 @@ public final class Cursor implements AutoCloseable {
      * {@code List} with one value per row the statement changed.
      */
     public Object outValue(int bindPosition) {
+        ensureOpen();
         if (!statement.text.isPlsql() && !statement.text.hasReturnBinds()) {
             throw state("outValue is for PL/SQL blocks with OutParam binds and DML with RETURNING ... INTO");
         }
@@ -240,11 +372,27 @@ public final class Cursor implements AutoCloseable {
         return v;
     }
 
-    /** Releases the statement to the connection's cache; the server cursor stays open for reuse. Idempotent. */
+    /**
+     * Releases the statement to the connection's cache; the server cursor stays open for reuse.
+     * Idempotent. Afterwards every method except {@code close}, {@link #columns()} and
+     * {@link #toString()} throws OTN-5041, even when rows were still buffered.
+     */
     @Override
     public void close() {
+        closedByUser = true;
         if (!closed) {
             release();
+        }
+    }
+
+    /** True after {@link #close()}. */
+    public boolean isClosed() {
+        return closedByUser;
+    }
+
+    private void ensureOpen() {
+        if (closedByUser) {
+            throw state("the cursor is closed");
         }
     }
 
@@ -278,15 +426,18 @@ public final class Cursor implements AutoCloseable {
             out = v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b ? HexFormat.of().withUpperCase().formatHex(b)
                     : v.toString();
         } else if (v instanceof Number num) {
-            out = number(num, type);
+            out = number(num, type, column);
         } else if (v instanceof Boolean b) {
-            out = number(b ? 1L : 0L, type);
+            out = number(b ? 1L : 0L, type, column);
         } else if (v instanceof String s && Number.class.isAssignableFrom(type) || v instanceof String && type == BigDecimal.class) {
+            BigDecimal parsed;
             try {
-                out = number(new BigDecimal(((String) v).trim()), type);
+                parsed = new BigDecimal(((String) v).trim());
             } catch (NumberFormatException e) {
-                out = null;
+                throw new OrathinUsageException(CoreErrorCode.VALUE_CONVERSION, where(column) + " holds text that is not a number, so it"
+                        + " cannot be read as " + type.getSimpleName());
             }
+            out = number(parsed, type, column);
         } else if (v instanceof LocalDateTime t) {
             if (type == LocalDate.class) {
                 out = t.toLocalDate();
@@ -308,34 +459,65 @@ public final class Cursor implements AutoCloseable {
             out = v;
         }
         if (out == null) {
-            Column c = columns.isEmpty() ? null : columns.get(column - 1);
-            throw state("column " + column + (c == null ? "" : " (" + c.name() + ", " + c.type() + ")") + " holds a "
-                    + v.getClass().getSimpleName() + " which cannot be read as " + type.getSimpleName());
+            throw new OrathinUsageException(CoreErrorCode.VALUE_CONVERSION, where(column) + " holds a " + v.getClass().getSimpleName()
+                    + " which cannot be read as " + type.getSimpleName());
         }
         return (T) out;
     }
 
-    private static Object number(Number n, Class<?> type) {
-        BigDecimal d = n instanceof BigDecimal b ? b : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
-                : BigDecimal.valueOf(n.longValue());
-        try {
-            if (type == BigDecimal.class) {
-                return d;
+    /** "column 2 (PRICE, NUMBER)": the index and, for queries, the label and type. */
+    private String where(int column) {
+        Column c = column >= 1 && column <= columns.size() ? columns.get(column - 1) : null;
+        return "column " + column + (c == null ? "" : " (" + c.name() + ", " + c.type() + ")");
+    }
+
+    /** Integral types truncate toward zero (ojdbc's rule) and must fit; others convert as Java does. */
+    private Object number(Number n, Class<?> type, int column) {
+        boolean floating = n instanceof Double || n instanceof Float;
+        if (floating && (Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue())) && type != Double.class
+                && type != Float.class && type != Boolean.class) {
+            throw new OrathinUsageException(CoreErrorCode.NUMERIC_OVERFLOW, where(column) + " holds " + n + ", which has no "
+                    + type.getSimpleName() + " value; read it as Double");
+        }
+        if (floating && (type == Double.class || type == Float.class || type == Boolean.class)) {
+            return type == Double.class ? (Object) n.doubleValue() : type == Float.class ? (Object) n.floatValue()
+                    : (Object) (n.doubleValue() != 0);
+        }
+        BigDecimal d = n instanceof BigDecimal b ? b : floating ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+        if (type == BigDecimal.class) {
+            return d;
+        }
+        long min;
+        long max;
+        if (type == Long.class) {
+            min = Long.MIN_VALUE;
+            max = Long.MAX_VALUE;
+        } else if (type == Integer.class) {
+            min = Integer.MIN_VALUE;
+            max = Integer.MAX_VALUE;
+        } else if (type == Short.class) {
+            min = Short.MIN_VALUE;
+            max = Short.MAX_VALUE;
+        } else if (type == Byte.class) {
+            min = Byte.MIN_VALUE;
+            max = Byte.MAX_VALUE;
+        } else if (type == BigInteger.class) {
+            return d.setScale(0, RoundingMode.DOWN).toBigInteger();
+        } else {
+            min = 0;
+            max = -1; // not integral
+        }
+        if (min <= max) {
+            BigDecimal t = d.setScale(0, RoundingMode.DOWN);
+            if (t.compareTo(BigDecimal.valueOf(min)) < 0 || t.compareTo(BigDecimal.valueOf(max)) > 0) {
+                String shown = d.toString();
+                throw new OrathinUsageException(CoreErrorCode.NUMERIC_OVERFLOW, where(column) + ": value "
+                        + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown) + " is outside the range of " + type.getSimpleName()
+                        + " (" + min + ".." + max + "); read it as BigDecimal or a wider type");
             }
-            if (type == Long.class || type == long.class) {
-                return d.setScale(0, RoundingMode.DOWN).longValueExact();
-            }
-            if (type == Integer.class || type == int.class) {
-                return d.setScale(0, RoundingMode.DOWN).intValueExact();
-            }
-            if (type == Short.class) {
-                return d.setScale(0, RoundingMode.DOWN).shortValueExact();
-            }
-            if (type == BigInteger.class) {
-                return d.setScale(0, RoundingMode.DOWN).toBigIntegerExact();
-            }
-        } catch (ArithmeticException e) {
-            throw state("value " + d.toPlainString() + " does not fit a " + type.getSimpleName());
+            long x = t.longValue();
+            return type == Long.class ? (Object) x : type == Integer.class ? (Object) (int) x : type == Short.class ? (Object) (short) x
+                    : (Object) (byte) x;
         }
         if (type == Double.class || type == double.class) {
             return n.doubleValue();

@@ -25,10 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * An open database session: runs SQL and PL/SQL, transactions, ping and close. Thread-confined:
- * one call at a time, except {@link #cancel()} which may be called from any thread.
+ * An open database session: runs SQL and PL/SQL, transactions, ping and close.
+ *
+ * <p>Thread safety: calls from several threads are <em>serialised</em>, as python-oracledb does
+ * — each call (execute, a cursor's fetch, executeMany, commit, ping, ...) holds a fair lock for
+ * its whole round-trip sequence, so threads take turns in arrival order instead of mixing their
+ * messages on the wire. A thread waits at most {@link #callTimeout()} plus {@link #RESET_TIMEOUT}
+ * for its turn (OTN-5021 after that). One connection still runs one call at a time: use a pool
+ * for parallel work. {@link #cancel()} never waits for the lock; {@link #close()} from another
+ * thread while a call runs aborts the network session at once.
  *
  * <pre>{@code
  * try (Cursor c = conn.execute("select id, name from emp where dept = :dept", Map.of("dept", 10))) {
@@ -80,6 +90,8 @@ public final class OracleConnection implements AutoCloseable {
     private String clientIdentifier;
     private String clientInfo;
     private final LinkedHashMap<String, Statement> cache = new LinkedHashMap<>(32, 0.75f, true);
+    /** One call's round trips at a time, threads served in arrival order. */
+    private final ReentrantLock lock = new ReentrantLock(true);
 
     OracleConnection(NetSession net, Login.Session session, Duration callTimeout) {
         this.net = net;
@@ -161,8 +173,11 @@ public final class OracleConnection implements AutoCloseable {
 
     /** One round trip to the database (function PING); throws if the session is broken. */
     public void ping() {
-        ensureOpen();
-        call(FN_PING, callTimeout);
+        serialised(() -> {
+            ensureOpen();
+            call(FN_PING, callTimeout);
+            return null;
+        });
     }
 
     /** True when the session is open and the transport is alive (no round trip). */
@@ -180,6 +195,10 @@ public final class OracleConnection implements AutoCloseable {
      * @throws OracleDatabaseException on a database error (the connection stays usable)
      */
     public Cursor execute(String sql, Object... binds) {
+        return serialised(() -> executePositional(sql, binds));
+    }
+
+    private Cursor executePositional(String sql, Object[] binds) {
         ensureOpen();
         SqlText text = SqlText.parse(sql);
         Object[] values = binds == null ? new Object[] {null} : binds;
@@ -195,6 +214,10 @@ public final class OracleConnection implements AutoCloseable {
      * names match case-insensitively). Values are sent in order of appearance in the SQL.
      */
     public Cursor execute(String sql, Map<String, ?> namedBinds) {
+        return serialised(() -> executeNamed(sql, namedBinds));
+    }
+
+    private Cursor executeNamed(String sql, Map<String, ?> namedBinds) {
         ensureOpen();
         Objects.requireNonNull(namedBinds, "namedBinds");
         SqlText text = SqlText.parse(sql);
@@ -230,10 +253,43 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     /**
+     * Runs DML (or DDL, PL/SQL) and returns the number of rows it affected (0 for DDL and PL/SQL),
+     * without a cursor to close.
+     *
+     * @throws OrathinProtocolException OTN-5040 for a query (use {@link #execute(String, Object...)})
+     */
+    public long executeUpdate(String sql, Object... binds) {
+        if (SqlText.parse(sql).isQuery()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
+                    + " use execute and read the rows from the cursor");
+        }
+        try (Cursor c = execute(sql, binds)) {
+            return c.rowCount();
+        }
+    }
+
+    /** {@link #executeUpdate(String, Object...)} with binds by name. */
+    public long executeUpdate(String sql, Map<String, ?> namedBinds) {
+        if (SqlText.parse(sql).isQuery()) {
+            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
+                    + " use execute and read the rows from the cursor");
+        }
+        try (Cursor c = execute(sql, namedBinds)) {
+            return c.rowCount();
+        }
+    }
+
+    /**
      * Array DML: runs the statement once per row in one round trip and returns each row's count
-     * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any).
+     * (DML_ROWCOUNTS). Values of one position must map to the same Oracle type (nulls fit any),
+     * except numbers: a position that mixes Java number types (Integer, Long, BigDecimal, Double,
+     * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
+        return serialised(() -> executeManyLocked(sql, rows));
+    }
+
+    private long[] executeManyLocked(String sql, List<Object[]> rows) {
         ensureOpen();
         SqlText text = SqlText.parse(sql);
         if (rows == null || rows.isEmpty()) {
@@ -253,12 +309,16 @@ public final class OracleConnection implements AutoCloseable {
                 throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + r + " has " + (row == null ? 0 : row.length)
                         + " value(s); the statement has " + n + " placeholder(s) " + text.bindNames());
             }
+        }
+        boolean[] asNumber = mixedNumberColumns(rows, n);
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
             List<BindValue> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 if (row[i] instanceof OutParam) {
                     throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany does not take OUT parameters");
                 }
-                BindValue b = bind(row[i], maxString, text.bindNames().get(i));
+                BindValue b = bind(asNumber[i] ? decimal(row[i], r, text.bindNames().get(i)) : row[i], maxString, text.bindNames().get(i));
                 out.add(b);
                 if (row[i] == null) {
                     continue;
@@ -311,43 +371,111 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
+    /** Positions whose non-null values are all numbers of more than one Oracle binding (NUMBER, BINARY_DOUBLE, BINARY_FLOAT). */
+    private static boolean[] mixedNumberColumns(List<Object[]> rows, int n) {
+        boolean[] mixed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int kinds = 0;
+            boolean other = false;
+            for (Object[] row : rows) {
+                Object v = row[i];
+                if (v == null) {
+                    continue;
+                }
+                if (v instanceof Double) {
+                    kinds |= 1;
+                } else if (v instanceof Float) {
+                    kinds |= 2;
+                } else if (v instanceof Number) {
+                    kinds |= 4;
+                } else {
+                    other = true;
+                }
+            }
+            mixed[i] = !other && Integer.bitCount(kinds) > 1;
+        }
+        return mixed;
+    }
+
+    /** A number as BigDecimal for a NUMBER bind (Double and Float by their shortest decimal form, as ojdbc). */
+    private static Object decimal(Object v, int row, String bind) {
+        if (v == null || v instanceof java.math.BigDecimal) {
+            return v;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + row + ", bind " + bind + ": " + v
+                        + " cannot be bound as NUMBER, which this position is because its rows mix number types; bind every row"
+                        + " of it as Double to send BINARY_DOUBLE");
+            }
+            return new java.math.BigDecimal(v.toString());
+        }
+        if (v instanceof java.math.BigInteger b) {
+            return new java.math.BigDecimal(b);
+        }
+        return java.math.BigDecimal.valueOf(((Number) v).longValue());
+    }
+
     /**
      * Sets the module shown in V$SESSION.MODULE (sent with the next call, as python-oracledb's
      * {@code connection.module}); null clears it.
      */
     public void module(String module) {
-        this.module = checkAttribute(module, 64, "module");
-        e2eChanged |= Requests.E2E_MODULE;
+        String v = checkAttribute(module, 64, "module");
+        serialised(() -> {
+            this.module = v;
+            e2eChanged |= Requests.E2E_MODULE;
+            return null;
+        });
     }
 
     /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
     public void action(String action) {
-        this.action = checkAttribute(action, 64, "action");
-        e2eChanged |= Requests.E2E_ACTION;
+        String v = checkAttribute(action, 64, "action");
+        serialised(() -> {
+            this.action = v;
+            e2eChanged |= Requests.E2E_ACTION;
+            return null;
+        });
     }
 
     /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
     public void clientIdentifier(String id) {
-        this.clientIdentifier = checkAttribute(id, 64, "clientIdentifier");
-        e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+        String v = checkAttribute(id, 64, "clientIdentifier");
+        serialised(() -> {
+            this.clientIdentifier = v;
+            e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
+            return null;
+        });
     }
 
     /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
     public void clientInfo(String info) {
-        this.clientInfo = checkAttribute(info, 64, "clientInfo");
-        e2eChanged |= Requests.E2E_CLIENT_INFO;
+        String v = checkAttribute(info, 64, "clientInfo");
+        serialised(() -> {
+            this.clientInfo = v;
+            e2eChanged |= Requests.E2E_CLIENT_INFO;
+            return null;
+        });
     }
 
     /** Commits the transaction. */
     public void commit() {
-        ensureOpen();
-        simpleCall(Requests.FN_COMMIT);
+        serialised(() -> {
+            ensureOpen();
+            simpleCall(Requests.FN_COMMIT);
+            return null;
+        });
     }
 
     /** Rolls the transaction back. */
     public void rollback() {
-        ensureOpen();
-        simpleCall(Requests.FN_ROLLBACK);
+        serialised(() -> {
+            ensureOpen();
+            simpleCall(Requests.FN_ROLLBACK);
+            return null;
+        });
     }
 
     /**
@@ -372,15 +500,57 @@ public final class OracleConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        if (!lock.tryLock()) {
+            // another thread's call is running: cut the session off under it (it fails with a network error), as JDBC abort
+            closed = true;
+            net.abort();
+            return;
+        }
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (net.isOpen()) {
                 call(FN_LOGOFF, CLOSE_TIMEOUT);
             }
         } catch (RuntimeException ignored) {
             // the session is going away anyway; closing must not fail
         } finally {
-            net.close();
+            try {
+                net.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Runs one call holding the connection's lock, so calls from several threads take turns. The
+     * wait is bounded by the call timeout plus the reset timeout: the longest the call ahead may
+     * take before it is interrupted and given up.
+     */
+    private <T> T serialised(Supplier<T> call) {
+        if (!lock.isHeldByCurrentThread()) {
+            Duration bound = callTimeout.plus(RESET_TIMEOUT);
+            try {
+                if (!lock.tryLock(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new OrathinProtocolException(CoreErrorCode.CONNECTION_BUSY, "waited " + bound.toMillis() + " ms (call timeout"
+                            + " + RESET_TIMEOUT) for another thread's call on this connection to finish; use one connection per"
+                            + " thread (a pool) for parallel work");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OrathinProtocolException(CoreErrorCode.CONNECTION_BUSY, "interrupted while waiting for another thread's call"
+                        + " on this connection to finish", e);
+            }
+        } else {
+            lock.lock();
+        }
+        try {
+            return call.get();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -525,6 +695,10 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Fetches the next batch for a cursor (FETCH, function 5). */
     Response fetch(Statement st, int rows, Object[] previousRow) {
+        return serialised(() -> fetchLocked(st, rows, previousRow));
+    }
+
+    private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
         ensureOpen();
         byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
         Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
@@ -567,6 +741,17 @@ public final class OracleConnection implements AutoCloseable {
 
     /** A cursor is done with its statement: cached ones stay parsed, others have their server cursor closed. */
     void release(Statement st) {
+        if (lock.isHeldByCurrentThread() || closed) {
+            releaseLocked(st);
+        } else {
+            serialised(() -> {
+                releaseLocked(st);
+                return null;
+            });
+        }
+    }
+
+    private void releaseLocked(Statement st) {
         st.inUse = false;
         if (!st.cached && st.cursorId != 0) {
             cursorsToClose.add(st.cursorId);

@@ -15,6 +15,7 @@ import dev.orathin.wallet.Wallets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
@@ -56,17 +57,29 @@ public final class Orathin {
                 .walletPassword(walletPassword).build());
     }
 
-    /** Connects with full parameters. */
+    /**
+     * Connects with full parameters. {@link ConnectParams#connectTimeout()} bounds the whole
+     * connect: the network part gets all of it and the login what is left.
+     *
+     * @throws OrathinUsageException OTN-1071 before any network I/O when a user is given without a password
+     */
     public static OracleConnection connect(ConnectParams p) {
+        long deadline = System.nanoTime() + p.connectTimeout().toNanos();
+        if (p.user() != null && !p.hasPassword()) {
+            throw new OrathinUsageException(CoreErrorCode.PASSWORD_MISSING, "user " + p.user() + " was given without a password;"
+                    + " give the password too (ConnectParams.Builder.password, the JDBC property \"password\" or"
+                    + " OrathinDataSource.setPassword)");
+        }
         ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
         Wallet wallet = wallet(p, resolved);
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
-        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, p.connectTimeout()));
+        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L))));
         char[] password = p.password();
         char[] newPassword = p.newPassword();
         try {
             WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
-            Login.Session session = new Login(net, p.connectTimeout(), RANDOM).run(new Login.Credentials(p.user(), password == null
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L));
+            Login.Session session = new Login(net, left, RANDOM).run(new Login.Credentials(p.user(), password == null
                     ? new char[0] : password, newPassword, cid.program(), cid.host(), cid.user(),
                     String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
             LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + p.user() + " on " + net.trace().route() + ", session "

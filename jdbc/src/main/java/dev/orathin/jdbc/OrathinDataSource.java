@@ -1,6 +1,7 @@
 package dev.orathin.jdbc;
 
 import dev.orathin.net.Redaction;
+import dev.orathin.jdbc.internal.Errors;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,7 +86,7 @@ public class OrathinDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String pw) throws SQLException {
         if (url == null) {
-            throw new SQLException("OTN-7001: OrathinDataSource needs a url (jdbc:orathin:@...)", "08001");
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "OrathinDataSource needs a url (jdbc:orathin:@...), found none");
         }
         Properties p = new Properties();
         p.putAll(extra);
@@ -94,16 +95,23 @@ public class OrathinDataSource implements DataSource {
         put(p, "config_dir", configDir);
         put(p, "wallet_location", walletLocation);
         put(p, "wallet_password", walletPassword);
-        Integer seconds = connectTimeoutSeconds != null ? connectTimeoutSeconds : loginTimeout > 0 ? Integer.valueOf(loginTimeout) : null;
-        if (seconds != null) {
-            p.setProperty("connect_timeout_ms", String.valueOf(seconds * 1000L));
+        // the login timeout (HikariCP sets it from connectionTimeout) bounds the whole connect, as does connectTimeout: the smaller wins
+        long millis = Long.MAX_VALUE;
+        if (connectTimeoutSeconds != null && connectTimeoutSeconds > 0) {
+            millis = connectTimeoutSeconds * 1000L;
+        }
+        if (loginTimeout > 0) {
+            millis = Math.min(millis, loginTimeout * 1000L);
+        }
+        if (millis != Long.MAX_VALUE) {
+            p.setProperty("connect_timeout_ms", String.valueOf(millis));
         }
         if (url.startsWith(OrathinDriver.ORACLE_PREFIX)) {
             p.setProperty(OrathinDriver.ACCEPT_ORACLE_URLS, "true");
         }
         Connection c = new OrathinDriver().connect(url, p);
         if (c == null) {
-            throw new SQLException("OTN-7001: not an orathin URL: " + Redaction.jdbcUrl(url), "08001");
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "not an orathin URL: " + Redaction.jdbcUrl(url) + " (expected jdbc:orathin:@...)");
         }
         return c;
     }
@@ -124,6 +132,11 @@ public class OrathinDataSource implements DataSource {
         this.logWriter = out;
     }
 
+    /**
+     * Bounds the whole connect (DNS, TCP, TLS, Oracle Net, login) to {@code seconds}; 0 means the
+     * default ({@link dev.orathin.ConnectParams#DEFAULT_CONNECT_TIMEOUT}). HikariCP sets it from
+     * its connectionTimeout.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
         this.loginTimeout = seconds;
@@ -136,7 +149,7 @@ public class OrathinDataSource implements DataSource {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("OTN-9001: DataSource.getParentLogger is not supported by orathin");
+        throw Errors.notSupported("DataSource.getParentLogger");
     }
 
     @Override
@@ -144,7 +157,7 @@ public class OrathinDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("OTN-7003: not a wrapper for " + iface.getName());
+        throw Errors.error(JdbcErrorCode.NOT_A_WRAPPER, "not a wrapper for " + iface.getName());
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class OrathinDriver implements Driver {
         } catch (OrathinException e) {
             throw Errors.translate(e);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SQLException("OTN-7001: invalid connection parameters for " + Redaction.jdbcUrl(url) + ": " + e.getMessage(), "08001", e);
+            throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "invalid connection parameters for " + Redaction.jdbcUrl(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -104,7 +104,24 @@ public final class OrathinDriver implements Driver {
         }
         p.remove(ACCEPT_ORACLE_URLS);
         p.setProperty("dsn", dsn);
+        // DriverManager's login timeout (HikariCP's DriverDataSource sets it from connectionTimeout) bounds the whole connect
+        int login = DriverManager.getLoginTimeout();
+        if (login > 0) {
+            String given = p.getProperty("connect_timeout_ms");
+            long millis = login * 1000L;
+            if (given == null || parseMillis(given) > millis) {
+                p.setProperty("connect_timeout_ms", String.valueOf(millis));
+            }
+        }
         return ConnectParams.fromProperties(p);
+    }
+
+    private static long parseMillis(String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // ConnectParams reports the bad value
+        }
     }
 
     @Override
@@ -118,7 +135,7 @@ public final class OrathinDriver implements Driver {
             {"https_proxy", "HTTPS proxy host (ojdbc: oracle.net.httpsProxyHost)"},
             {"https_proxy_port", "HTTPS proxy port (ojdbc: oracle.net.httpsProxyPort)"},
             {"new_password", "a new password to set at logon (expired passwords; ojdbc: oracle.jdbc.newPassword)"},
-            {"connect_timeout_ms", "bound on the whole connect, milliseconds"},
+            {"connect_timeout_ms", "bound on the whole connect, milliseconds (DriverManager.getLoginTimeout() applies when smaller)"},
             {"call_timeout", "bound on each call, milliseconds (ojdbc: oracle.jdbc.ReadTimeout)"},
             {"retry_count", "connect retries over the address list"},
             {ACCEPT_ORACLE_URLS, "true: also accept jdbc:oracle:thin:@ URLs"},
@@ -149,6 +166,6 @@ public final class OrathinDriver implements Driver {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("OTN-9001: Driver.getParentLogger is not supported by orathin");
+        throw Errors.notSupported("Driver.getParentLogger");
     }
 }

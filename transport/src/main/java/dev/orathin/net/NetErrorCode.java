@@ -99,4 +99,17 @@ public enum NetErrorCode implements ErrorCode {
     public String summary() {
         return summary;
     }
+
+    /**
+     * Network trouble, timeouts and a listener that is not ready (service not registered yet,
+     * handlers busy) may pass; certificate, DN and protocol faults fail the same way each time.
+     */
+    @Override
+    public boolean isTransient() {
+        return switch (this) {
+            case DNS_FAILED, TCP_REFUSED, TCP_CONNECT_TIMEOUT, CONNECT_TIMEOUT, OVERALL_TIMEOUT, RECV_TIMEOUT, PROXY_REFUSED,
+                    PROXY_TIMEOUT, CONNECTION_CLOSED, IO_ERROR, LISTENER_REFUSED, SERVICE_NOT_REGISTERED, SESSION_ENDED -> true;
+            default -> false;
+        };
+    }
 }

@@ -32,6 +32,15 @@ public abstract class OrathinException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * Whether retrying the same operation (on a new connection when this one was lost) may
+     * succeed without changes: {@link ErrorCode#isTransient()} of the code; database errors
+     * decide by their ORA number.
+     */
+    public boolean isTransient() {
+        return errorCode.isTransient();
+    }
+
     /** The code as text, for example {@code OTN-2003}. */
     public String code() {
         return errorCode.code();

@@ -3,6 +3,7 @@ package dev.orathin.jdbc.internal;
 import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.errors.OrathinException;
+import dev.orathin.jdbc.JdbcErrorCode;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -38,7 +39,7 @@ public final class JdbcConnection extends Proxies.Handler {
 
     void checkOpen() throws SQLException {
         if (closed) {
-            throw new SQLException("OTN-7002: the connection is closed", "08003");
+            throw Errors.error(JdbcErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }
     }
 
@@ -55,13 +56,13 @@ public final class JdbcConnection extends Proxies.Handler {
                 closed = true;
                 Executor ex = (Executor) a[0];
                 if (ex == null) {
-                    throw new SQLException("OTN-7004: abort needs an executor", "HY009");
+                    throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "abort needs an executor, was null");
                 }
                 ex.execute(oc::close);
                 return null;
             case "isValid":
                 if ((Integer) a[0] < 0) {
-                    throw new SQLException("OTN-7004: negative timeout", "HY009");
+                    throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "isValid needs a timeout >= 0 seconds, was " + a[0]);
                 }
                 return valid((Integer) a[0]);
             default:

@@ -110,7 +110,7 @@ final class JdbcMetaData {
                 }
                 int i = (Integer) a[0];
                 if (i < 1 || i > columns.size()) {
-                    throw new java.sql.SQLException("OTN-7006: column index " + i + " is out of range 1.." + columns.size(), "07009");
+                    throw Errors.error(dev.orathin.jdbc.JdbcErrorCode.INDEX_OUT_OF_RANGE, "column index " + i + " is out of range 1.." + columns.size());
                 }
                 Column c = columns.get(i - 1);
                 switch (name) {

@@ -2,6 +2,7 @@ package dev.orathin.jdbc.internal;
 
 import dev.orathin.Column;
 import dev.orathin.Cursor;
+import dev.orathin.jdbc.JdbcErrorCode;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ final class JdbcResultSet extends Proxies.ClosableHandler {
     private Object last;
 
     private JdbcResultSet(Cursor cursor, Statement statement, long maxRows) {
-        super(cursor, "result set", "24000");
+        super(cursor, "result set");
         this.cursor = cursor;
         this.statement = statement;
         this.maxRows = maxRows;
@@ -38,8 +39,8 @@ final class JdbcResultSet extends Proxies.ClosableHandler {
                 return i + 1;
             }
         }
-        throw new SQLException("OTN-7006: no column named " + label + " (columns: "
-                + columns.stream().map(Column::name).toList() + ")", "42S22");
+        throw Errors.error(JdbcErrorCode.NO_SUCH_COLUMN, "no column named " + label + " (columns: "
+                + columns.stream().map(Column::name).toList() + ")");
     }
 
     @Override
@@ -97,17 +98,17 @@ final class JdbcResultSet extends Proxies.ClosableHandler {
         }
         if (name.startsWith("get") && a.length >= 1 && (a[0] instanceof Integer || a[0] instanceof String)) {
             if (row == 0 || afterLast) {
-                throw new SQLException("OTN-7005: " + name + " with no current row (call next() first)", "24000");
+                throw Errors.error(JdbcErrorCode.NO_CURRENT_ROW, name + " with no current row (call next() first and check that it returned true)");
             }
             int i = a[0] instanceof Integer n ? n : findColumn((String) a[0]);
             if (i < 1 || i > columns.size()) {
-                throw new SQLException("OTN-7006: column index " + i + " is out of range 1.." + columns.size(), "07009");
+                throw Errors.error(JdbcErrorCode.INDEX_OUT_OF_RANGE, "column index " + i + " is out of range 1.." + columns.size());
             }
             if (name.equals("getBigDecimal") && a.length == 2 && a[1] instanceof Integer) {
                 throw Errors.notSupported("ResultSet.getBigDecimal(int, int) (deprecated)");
             }
             last = cursor.getObject(i);
-            return Values.convert(last, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, m.getReturnType());
+            return Values.convert(last, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, "column " + i + " (" + columns.get(i - 1).name() + ")");
         }
         return Proxies.UNHANDLED;
     }

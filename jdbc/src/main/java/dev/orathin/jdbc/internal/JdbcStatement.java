@@ -3,6 +3,7 @@ package dev.orathin.jdbc.internal;
 import dev.orathin.Cursor;
 import dev.orathin.OracleType;
 import dev.orathin.OutParam;
+import dev.orathin.jdbc.JdbcErrorCode;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ final class JdbcStatement extends Proxies.ClosableHandler {
     private Object lastOut;
 
     private JdbcStatement(JdbcConnection conn, String sql, boolean callable) {
-        super(null, "statement", "HY010");
+        super(null, "statement");
         this.conn = conn;
         this.callable = callable;
         this.sql = sql == null ? null : positionalToNamed(sql, callable);
@@ -117,7 +118,7 @@ final class JdbcStatement extends Proxies.ClosableHandler {
             case "executeQuery":
                 run(a.length == 1 ? positionalToNamed((String) a[0], false) : sql, a.length == 1 ? new Object[0] : binds);
                 if (resultSet == null) {
-                    throw new SQLException("OTN-7005: executeQuery on a statement that returns no rows", "07000");
+                    throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "executeQuery on a statement that returns no rows (use executeUpdate or execute)");
                 }
                 return resultSet;
             case "executeUpdate":
@@ -213,7 +214,12 @@ final class JdbcStatement extends Proxies.ClosableHandler {
                 }
                 int i = index(a[0]);
                 OracleType type = oracleType((Integer) a[1]);
-                binds[i] = binds[i] == Values.UNSET || binds[i] instanceof OutParam ? OutParam.of(type) : OutParam.inOut(type, binds[i]);
+                Object in = binds[i];
+                if (in instanceof java.math.BigDecimal d && (type == OracleType.BINARY_DOUBLE || type == OracleType.BINARY_FLOAT)) {
+                    // setDouble binds NUMBER (as ojdbc); an IN OUT BINARY_DOUBLE / FLOAT sends its IN value in the OUT type
+                    in = type == OracleType.BINARY_DOUBLE ? (Object) d.doubleValue() : (Object) d.floatValue();
+                }
+                binds[i] = in == Values.UNSET || in instanceof OutParam ? OutParam.of(type) : OutParam.inOut(type, in);
                 return null;
             case "wasNull":
                 return lastOut == null;
@@ -229,10 +235,10 @@ final class JdbcStatement extends Proxies.ClosableHandler {
         }
         if (callable && name.startsWith("get") && a.length >= 1 && a[0] instanceof Integer) {
             if (cursor == null) {
-                throw new SQLException("OTN-7005: no OUT values: the statement has not been executed", "HY010");
+                throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "no OUT values: the statement has not been executed");
             }
             lastOut = cursor.outValue((Integer) a[0]);
-            return Values.convert(lastOut, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, m.getReturnType());
+            return Values.convert(lastOut, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, "OUT parameter " + a[0]);
         }
         return Proxies.UNHANDLED;
     }
@@ -240,14 +246,14 @@ final class JdbcStatement extends Proxies.ClosableHandler {
     private int index(Object parameterIndex) throws SQLException {
         int i = (Integer) parameterIndex;
         if (i < 1 || i > binds.length) {
-            throw new SQLException("OTN-7006: parameter index " + i + " is out of range 1.." + binds.length, "07009");
+            throw Errors.error(JdbcErrorCode.INDEX_OUT_OF_RANGE, "parameter index " + i + " is out of range 1.." + binds.length);
         }
         return i - 1;
     }
 
     private void run(String text, Object[] values) throws SQLException {
         if (text == null) {
-            throw new SQLException("OTN-7005: no SQL given", "HY010");
+            throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "no SQL given");
         }
         closeCursor();
         Duration before = conn.oc.callTimeout();
@@ -257,7 +263,7 @@ final class JdbcStatement extends Proxies.ClosableHandler {
         try {
             for (Object v : values) {
                 if (v == Values.UNSET) {
-                    throw new SQLException("OTN-7006: not every parameter is set", "07001");
+                    throw Errors.error(JdbcErrorCode.PARAMETER_NOT_SET, "not every parameter is set");
                 }
             }
             cursor = conn.oc.execute(text, values);
@@ -298,12 +304,20 @@ final class JdbcStatement extends Proxies.ClosableHandler {
         }
     }
 
+    /** Closes the current result set (JDBC: re-executing or closing a statement closes its result set) and cursor. */
     private void closeCursor() {
+        if (resultSet != null) {
+            try {
+                resultSet.close();
+            } catch (SQLException e) {
+                // closing a result set only releases its cursor; nothing to report
+            }
+            resultSet = null;
+        }
         if (cursor != null) {
             cursor.close();
             cursor = null;
         }
-        resultSet = null;
     }
 
     /** The Oracle type for an OUT parameter's JDBC type. */

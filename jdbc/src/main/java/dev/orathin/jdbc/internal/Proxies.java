@@ -57,7 +57,7 @@ final class Proxies {
                         if (target != null && c.isInstance(target)) {
                             return target;
                         }
-                        throw new SQLException("OTN-7003: not a wrapper for " + c.getName());
+                        throw Errors.error(dev.orathin.jdbc.JdbcErrorCode.NOT_A_WRAPPER, "not a wrapper for " + c.getName());
                     }
                     break;
                 case "isWrapperFor":
@@ -87,13 +87,11 @@ final class Proxies {
      */
     abstract static class ClosableHandler extends Handler {
         private final String what;
-        private final String closedState;
         boolean closed;
 
-        ClosableHandler(Object target, String what, String closedState) {
+        ClosableHandler(Object target, String what) {
             super(target);
             this.what = what;
-            this.closedState = closedState;
         }
 
         /** Releases what the object holds. */
@@ -117,7 +115,7 @@ final class Proxies {
                 return closed;
             }
             if (closed) {
-                throw new SQLException("OTN-7002: the " + what + " is closed", closedState);
+                throw Errors.error(dev.orathin.jdbc.JdbcErrorCode.OBJECT_CLOSED, "the " + what + " is closed");
             }
             checkUsable();
             try {

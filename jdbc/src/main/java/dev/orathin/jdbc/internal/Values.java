@@ -1,6 +1,8 @@
 package dev.orathin.jdbc.internal;
 
+import dev.orathin.jdbc.JdbcErrorCode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -23,8 +25,15 @@ final class Values {
     private Values() {
     }
 
-    /** A JDBC setter's value as core binds it. */
+    /**
+     * A JDBC setter's value as core binds it. Finite Double and Float values bind as NUMBER (their
+     * shortest decimal form), as ojdbc does by default (SetFloatAndDoubleUseBinary=false), so a
+     * batch column that mixes setDouble and setInt is one NUMBER column.
+     */
     static Object toBind(Object v) throws SQLException {
+        if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            return new BigDecimal(v.toString());
+        }
         if (v instanceof Timestamp t) {
             return t.toLocalDateTime();
         }
@@ -52,10 +61,14 @@ final class Values {
         return v;
     }
 
-    /** A value read by a getter named {@code getter} (getInt, getTimestamp, getObject...), as that getter returns it. */
-    static Object convert(Object v, String getter, Class<?> asked, Class<?> returnType) throws SQLException {
+    /**
+     * A value read by a getter named {@code getter} (getInt, getTimestamp, getObject...), as that
+     * getter returns it. Integral getters truncate toward zero as ojdbc does (2.75 → 2, -2.75 → -2)
+     * and refuse values outside their type with SQLState 22003 naming {@code where}.
+     */
+    static Object convert(Object v, String getter, Class<?> asked, String where) throws SQLException {
         if (asked != null) {
-            return as(v, asked);
+            return as(v, asked, where);
         }
         switch (getter) {
             case "getObject":
@@ -65,29 +78,29 @@ final class Values {
                 return v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b
                         ? java.util.HexFormat.of().withUpperCase().formatHex(b) : v.toString();
             case "getBoolean":
-                return v == null ? false : v instanceof Boolean b ? b : number(v).signum() != 0;
+                return v == null ? false : v instanceof Boolean b ? b : number(v, where).signum() != 0;
             case "getByte":
-                return v == null ? (byte) 0 : number(v).byteValue();
+                return v == null ? (byte) 0 : (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", where);
             case "getShort":
-                return v == null ? (short) 0 : number(v).shortValue();
+                return v == null ? (short) 0 : (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "short", where);
             case "getInt":
-                return v == null ? 0 : number(v).intValueExact();
+                return v == null ? 0 : (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", where);
             case "getLong":
-                return v == null ? 0L : number(v).longValueExact();
+                return v == null ? 0L : integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "long", where);
             case "getFloat":
-                return v == null ? 0f : v instanceof Float f ? f : number(v).floatValue();
+                return v == null ? 0f : v instanceof Float f ? f : number(v, where).floatValue();
             case "getDouble":
-                return v == null ? 0d : v instanceof Double d ? d : number(v).doubleValue();
+                return v == null ? 0d : v instanceof Double d ? d : number(v, where).doubleValue();
             case "getBigDecimal":
-                return v == null ? null : number(v);
+                return v == null ? null : number(v, where);
             case "getBytes":
                 return v;
             case "getTimestamp":
-                return v == null ? null : v instanceof OffsetDateTime o ? Timestamp.from(o.toInstant()) : Timestamp.valueOf(dateTime(v));
+                return v == null ? null : v instanceof OffsetDateTime o ? Timestamp.from(o.toInstant()) : Timestamp.valueOf(dateTime(v, where));
             case "getDate":
-                return v == null ? null : Date.valueOf(dateTime(v).toLocalDate());
+                return v == null ? null : Date.valueOf(dateTime(v, where).toLocalDate());
             case "getTime":
-                return v == null ? null : Time.valueOf(dateTime(v).toLocalTime());
+                return v == null ? null : Time.valueOf(dateTime(v, where).toLocalTime());
             default:
                 throw Errors.notSupported(getter);
         }
@@ -104,7 +117,25 @@ final class Values {
         return v;
     }
 
-    private static Object as(Object v, Class<?> type) throws SQLException {
+    /**
+     * A number truncated toward zero (ojdbc's rule for getInt and friends) that must fit
+     * {@code min..max}; otherwise SQLDataException 22003 naming the column.
+     */
+    private static long integral(Object v, long min, long max, String type, String where) throws SQLException {
+        BigDecimal d = number(v, where);
+        BigDecimal t = d.setScale(0, RoundingMode.DOWN);
+        if (t.compareTo(BigDecimal.valueOf(min)) < 0 || t.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw Errors.error(JdbcErrorCode.NUMERIC_OVERFLOW, where + ": value " + abbreviate(d.toString()) + " is outside the range of a "
+                    + type + " (" + min + ".." + max + "); read it with getBigDecimal or a wider getter");
+        }
+        return t.longValue();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private static Object as(Object v, Class<?> type, String where) throws SQLException {
         if (v == null) {
             return null;
         }
@@ -112,47 +143,63 @@ final class Values {
             return v;
         }
         if (type == String.class) {
-            return convert(v, "getString", null, String.class);
+            return convert(v, "getString", null, where);
         }
         if (type == BigDecimal.class) {
-            return number(v);
+            return number(v, where);
         }
         if (type == Long.class) {
-            return number(v).longValueExact();
+            return convert(v, "getLong", null, where);
         }
         if (type == Integer.class) {
-            return number(v).intValueExact();
+            return convert(v, "getInt", null, where);
+        }
+        if (type == Short.class) {
+            return convert(v, "getShort", null, where);
+        }
+        if (type == Byte.class) {
+            return convert(v, "getByte", null, where);
+        }
+        if (type == java.math.BigInteger.class) {
+            return number(v, where).setScale(0, RoundingMode.DOWN).toBigInteger();
         }
         if (type == Double.class) {
-            return number(v).doubleValue();
+            return number(v, where).doubleValue();
         }
         if (type == Float.class) {
-            return number(v).floatValue();
+            return number(v, where).floatValue();
         }
         if (type == Boolean.class) {
-            return v instanceof Boolean b ? b : number(v).signum() != 0;
+            return v instanceof Boolean b ? b : number(v, where).signum() != 0;
         }
         if (type == LocalDateTime.class) {
-            return dateTime(v);
+            return dateTime(v, where);
         }
         if (type == LocalDate.class) {
-            return dateTime(v).toLocalDate();
+            return dateTime(v, where).toLocalDate();
         }
         if (type == OffsetDateTime.class && v instanceof LocalDateTime t) {
             return t.atOffset(java.time.ZoneOffset.UTC);
         }
         if (type == Timestamp.class || type == Date.class || type == Time.class) {
-            return convert(v, "get" + type.getSimpleName(), null, type);
+            return convert(v, "get" + type.getSimpleName(), null, where);
         }
-        throw new SQLException("OTN-7007: cannot return a " + v.getClass().getSimpleName() + " value as " + type.getName(), "22000");
+        throw Errors.error(JdbcErrorCode.CONVERSION, where + ": cannot return a " + v.getClass().getSimpleName() + " value as "
+                + type.getName());
     }
 
-    private static BigDecimal number(Object v) throws SQLException {
+    private static BigDecimal number(Object v, String where) throws SQLException {
         if (v instanceof BigDecimal d) {
             return d;
         }
         if (v instanceof Long || v instanceof Integer) {
             return BigDecimal.valueOf(((Number) v).longValue());
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double x = ((Number) v).doubleValue();
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                throw Errors.error(JdbcErrorCode.NUMERIC_OVERFLOW, where + ": " + x + " has no exact decimal value; read it with getDouble");
+            }
         }
         if (v instanceof Number n) {
             return new BigDecimal(n.toString());
@@ -163,11 +210,11 @@ final class Values {
         try {
             return new BigDecimal(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SQLException("OTN-7007: '" + v + "' is not a number", "22018", e);
+            throw Errors.error(JdbcErrorCode.CONVERSION, where + ": '" + abbreviate(String.valueOf(v)) + "' is not a number", e);
         }
     }
 
-    private static LocalDateTime dateTime(Object v) throws SQLException {
+    private static LocalDateTime dateTime(Object v, String where) throws SQLException {
         if (v instanceof LocalDateTime t) {
             return t;
         }
@@ -177,6 +224,6 @@ final class Values {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
-        throw new SQLException("OTN-7007: a " + v.getClass().getSimpleName() + " value is not a date or time", "22007");
+        throw Errors.error(JdbcErrorCode.NOT_A_DATETIME, where + ": a " + v.getClass().getSimpleName() + " value is not a date or time");
     }
 }
