@@ -83,19 +83,36 @@ public final class ConnectParams {
     /**
      * Parameters from python-oracledb or ojdbc names (case-insensitive).
      *
+     * <p>A name no layer knows is an error offering the nearest known name, except an ojdbc
+     * setting ({@code oracle.*}) that is not a near miss of a known one: shared pool configuration
+     * carries those ({@code oracle.jdbc.fanEnabled}), so they are ignored with a WARNING log line.
+     *
      * @throws OrathinUsageException OTN-1070 for a name no layer knows (the message offers the
      *     nearest known name), OTN-1072 for a timeout that is not a number of milliseconds
      */
     public static ConnectParams fromMap(Map<String, String> map) {
-        for (String key : map.keySet()) {
+        Map<String, String> known = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String key = e.getKey();
             String k = key.toLowerCase(Locale.ROOT);
             String bare = k.startsWith("oracle.net.") ? k.substring("oracle.net.".length()) : k;
-            if (!OWN_NAMES.contains(k) && !DESCRIPTOR_PARAMS.contains(bare)) {
-                throw new OrathinUsageException(CoreErrorCode.UNKNOWN_PARAMETER, "connect parameter \"" + key + "\" is not known"
-                        + nearest(k).map(n -> "; did you mean \"" + n + "\"?").orElse("; known names: " + new java.util.TreeSet<>(OWN_NAMES)
-                        + " and the descriptor parameters " + new java.util.TreeSet<>(DESCRIPTOR_PARAMS)));
+            if (OWN_NAMES.contains(k) || DESCRIPTOR_PARAMS.contains(bare)) {
+                known.put(key, e.getValue());
+                continue;
             }
+            java.util.Optional<String> near = nearest(k);
+            if (k.startsWith("oracle.") && near.isEmpty()) {
+                // an ojdbc setting orathin has no counterpart for (oracle.jdbc.fanEnabled, oracle.jdbc.implicitStatementCacheSize,
+                // ...): services carry them in shared pool configuration, so they are ignored with a warning, not fatal
+                System.getLogger("dev.orathin.connect").log(System.Logger.Level.WARNING, "connect parameter \"" + key
+                        + "\" is an ojdbc setting orathin does not use; ignored");
+                continue;
+            }
+            throw new OrathinUsageException(CoreErrorCode.UNKNOWN_PARAMETER, "connect parameter \"" + key + "\" is not known"
+                    + near.map(n -> "; did you mean \"" + n + "\"?").orElse("; known names: " + new java.util.TreeSet<>(OWN_NAMES)
+                    + " and the descriptor parameters " + new java.util.TreeSet<>(DESCRIPTOR_PARAMS)));
         }
+        map = known;
         Builder b = builder();
         Map<String, String> params = new LinkedHashMap<>();
         String proxyHost = null;

@@ -13,6 +13,8 @@ public enum CoreErrorCode implements ErrorCode {
     PASSWORD_MISSING(1071, "user given without a password"),
     /** A connect parameter value of the wrong form (e.g. a timeout that is not a number). */
     INVALID_PARAMETER(1072, "invalid connect parameter value"),
+    /** Neither user nor password given and the wallet holds no credential for the connect string. */
+    NO_STORED_CREDENTIAL(1073, "no wallet-stored credential for this connect string"),
     /** A TTC message that does not follow the expected layout. */
     MALFORMED_MESSAGE(5001, "malformed TTC message"),
     /** A TTC message type not expected at this point. */

@@ -10,6 +10,8 @@ import dev.orathin.net.naming.ConnectStringResolver;
 import dev.orathin.net.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.Redaction;
+import dev.orathin.wallet.StoredCredential;
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.Wallets;
 import java.nio.file.Files;
@@ -72,29 +74,60 @@ public final class Orathin {
         }
         ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
         Wallet wallet = wallet(p, resolved);
+        if (p.user() == null && !p.hasPassword()) {
+            storedCredential(p, resolved, wallet); // no network I/O when the wallet has no credential for this connect string
+        }
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
         NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L))));
+        String user = p.user();
         char[] password = p.password();
         char[] newPassword = p.newPassword();
         try {
+            if (user == null && password == null) {
+                StoredCredential stored = storedCredential(p, resolved, wallet);
+                user = stored.user();
+                password = stored.password();
+            }
             WireDescriptor.Cid cid = WireDescriptor.Cid.ofThisProcess();
             Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L));
-            Login.Session session = new Login(net, left, RANDOM).run(new Login.Credentials(p.user(), password == null
+            String loginUser = user;
+            Login.Session session = new Login(net, left, RANDOM).run(new Login.Credentials(user, password == null
                     ? new char[0] : password, newPassword, cid.program(), cid.host(), cid.user(),
                     String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
-            LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + p.user() + " on " + net.trace().route() + ", session "
+            LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + loginUser + " on " + net.trace().route() + ", session "
                     + session.sessionId() + "," + session.serialNumber());
             return new OracleConnection(net, session, p.callTimeout());
         } catch (RuntimeException e) {
             net.abort();
             // the message carries the ORA code and text only: never a password
-            LOG.log(System.Logger.Level.INFO, () -> "login failed: user " + p.user() + " on " + net.trace().route() + ": "
+            String failedUser = user;
+            LOG.log(System.Logger.Level.INFO, () -> "login failed: user " + failedUser + " on " + net.trace().route() + ": "
                     + e.getMessage());
             throw e;
         } finally {
             ConnectParams.clear(password);
             ConnectParams.clear(newPassword);
         }
+    }
+
+    /**
+     * The wallet-stored credential (Secure External Password Store, {@code mkstore -createCredential})
+     * for a connect without user and password ({@code /@alias}): matched on the dsn as given, then on
+     * the alias it resolved to, as ojdbc matches it.
+     */
+    static StoredCredential storedCredential(ConnectParams p, ResolvedConnect r, Wallet wallet) {
+        if (wallet == null) {
+            throw new OrathinUsageException(CoreErrorCode.NO_STORED_CREDENTIAL, "no user and no password were given, and there is no"
+                    + " wallet to hold a stored credential for \"" + Redaction.connectString(p.dsn()) + "\"; give user and password, or a"
+                    + " wallet with one (mkstore -createCredential)");
+        }
+        java.util.Optional<StoredCredential> c = wallet.credentials(p.dsn());
+        if (c.isEmpty() && r.alias() != null) {
+            c = wallet.credentials(r.alias());
+        }
+        return c.orElseThrow(() -> new OrathinUsageException(CoreErrorCode.NO_STORED_CREDENTIAL, "no user and no password were"
+                + " given, and the wallet (" + wallet.source() + ") holds no credential for \"" + Redaction.connectString(p.dsn())
+                + "\"; it holds credentials for " + wallet.credentialConnectStrings().stream().map(Redaction::connectString).toList()));
     }
 
     /** Connects on another thread. */

@@ -195,6 +195,14 @@ class ProductionBehaviourTest {
                 "oracle.jdbc.ReadTimeout", "1000", "oracle.net.httpsProxyHost", "px"));
         assertEquals(Map.of("connect_timeout", "5", "retry_count", "2", "https_proxy", "px"), p.descriptorParams());
         assertEquals(Duration.ofSeconds(1), p.callTimeout());
+        // ojdbc settings with no orathin counterpart (common in shared Spring/Hikari configuration) are ignored, not fatal
+        ConnectParams ojdbc = ConnectParams.fromMap(Map.of("dsn", "x", "oracle.jdbc.fanEnabled", "false",
+                "oracle.jdbc.implicitStatementCacheSize", "20"));
+        assertEquals(Map.of(), ojdbc.descriptorParams());
+        // ... but a near miss of a known name in that namespace is still a typo
+        OrathinUsageException nearMiss = assertThrows(OrathinUsageException.class, () -> ConnectParams.fromMap(Map.of("dsn", "x",
+                "oracle.net.wallet_locaton", "/w")));
+        assertTrue(nearMiss.getMessage().contains("did you mean"), nearMiss.getMessage());
     }
 
     @Test

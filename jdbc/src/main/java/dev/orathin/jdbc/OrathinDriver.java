@@ -33,6 +33,11 @@ public final class OrathinDriver implements Driver {
     public static final String PREFIX = "jdbc:orathin:@";
     /** ojdbc's prefix, accepted when {@value #ACCEPT_ORACLE_URLS} is true. */
     public static final String ORACLE_PREFIX = "jdbc:oracle:thin:@";
+    /**
+     * The wallet-credential form, as ojdbc's {@code jdbc:oracle:thin:/@alias}: no user and no
+     * password; both come from the wallet's Secure External Password Store entry for the alias.
+     */
+    public static final String STORED_CREDENTIAL_PREFIX = "jdbc:orathin:/@";
     /** Property (or system property) that makes the driver accept {@code jdbc:oracle:thin:@} URLs. */
     public static final String ACCEPT_ORACLE_URLS = "orathin.acceptOracleUrls";
 
@@ -72,7 +77,7 @@ public final class OrathinDriver implements Driver {
         if (url == null) {
             return false;
         }
-        if (url.startsWith(PREFIX)) {
+        if (url.startsWith(PREFIX) || url.startsWith(STORED_CREDENTIAL_PREFIX)) {
             return true;
         }
         boolean oracle = Boolean.parseBoolean(info.getProperty(ACCEPT_ORACLE_URLS, System.getProperty(ACCEPT_ORACLE_URLS, "false")));
@@ -81,7 +86,9 @@ public final class OrathinDriver implements Driver {
 
     /** The connect parameters a URL and its properties mean (URL query parameters win over properties). */
     static ConnectParams params(String url, Properties info) {
-        String rest = url.startsWith(PREFIX) ? url.substring(PREFIX.length()) : url.substring(ORACLE_PREFIX.length());
+        String rest = url.startsWith(PREFIX) ? url.substring(PREFIX.length())
+                : url.startsWith(STORED_CREDENTIAL_PREFIX) ? url.substring(STORED_CREDENTIAL_PREFIX.length())
+                : url.substring(ORACLE_PREFIX.length());
         Properties p = new Properties();
         p.putAll(info);
         String dsn = rest;

@@ -76,10 +76,16 @@ public final class ConnectOptions {
         return Duration.ofSeconds(Math.max(1, connectTimeoutSeconds));
     }
 
-    /** The connect parameters for {@code Orathin.connect}. */
+    /**
+     * The connect parameters for {@code Orathin.connect}. Without {@code -u} and without a password
+     * source, user and password come from the wallet's stored credential for the dsn
+     * ({@code mkstore -createCredential}), as with ojdbc's {@code /@alias}.
+     */
     ConnectParams connectParams(OrathinCli.Io io) {
+        boolean storedCredential = user == null && passwordEnv == null && passwordFile == null;
         ConnectParams.Builder b = ConnectParams.builder().configDir(configDir).dsn(dsn).user(user)
-                .password(password(io, true)).walletLocation(wallet).walletPassword(walletPassword(io)).connectTimeout(connectTimeout());
+                .password(storedCredential ? null : password(io, true)).walletLocation(wallet).walletPassword(walletPassword(io))
+                .connectTimeout(connectTimeout());
         params().forEach(b::param);
         return b.build();
     }
