@@ -47,6 +47,7 @@ public final class Response {
     private boolean ended;
     private int warning;
     private boolean lobsDefined = true;
+    private int lastMessageType;
 
     /**
      * @param caps negotiated capabilities (field version, ERROR layout)
@@ -79,8 +80,21 @@ public final class Response {
      */
     public void read(TtcReader r, boolean endOfResponseMarked) {
         flushOutBinds = false;
-        while (true) {
+        while (!readMessage(r, endOfResponseMarked)) {
+            // next message
+        }
+    }
+
+    /**
+     * Reads one message (type byte included) and says whether the reply ended with it or the
+     * server asked for FLUSH_OUT_BINDS. {@link #read} is this in a loop; a packet-trace decoder calls it
+     * directly to see where each message starts.
+     */
+    public boolean readMessage(TtcReader r, boolean endOfResponseMarked) {
+        flushOutBinds = false;
+        {
             int type = r.ub1();
+            lastMessageType = type;
             switch (type) {
                 case MSG_DESCRIBE_INFO -> readDescribe(r);
                 case MSG_ROW_HEADER -> readRowHeader(r);
@@ -103,31 +117,52 @@ public final class Response {
                 case MSG_SERVER_PIGGYBACK -> readServerPiggyback(r);
                 case MSG_FLUSH_OUT_BINDS -> {
                     flushOutBinds = true;
-                    return;
+                    return true;
                 }
                 case MSG_STATUS -> {
                     r.ub(); // call status
                     r.ub(); // end-to-end sequence number
                     if (!endOfResponseMarked) {
                         ended = true;
-                        return;
+                        return true;
                     }
                 }
                 case MSG_ERROR -> {
                     error = ErrorInfo.read(r, caps);
                     if (!endOfResponseMarked) {
                         ended = true;
-                        return;
+                        return true;
                     }
                 }
                 case MSG_END_OF_RESPONSE -> {
                     ended = true;
-                    return;
+                    return true;
                 }
-                default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: unexpected TTC message"
-                        + " type " + type);
+                default -> {
+                    String feature = UNIMPLEMENTED.get(type);
+                    if (feature != null) {
+                        throw new OrathinProtocolException(CoreErrorCode.NOT_SUPPORTED, "statement reply: TTC message type " + type
+                                + " (" + feature + ") is not implemented by orathin");
+                    }
+                    throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: unexpected TTC message"
+                            + " type " + type);
+                }
             }
         }
+        return false;
+    }
+
+    /**
+     * Message types a server sends only for features orathin does not use (python-oracledb
+     * constants.pxi TNS_MSG_TYPE_*): met in a reply, they are refused by name rather than misread.
+     */
+    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(14, "LOB_DATA: LOB operations",
+            27, "IMPLICIT_RESULTSET: implicit result sets", 28, "RENEGOTIATE", 33, "TOKEN: pipelined / token-numbered calls",
+            26, "ONEWAY_FN: one-way calls", 13, "OAC: object and collection metadata");
+
+    /** The type of the last message read by {@link #readMessage}. */
+    public int lastMessageType() {
+        return lastMessageType;
     }
 
     private List<ColumnInfo> requireColumns() {
