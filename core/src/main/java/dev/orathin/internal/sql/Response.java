@@ -4,6 +4,7 @@ import dev.orathin.CoreErrorCode;
 import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
+import dev.orathin.internal.ttc.ServerPiggyback;
 import dev.orathin.internal.ttc.TtcReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class Response {
                     }
                     warning = number;
                 }
-                case MSG_SERVER_PIGGYBACK -> readServerPiggyback(r);
+                case MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
                 case MSG_FLUSH_OUT_BINDS -> {
                     flushOutBinds = true;
                     return true;
@@ -324,69 +325,6 @@ public final class Response {
             for (int i = 0; i < rowsN; i++) {
                 rowCounts[i] = r.ub();
             }
-        }
-    }
-
-    private void readServerPiggyback(TtcReader r) {
-        int opcode = r.ub1();
-        switch (opcode) {
-            case 1, 3 -> {
-                // query-cache invalidation, trace event: no body
-            }
-            case 2 -> {
-                r.ub();
-                r.clr();
-            }
-            case 4 -> {
-                r.ub();
-                r.ub1();
-                int n = (int) r.ub();
-                if (n > 0) {
-                    r.ub1();
-                    for (int i = 0; i < n; i++) {
-                        r.twoLengths();
-                        r.twoLengths();
-                        r.ub();
-                    }
-                }
-                r.ub(); // session flags
-                r.ub(); // session id
-                r.ub(); // serial number
-            }
-            case 5 -> {
-                r.ub();
-                r.ub1();
-                int n = (int) r.ub();
-                r.ub1();
-                for (int i = 0; i < n; i++) {
-                    r.twoLengths();
-                    r.twoLengths();
-                    r.ub();
-                }
-                r.ub();
-            }
-            case 7 -> r.twoLengths(); // LTXID
-            case 8 -> {
-                r.ub(); // number of DTYs
-                r.ub1(); // length of DTYs
-                r.ub(); // flags
-                r.ub(); // error code
-                r.ub1(); // queue
-                r.twoLengths(); // replay context
-            }
-            case 9 -> {
-                r.ub();
-                r.ub1();
-            }
-            case 10 -> {
-                r.ub(); // number of DTYs
-                r.ub1(); // length of DTY
-                r.ub(); // signature flags
-                r.ub(); // client signature
-                r.ub(); // server signature
-            }
-            default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "server-side piggyback with unknown opcode "
-                    + opcode);
         }
     }
 
