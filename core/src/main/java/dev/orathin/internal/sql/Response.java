@@ -271,6 +271,12 @@ public final class Response {
     }
 
     private void readOutBinds(TtcReader r) {
+        if (binds.isEmpty()) {
+            // neither columns nor binds to read the values with: reading nothing would misread every later byte
+            // (real-packets muhdur-dbobject.txt op 11: rows of a REF CURSOR whose describe orathin never saw)
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data with neither a describe"
+                    + " nor OUT binds to read it with");
+        }
         List<Integer> positions = outPositions;
         if (positions == null) {
             positions = new ArrayList<>();
