@@ -96,8 +96,16 @@ public final class TraceDecoder {
             Outcome outcome, String code, String detail, List<String> authKeys) {
     }
 
-    /** The whole replay. */
-    public record Report(List<PacketResult> packets, List<Call> calls, int fieldVersion) {
+    /**
+     * The whole replay.
+     *
+     * @param packets every packet with its decode
+     * @param calls every request and its reply
+     * @param fieldVersion the TTC field version in force at the end (negotiated with the trace's client)
+     * @param clientName the name the client gave in its PROTOCOL request (python-oracledb sends its own, ojdbc
+     *     "Java_TTC-8.2.0", OCI its platform), or null when the trace holds no PROTOCOL request
+     */
+    public record Report(List<PacketResult> packets, List<Call> calls, int fieldVersion, String clientName) {
 
         /** Count of server packets (complete, fragment or payload-only) with the outcome. */
         public long serverPackets(Outcome o) {
@@ -163,6 +171,7 @@ public final class TraceDecoder {
     private Capabilities caps = new Capabilities();
     private final Map<Integer, List<ColumnInfo>> cursorColumns = new HashMap<>();
     private final Map<Integer, Object[]> cursorLastRow = new HashMap<>();
+    private final java.util.Set<Integer> knownCursors = new java.util.HashSet<>();
 
     private final List<PacketResult> results = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -174,7 +183,7 @@ public final class TraceDecoder {
     public static Report decode(List<TracePacket> packets) {
         TraceDecoder d = new TraceDecoder();
         d.run(packets);
-        return new Report(List.copyOf(d.results), List.copyOf(d.calls), d.caps.fieldVersion());
+        return new Report(List.copyOf(d.results), List.copyOf(d.calls), d.caps.fieldVersion(), d.clientName);
     }
 
     // ---- one view of a packet as the session sees it ----
@@ -265,6 +274,18 @@ public final class TraceDecoder {
         }
         switch (type) {
             case 1 -> {
+                // a CONNECT starts a new Oracle Net session (a capture may hold several): forget the last one
+                largeLengths = false;
+                accepted = false;
+                endOfResponse = false;
+                loggedIn = false;
+                clientFieldVersion = -1;
+                protocolReply = null;
+                caps = new Capabilities();
+                cursorColumns.clear();
+                cursorLastRow.clear();
+                knownCursors.clear();
+                refusedBefore = null;
                 h.put("version", u16(b, 8));
                 int dl = b.length >= 28 ? u16(b, 24) : 0;
                 int off = b.length >= 28 ? u16(b, 26) : 0;
@@ -396,13 +417,15 @@ public final class TraceDecoder {
             q.messageType = type;
             q.function = ttcName(type);
             switch (type) {
-                case 1 -> q.function = "PROTOCOL (1)";
+                case 1 -> {
+                    q.function = "PROTOCOL (1)";
+                    clientName = protocolClientName(r);
+                }
                 case 2 -> clientCaps(r);
                 case 34 -> {
                     r.skip(3); // fast-auth version, flags
                     expectType(r, 1, "FAST_AUTH: PROTOCOL request");
-                    r.skip(2);
-                    r.nulTerminated();
+                    clientName = protocolClientName(r);
                     r.skip(6); // server charset, ub1, server ncharset, field version of the request
                     expectType(r, 2, "FAST_AUTH: DATA_TYPES request");
                     clientCaps(r);
@@ -420,6 +443,14 @@ public final class TraceDecoder {
             q.fields.put("requestParse", "stopped: " + e.getClass().getSimpleName());
         }
         return q;
+    }
+
+    /** The PROTOCOL request after its type: the TTC versions the client speaks (ending in 0), then its name. */
+    private static String protocolClientName(TtcReader r) {
+        for (int i = 0; i < 16 && r.ub1() != 0; i++) {
+            // versions
+        }
+        return r.nulTerminated();
     }
 
     private void clientCaps(TtcReader r) {
@@ -697,7 +728,7 @@ public final class TraceDecoder {
         Response resp = null;
         boolean clientMarkers = false;
         if (q.refused == null && refusedBefore != null && q.cursorId != 0 && (q.code == 94 || q.code == 5 || q.code == 78 || q.code == 4)
-                && !cursorColumns.containsKey(q.cursorId)) {
+                && !knownCursors.contains(q.cursorId)) {
             // a cursor orathin never saw described: it came out of a reply orathin refused (a REF CURSOR OUT bind)
             q.refused = "cursor " + q.cursorId + " was returned inside a reply orathin refused (" + refusedBefore + ")";
         }
@@ -730,8 +761,14 @@ public final class TraceDecoder {
                 stopAt = Math.max(0, src.index);
             }
         }
-        if (outcome == Outcome.REFUSED && refusedBefore == null) {
-            refusedBefore = detail;
+        if (outcome == Outcome.REFUSED && refusedBefore == null && (q.code == 94 || CoreErrorCode.UNSUPPORTED_TYPE.code().equals(code))) {
+            refusedBefore = detail; // a refused EXECUTE may have opened cursors (REF CURSOR OUT binds) orathin never saw described
+        }
+        if (resp != null && resp.error() != null && resp.error().cursorId() != 0) {
+            knownCursors.add(resp.error().cursorId());
+        }
+        if (q.cursorId != 0 && outcome == Outcome.DECODED) {
+            knownCursors.add(q.cursorId);
         }
         for (int i = 0; i < reply.size(); i++) {
             Unit u = reply.get(i);
@@ -752,6 +789,7 @@ public final class TraceDecoder {
 
     private ErrorInfo lastError;
     private String refusedBefore;
+    private String clientName;
 
     private static String where(Source src, TtcReader r) {
         if (src.index < 0 || src.index >= src.units.size()) {
@@ -793,7 +831,7 @@ public final class TraceDecoder {
             int[] at = here(src, r);
             expectType(r, 1, "PROTOCOL reply");
             byte[] pl = reply.get(src.index).payload();
-            protocolReply = Arrays.copyOfRange(pl, Math.min(at[1], pl.length), pl.length);
+            protocolReply = Arrays.copyOfRange(pl, Math.min(at[1] + 1, pl.length), pl.length); // after the type byte
             Negotiation.readProtocolReply(r, caps);
             add(messages, at, "PROTOCOL (1)", protocolFields());
             trailing(r, src, messages, q);
@@ -891,7 +929,17 @@ public final class TraceDecoder {
 
     private void auth(TtcReader r, Source src, List<List<Message>> messages, List<String> keys) {
         int[] at = here(src, r);
-        AuthExchange.Reply a = AuthExchange.readReply(r, caps);
+        AuthExchange.Reply a;
+        while (true) {
+            try {
+                a = AuthExchange.readReply(r, caps);
+                break;
+            } catch (TtcReader.MarkerException m) {
+                // a failed logon on 10.2: break, reset, then the ERROR (what Login's reset exchange expects)
+                add(messages, new int[] {src.index, 0}, "MARKER", Map.of("marker", markerName(m.markerType())));
+                at = here(src, r);
+            }
+        }
         keys.addAll(a.values().keySet());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("keys", String.join(",", a.values().keySet()));
