@@ -137,4 +137,53 @@ class RealServerFramingTest {
         assertTrue(largeAfterAccept > 50, "packets framed with 4-byte lengths after ACCEPT >= 315: " + largeAfterAccept);
         assertTrue(flagged > 0, "packets with header flags (0x04 on 9.2, 0x20 on MARKER and ANO)");
     }
+
+    /** CONNECT header fields (protocol.md §2.1) by offset, length and name. */
+    private static final Object[][] CONNECT_FIELDS = {{8, 2, "version"}, {10, 2, "lowest version"}, {12, 2, "global service options"},
+        {14, 2, "SDU 16-bit"}, {16, 2, "TDU 16-bit"}, {18, 2, "NT characteristics"}, {20, 2, "line turnaround"}, {22, 2, "value of 1"},
+        {26, 2, "connect data offset"}, {28, 4, "max receivable connect data"}, {32, 1, "NSI flags 0"}, {33, 1, "NSI flags 1"},
+        {58, 4, "SDU 32-bit"}, {62, 4, "TDU 32-bit"}, {66, 4, "connect flags 1"}, {70, 4, "connect flags 2"}};
+
+    /** Differences to python-oracledb 4.0.1's CONNECT that a 23.26.1 listener accepted, and why each is safe. */
+    private static final java.util.Map<String, String> CONNECT_EXPLAINED = java.util.Map.of(
+            "global service options", "python adds 0x0400 CAN_RECV_ATTENTION because it uses out-of-band breaks; orathin does not"
+                    + " (it interrupts with in-band MARKERs), so it does not claim it — 0x0001 alone is what python itself sends when OOB"
+                    + " is unusable",
+            "connect flags 2", "0x00000001 TNS_CHECK_OOB goes with CAN_RECV_ATTENTION (see global service options); 0 without OOB");
+
+    @Test
+    void connectAgainstTheOneA23aiListenerAcceptedFromPythonOracledb() throws IOException {
+        Path f = folder().resolve("muhdur-fetch_df.txt");
+        assumeTrue(Files.isRegularFile(f), f + " absent");
+        Block python = blocks(f).stream().filter(b -> b.direction().equals("client") && (b.bytes()[4] & 0xFF) == TnsPacket.CONNECT)
+                .findFirst().orElseThrow();
+        Block data = blocks(f).get(1);
+        String connectData = new String(data.bytes(), 10, data.bytes().length - 10, StandardCharsets.US_ASCII);
+        // no SECURITY section, no client-only parameters (wallet, password, ...) in what python-oracledb sent over TCP
+        assertTrue(!connectData.contains("SECURITY") && !connectData.toUpperCase(java.util.Locale.ROOT).contains("WALLET")
+                && !connectData.toUpperCase(java.util.Locale.ROOT).contains("PASSWORD"), connectData);
+        List<byte[]> ours = Packets.connect(connectData, 8192, false);
+        assertEquals(2, ours.size(), "connect data over 230 bytes follows in a DATA packet, as python sent it");
+        assertArrayEquals(data.bytes(), ours.get(1), "the DATA packet carrying the connect data is byte for byte python's");
+        List<String> unexplained = new ArrayList<>();
+        for (Object[] fd : CONNECT_FIELDS) {
+            int off = (int) fd[0];
+            int len = (int) fd[1];
+            long a = value(python.bytes(), off, len);
+            long b = value(ours.get(0), off, len);
+            if (a != b && !CONNECT_EXPLAINED.containsKey((String) fd[2])) {
+                unexplained.add(fd[2] + ": python 0x" + Long.toHexString(a) + ", orathin 0x" + Long.toHexString(b));
+            }
+        }
+        assertEquals(python.bytes().length, ours.get(0).length, "CONNECT length");
+        assertTrue(unexplained.isEmpty(), String.join("\n", unexplained));
+    }
+
+    private static long value(byte[] b, int off, int len) {
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
 }
