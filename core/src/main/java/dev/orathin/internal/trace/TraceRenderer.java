@@ -58,7 +58,25 @@ public final class TraceRenderer {
             }
         }
         return rep.packets().size() + " packets; server packets: " + (parts.isEmpty() ? "none" : String.join(", ", parts))
-                + (rep.clientName() == null ? "" : "; client " + rep.clientName()) + "; field version " + rep.fieldVersion();
+                + (rep.clientName() == null ? "" : "; client " + rep.clientName()) + "; field version " + rep.fieldVersion()
+                + representationNote(rep.clientName());
+    }
+
+    /**
+     * Why replies to some clients stop early: a server writes in the representation its client
+     * negotiated, and orathin reads the one it negotiates itself (single-byte SB1, universal integers).
+     */
+    static String representationNote(String client) {
+        if (client == null || client.startsWith("python-oracledb") || client.startsWith("node-oracledb")
+                || client.startsWith(dev.orathin.internal.ttc.Negotiation.DRIVER_NAME)) {
+            return "";
+        }
+        if (client.startsWith("Java_TTC")) {
+            return "\nnote: ojdbc announces SB1 in universal form, so the server writes NUMBER scales length-prefixed; orathin"
+                    + " announces (and reads) single bytes, so describes of this session stop with a typed OTN-5001";
+        }
+        return "\nnote: an OCI client (" + client + ") negotiates its native integer encoding; orathin announces and reads"
+                + " universal integers, so replies of this session stop with a typed OTN-5001/5002 where that encoding starts";
     }
 
     /** The report as maps and lists (for a JSON writer). */

@@ -63,6 +63,10 @@ class TraceCommandTest {
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("not accounted for: OTN-"), "undecodable packets name their code and offset");
         assertTrue(run.out().contains("payload offset"), run.out().lines().limit(40).toList().toString());
+        Cli.Run jdbc = new Cli().run("trace", "decode", realPackets("pcap-wireshark-sqldeveloper12-2016.txt").toString());
+        assertEquals(0, jdbc.code(), jdbc.toString());
+        assertTrue(jdbc.out().contains("client Java_TTC-8.2.0") && jdbc.out().contains("note: ojdbc announces SB1"),
+                jdbc.out().lines().skip(Math.max(0, jdbc.out().lines().count() - 3)).toList().toString());
     }
 
     @Test
