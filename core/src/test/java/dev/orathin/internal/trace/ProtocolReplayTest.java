@@ -204,6 +204,9 @@ class ProtocolReplayTest {
             assertTrue(refused.stream().anyMatch(c -> c.detail().contains(name)), file + ": " + refused);
             refused.forEach(c -> assertTrue(c.code().equals("OTN-9001") || c.code().equals("OTN-9002"), c.toString()));
         });
+        // python-oracledb's object-type lookup returns a REF CURSOR OUT bind: refused naming it
+        assertTrue(TraceDecoder.decode(RealPackets.read("muhdur-dbobject.txt")).calls().stream()
+                .anyMatch(c -> "OTN-9002".equals(c.code()) && c.detail().contains("REF CURSOR")));
     }
 
     /** The message list of a reply covers it: offsets rise within a packet and every decoded reply ends in an end message. */
