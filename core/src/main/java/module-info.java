@@ -5,4 +5,6 @@ module dev.orathin.core {
     requires transitive dev.orathin.transport;
 
     exports dev.orathin;
+    // the packet-trace decoder behind `orathin trace decode`
+    exports dev.orathin.internal.trace to dev.orathin.examples;
 }

@@ -4,6 +4,7 @@ import dev.orathin.CoreErrorCode;
 import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
+import dev.orathin.internal.ttc.ServerPiggyback;
 import dev.orathin.internal.ttc.TtcReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class Response {
     private boolean ended;
     private int warning;
     private boolean lobsDefined = true;
+    private int lastMessageType;
 
     /**
      * @param caps negotiated capabilities (field version, ERROR layout)
@@ -79,8 +81,21 @@ public final class Response {
      */
     public void read(TtcReader r, boolean endOfResponseMarked) {
         flushOutBinds = false;
-        while (true) {
+        while (!readMessage(r, endOfResponseMarked)) {
+            // next message
+        }
+    }
+
+    /**
+     * Reads one message (type byte included) and says whether the reply ended with it or the
+     * server asked for FLUSH_OUT_BINDS. {@link #read} is this in a loop; a packet-trace decoder calls it
+     * directly to see where each message starts.
+     */
+    public boolean readMessage(TtcReader r, boolean endOfResponseMarked) {
+        flushOutBinds = false;
+        {
             int type = r.ub1();
+            lastMessageType = type;
             switch (type) {
                 case MSG_DESCRIBE_INFO -> readDescribe(r);
                 case MSG_ROW_HEADER -> readRowHeader(r);
@@ -100,34 +115,55 @@ public final class Response {
                     }
                     warning = number;
                 }
-                case MSG_SERVER_PIGGYBACK -> readServerPiggyback(r);
+                case MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
                 case MSG_FLUSH_OUT_BINDS -> {
                     flushOutBinds = true;
-                    return;
+                    return true;
                 }
                 case MSG_STATUS -> {
                     r.ub(); // call status
                     r.ub(); // end-to-end sequence number
                     if (!endOfResponseMarked) {
                         ended = true;
-                        return;
+                        return true;
                     }
                 }
                 case MSG_ERROR -> {
                     error = ErrorInfo.read(r, caps);
                     if (!endOfResponseMarked) {
                         ended = true;
-                        return;
+                        return true;
                     }
                 }
                 case MSG_END_OF_RESPONSE -> {
                     ended = true;
-                    return;
+                    return true;
                 }
-                default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: unexpected TTC message"
-                        + " type " + type);
+                default -> {
+                    String feature = UNIMPLEMENTED.get(type);
+                    if (feature != null) {
+                        throw new OrathinProtocolException(CoreErrorCode.NOT_SUPPORTED, "statement reply: TTC message type " + type
+                                + " (" + feature + ") is not implemented by orathin");
+                    }
+                    throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: unexpected TTC message"
+                            + " type " + type);
+                }
             }
         }
+        return false;
+    }
+
+    /**
+     * Message types a server sends only for features orathin does not use (python-oracledb
+     * constants.pxi TNS_MSG_TYPE_*): met in a reply, they are refused by name rather than misread.
+     */
+    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(14, "LOB_DATA: LOB operations",
+            27, "IMPLICIT_RESULTSET: implicit result sets", 28, "RENEGOTIATE", 33, "TOKEN: pipelined / token-numbered calls",
+            26, "ONEWAY_FN: one-way calls", 13, "OAC: object and collection metadata");
+
+    /** The type of the last message read by {@link #readMessage}. */
+    public int lastMessageType() {
+        return lastMessageType;
     }
 
     private List<ColumnInfo> requireColumns() {
@@ -235,6 +271,12 @@ public final class Response {
     }
 
     private void readOutBinds(TtcReader r) {
+        if (binds.isEmpty()) {
+            // neither columns nor binds to read the values with: reading nothing would misread every later byte
+            // (real-packets muhdur-dbobject.txt op 11: rows of a REF CURSOR whose describe orathin never saw)
+            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data with neither a describe"
+                    + " nor OUT binds to read it with");
+        }
         List<Integer> positions = outPositions;
         if (positions == null) {
             positions = new ArrayList<>();
@@ -289,69 +331,6 @@ public final class Response {
             for (int i = 0; i < rowsN; i++) {
                 rowCounts[i] = r.ub();
             }
-        }
-    }
-
-    private void readServerPiggyback(TtcReader r) {
-        int opcode = r.ub1();
-        switch (opcode) {
-            case 1, 3 -> {
-                // query-cache invalidation, trace event: no body
-            }
-            case 2 -> {
-                r.ub();
-                r.clr();
-            }
-            case 4 -> {
-                r.ub();
-                r.ub1();
-                int n = (int) r.ub();
-                if (n > 0) {
-                    r.ub1();
-                    for (int i = 0; i < n; i++) {
-                        r.twoLengths();
-                        r.twoLengths();
-                        r.ub();
-                    }
-                }
-                r.ub(); // session flags
-                r.ub(); // session id
-                r.ub(); // serial number
-            }
-            case 5 -> {
-                r.ub();
-                r.ub1();
-                int n = (int) r.ub();
-                r.ub1();
-                for (int i = 0; i < n; i++) {
-                    r.twoLengths();
-                    r.twoLengths();
-                    r.ub();
-                }
-                r.ub();
-            }
-            case 7 -> r.twoLengths(); // LTXID
-            case 8 -> {
-                r.ub(); // number of DTYs
-                r.ub1(); // length of DTYs
-                r.ub(); // flags
-                r.ub(); // error code
-                r.ub1(); // queue
-                r.twoLengths(); // replay context
-            }
-            case 9 -> {
-                r.ub();
-                r.ub1();
-            }
-            case 10 -> {
-                r.ub(); // number of DTYs
-                r.ub1(); // length of DTY
-                r.ub(); // signature flags
-                r.ub(); // client signature
-                r.ub(); // server signature
-            }
-            default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "server-side piggyback with unknown opcode "
-                    + opcode);
         }
     }
 

@@ -109,7 +109,8 @@ public final class ValueCodec {
                 }
                 v = null; // these rows are fetched again once the columns are defined as LONG / LONG RAW
             }
-            default -> throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "no decoder for Oracle type " + wireType);
+            default -> throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "no decoder for Oracle type " + wireType
+                    + unsupportedTypeName(wireType));
         }
         if (!inFetch) {
             r.sb(); // actual length of an OUT bind (non-zero would mean truncation)
@@ -121,6 +122,22 @@ public final class ValueCodec {
             v = num.intValue() != 0;
         }
         return v;
+    }
+
+    /**
+     * The feature behind a type number orathin has no decoder for (python-oracledb constants
+     * ORA_TYPE_NUM_*): a 23.26.1 server returns a REF CURSOR (102) as an OUT bind of a PL/SQL call
+     * python-oracledb makes for object types (real-packets muhdur-dbobject.txt, op 9).
+     */
+    static String unsupportedTypeName(int type) {
+        return switch (type) {
+            case 102 -> " (REF CURSOR)";
+            case 109 -> " (object / named type)";
+            case 111 -> " (REF)";
+            case 119 -> " (JSON)";
+            case 127 -> " (VECTOR)";
+            default -> "";
+        };
     }
 
     /** NUMBER bytes to Long (integral columns whose value fits) or BigDecimal. */

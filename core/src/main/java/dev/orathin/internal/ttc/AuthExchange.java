@@ -88,6 +88,9 @@ public final class AuthExchange {
                         values.put(key, v == null ? null : new String(v, StandardCharsets.UTF_8));
                     }
                 }
+                // 23ai (23.26.1) puts a session-state sync piggyback between the AUTH phase-two pairs and the
+                // ERROR (real-packets muhdur-*.txt, the phase-two reply); python-oracledb reads it in every reply
+                case ServerPiggyback.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
                 case Negotiation.MSG_ERROR -> {
                     return new Reply(values, verifier, ErrorInfo.read(r, caps));
                 }
@@ -100,7 +103,7 @@ public final class AuthExchange {
                     return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));
                 }
                 default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "authentication reply: unexpected TTC"
-                        + " message type " + type + " (expected PARAMETER 8, ERROR 4 or END_OF_RESPONSE 29)");
+                        + " message type " + type + " (expected PARAMETER 8, SERVER_SIDE_PIGGYBACK 23, ERROR 4 or END_OF_RESPONSE 29)");
             }
         }
     }

@@ -25,7 +25,8 @@ public final class Capabilities {
 
     private final byte[] compileCaps = new byte[55];
     private final byte[] runtimeCaps = new byte[11];
-    private int fieldVersion = CLIENT_FIELD_VERSION;
+    private final int clientFieldVersion;
+    private int fieldVersion;
     private int charsetId = CHARSET_AL32UTF8;
     private int ncharsetId = CHARSET_AL16UTF16;
     private int maxStringSize = 4000;
@@ -35,10 +36,20 @@ public final class Capabilities {
 
     /** The client's capabilities before negotiation (values as python-oracledb, field version lowered). */
     public Capabilities() {
+        this(CLIENT_FIELD_VERSION);
+    }
+
+    /**
+     * Capabilities as announced by another client at {@code clientFieldVersion} (decoding a trace of
+     * python-oracledb or ojdbc: the field version a server negotiated with that client decides the layouts).
+     */
+    public Capabilities(int clientFieldVersion) {
+        this.clientFieldVersion = clientFieldVersion;
+        this.fieldVersion = clientFieldVersion;
         compileCaps[CCAP_SQL_VERSION] = 6;
         compileCaps[CCAP_LOGON_TYPES] = (byte) 0xEA; // O5LOGON, O5LOGON_NP, O7LOGON, long identifiers and passwords
         compileCaps[CCAP_FEATURE_BACKPORT] = 0x18;
-        compileCaps[CCAP_FIELD_VERSION] = (byte) CLIENT_FIELD_VERSION;
+        compileCaps[CCAP_FIELD_VERSION] = (byte) clientFieldVersion;
         compileCaps[CCAP_SERVER_DEFINE_CONV] = 1;
         compileCaps[9] = 1;
         compileCaps[CCAP_TTC1] = 0x29;
@@ -64,7 +75,7 @@ public final class Capabilities {
     /** Applies the server's compile-time and runtime capabilities from the PROTOCOL reply. */
     void adjust(byte[] serverCompile, byte[] serverRuntime) {
         if (serverCompile != null && serverCompile.length > CCAP_FIELD_VERSION) {
-            fieldVersion = Math.min(CLIENT_FIELD_VERSION, serverCompile[CCAP_FIELD_VERSION] & 0xFF);
+            fieldVersion = Math.min(clientFieldVersion, serverCompile[CCAP_FIELD_VERSION] & 0xFF);
             compileCaps[CCAP_FIELD_VERSION] = (byte) fieldVersion;
         }
         // TTC1 0x01: ERROR messages start with the end-of-call status only when the server says so

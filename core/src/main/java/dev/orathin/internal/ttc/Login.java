@@ -4,6 +4,7 @@ import dev.orathin.CoreErrorCode;
 import dev.orathin.OracleDatabaseException;
 import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.auth.O5Logon;
+import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,6 +61,8 @@ public final class Login {
     private int sequence;
     /** FAST_AUTH request and RENEGOTIATE reply message types, and the flag python and node send. */
     static final int MSG_FAST_AUTH = 34, MSG_RENEGOTIATE = 28, FAST_AUTH_SERVER_CONVERTS_CHARS = 0x01;
+    /** MARKER type reset (protocol.md §9). */
+    private static final int MARKER_RESET = 2;
 
     /** Logs in over {@code net}; every wait bounded by {@code timeout}. */
     public Login(NetSession net, Duration timeout, SecureRandom random) {
@@ -95,7 +98,7 @@ public final class Login {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "FAST_AUTH reply: expected DATA_TYPES (2) but found " + t);
             } else {
                 Negotiation.readDataTypesReply(r);
-                first = AuthExchange.readReply(r, caps);
+                first = readAuthReply(r, caps);
                 roundTrips = 2;
             }
         } else {
@@ -111,7 +114,7 @@ public final class Login {
             net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
                     AuthExchange.MODE_LOGON, one), 0);
             r.reset();
-            first = AuthExchange.readReply(r, caps);
+            first = readAuthReply(r, caps);
         }
         int fv = caps.fieldVersion();
         first.end().throwIfError();
@@ -144,7 +147,7 @@ public final class Login {
         }
         net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, nextSequence(), fv, users[0], mode, two), 0);
         r.reset();
-        AuthExchange.Reply second = AuthExchange.readReply(r, caps);
+        AuthExchange.Reply second = readAuthReply(r, caps);
         second.end().throwIfError();
         String svr = second.values().get("AUTH_SVR_RESPONSE");
         if (svr == null) {
@@ -157,6 +160,35 @@ public final class Login {
         return new Session(caps, parseLong(session.get("AUTH_SESSION_ID"), "AUTH_SESSION_ID"),
                 parseLong(session.get("AUTH_SERIAL_NUM"), "AUTH_SERIAL_NUM"), parseLong(session.getOrDefault("AUTH_VERSION_NO", "0"),
                 "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips);
+    }
+
+    /**
+     * An auth reply; when the server answers with a break (or interrupt) and a reset marker instead —
+     * a 10.2 server does so to a failed logon (real-packets pcap-wireshark-tns-oracle1.txt, packets
+     * 17–20) — sends the client's reset, skips to the next DATA packet and reads the ERROR that follows,
+     * so the caller sees the ORA error instead of a raw marker.
+     */
+    private AuthExchange.Reply readAuthReply(TtcReader r, Capabilities caps) {
+        for (int markers = 0; ; markers++) {
+            try {
+                return AuthExchange.readReply(r, caps);
+            } catch (TtcReader.MarkerException m) {
+                if (markers > 0) {
+                    throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "login: a second break marker after the reset");
+                }
+                net.sendMarker(MARKER_RESET);
+                int type = m.markerType();
+                NetPacket p = net.receive(timeout);
+                while (p.isMarker() && type != MARKER_RESET) {
+                    type = p.payload().length >= 3 ? p.payload()[2] & 0xFF : 0;
+                    p = net.receive(timeout);
+                }
+                while (p.isMarker()) {
+                    p = net.receive(timeout);
+                }
+                r.push(p);
+            }
+        }
     }
 
     private int nextSequence() {

@@ -68,6 +68,11 @@ public final class TtcReader {
         return pos >= buf.length;
     }
 
+    /** Offset of the next byte in the current packet's payload (trace decoding: where a message starts). */
+    public int offset() {
+        return pos;
+    }
+
     /** Data flags of the last DATA packet read. */
     public int lastDataFlags() {
         return lastDataFlags;

@@ -266,6 +266,41 @@ public class LoginTest {
         assertTrue(Login.isInvalidCredentials(e));
     }
 
+    /**
+     * A 10.2 server answers a failed logon with MARKER break and reset before the ERROR (real-packets
+     * pcap-wireshark-tns-oracle1.txt, packets 16–20: AUTH phase two, break, reset, the client's reset,
+     * then DATA). Login used to let the raw marker escape; it now runs the reset and raises the ORA error.
+     */
+    @Test
+    void markersBeforeTheLogonErrorEndInTheOraError() throws Exception {
+        ScriptedSession db = new ScriptedSession(new FakeDb("tiger".toCharArray()));
+        List<Integer> markersSent = new ArrayList<>();
+        NetSession s = new NetSession() {
+            public void send(byte[] payload, int dataFlags) {
+                db.send(payload, dataFlags);
+                if (payload[0] == 3 && (payload[1] & 0xFF) == AuthExchange.FN_AUTH_PHASE_TWO) {
+                    db.inbound.addFirst(new NetPacket(NetPacket.TYPE_MARKER, 0x20, 0, new byte[] {1, 0, 2}));
+                    db.inbound.addFirst(new NetPacket(NetPacket.TYPE_MARKER, 0x20, 0, new byte[] {1, 0, 1}));
+                }
+            }
+            public NetPacket receive(Duration timeout) { return db.receive(timeout); }
+            public int protocolVersion() { return 319; }
+            public int sdu() { return 8192; }
+            public boolean fastAuthSupported() { return false; }
+            public boolean endOfResponseSupported() { return false; }
+            public boolean oobSupported() { return false; }
+            public ConnectTrace trace() { return null; }
+            public void sendMarker(int markerType) { markersSent.add(markerType); }
+            public boolean isOpen() { return true; }
+            public void close() { }
+            public void abort() { }
+        };
+        OracleDatabaseException e = assertThrows(OracleDatabaseException.class,
+                () -> new Login(s, Duration.ofSeconds(5), new SecureRandom()).run(creds("scott", "lion")));
+        assertEquals(1017, e.oraCode());
+        assertEquals(List.of(2), markersSent, "the client answers with one reset");
+    }
+
     @Test
     void unexpectedReplyIsAProtocolError() {
         ScriptedSession s = new ScriptedSession(req -> List.of(new byte[] {7, 0}));

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "orathin", mixinStandardHelpOptions = true, version = "orathin 0.1.0",
         description = "Thin Oracle Net client for Oracle Autonomous Database: demo, SQL, wallets, connect diagnosis.",
         subcommands = {DemoCommand.class, SqlCommand.class, WalletCommand.class, ResolveCommand.class, DoctorCommand.class,
-            TestkitCommand.class, CommandLine.HelpCommand.class})
+            TestkitCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class OrathinCli implements Runnable {
 
     /** Success. */
