@@ -2,6 +2,7 @@ package dev.orathin.net;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.orathin.testkit.Mutations;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.orathin.net.internal.packet.Packets;
 import dev.orathin.net.internal.packet.TnsFrameDecoder;

@@ -2,6 +2,7 @@ package dev.orathin.wallet;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.orathin.testkit.Mutations;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

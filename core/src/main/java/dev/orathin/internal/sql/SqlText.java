@@ -158,6 +158,7 @@ public record SqlText(String sql, Kind kind, List<String> bindNames, int returnB
         return out;
     }
 
+    // The testkit has its own SQL scanner (testkit SqlText), on purpose: client and testkit stay independent.
     private static String firstKeyword(String sql) {
         int i = skipSpaceAndComments(sql, 0);
         while (i < sql.length() && sql.charAt(i) == '(') {

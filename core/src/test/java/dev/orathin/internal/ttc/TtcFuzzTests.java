@@ -2,6 +2,7 @@ package dev.orathin.internal.ttc;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.orathin.testkit.Mutations;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.internal.sql.Response;

@@ -77,6 +77,7 @@ public final class TnsWire {
         out.flush();
     }
 
+    // Looks like transport's Packets.header on purpose: the testkit keeps codecs of its own so it can referee the client.
     /** Builds a framed packet. */
     public byte[] frame(int type, int flags, byte[] body, boolean large) {
         int length = 8 + body.length;

@@ -51,6 +51,7 @@ final class SqlText {
         }
     }
 
+    // Like core's SqlText on purpose: the testkit reads SQL with code of its own, independent of the client.
     static String firstWord(String sql) {
         int i = skipSpaceAndComments(sql, 0);
         while (i < sql.length() && sql.charAt(i) == '(') {

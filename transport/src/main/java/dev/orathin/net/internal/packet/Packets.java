@@ -73,6 +73,7 @@ public final class Packets {
         return p;
     }
 
+    // The testkit frames packets with code of its own (TnsWire), on purpose: it referees this one.
     private static byte[] header(int type, int flags, int length, boolean large) {
         byte[] p = new byte[length];
         if (large) {

@@ -1,4 +1,4 @@
-package dev.orathin.wallet;
+package dev.orathin.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +9,9 @@ import java.util.Random;
  * A small seeded mutator for the CI run of the fuzz targets: a few thousand inputs per target
  * derived from the checked-in seeds (bit flips, byte changes, insertions, deletions, truncations,
  * splices and interesting length bytes), deterministic so a failure reproduces. The coverage-guided
- * long run is Jazzer's (docs/security.md, "Fuzzing").
+ * long run is Jazzer's (docs/security.md, "Fuzzing"). Shared by the fuzz tests of every module.
  */
-final class Mutations {
+public final class Mutations {
 
     private static final byte[] INTERESTING = {0, 1, 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xFE, 0x40, 0x10};
 
@@ -19,7 +19,7 @@ final class Mutations {
     }
 
     /** {@code count} inputs: the seeds themselves, then mutations of random seeds. */
-    static List<byte[]> of(List<byte[]> seeds, int count, long seed) {
+    public static List<byte[]> of(List<byte[]> seeds, int count, long seed) {
         Random r = new Random(seed);
         List<byte[]> out = new ArrayList<>(seeds);
         while (out.size() < count) {
@@ -74,7 +74,7 @@ final class Mutations {
     }
 
     /** The seed files of one Jazzer target ({@code <Class>Inputs/<method>/} in the test resources), sorted by name. */
-    static List<byte[]> seeds(Class<?> targets, String method) {
+    public static List<byte[]> seeds(Class<?> targets, String method) {
         String dir = targets.getSimpleName() + "Inputs/" + method;
         java.net.URL url = targets.getResource(dir);
         if (url == null) {
