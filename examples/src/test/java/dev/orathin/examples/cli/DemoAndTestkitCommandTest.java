@@ -109,6 +109,21 @@ class DemoAndTestkitCommandTest {
     }
 
     @Test
+    void testkitServeCreatesAConfigDirectoryThatDoesNotExistYet(@TempDir Path tmp) throws Exception {
+        // was: OTN-9090 NoSuchFileException when --config-dir did not exist and no --wallet-password-env was given
+        Path dir = tmp.resolve("new").resolve("config");
+        try {
+            Cli.Run r = new Cli().env("ADMIN_PW", "Serve#Pass1").run("testkit", "serve", "--config-dir", dir.toString(), "--service",
+                    "svc_high", "--user", "admin=ADMIN_PW");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(Files.exists(dir.resolve("wallet-password.txt")) && Files.exists(dir.resolve("tnsnames.ora")), r.toString());
+            assertPrivate(dir);
+        } finally {
+            TestkitCommand.stop();
+        }
+    }
+
+    @Test
     void testkitServeRejectsAnUnknownFault() {
         Cli.Run r = new Cli().env("P", "x").run("testkit", "serve", "--tcp", "--user", "a=P", "--fault", "gremlins");
         assertEquals(2, r.code(), r.toString());
