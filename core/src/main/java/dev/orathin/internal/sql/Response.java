@@ -253,6 +253,10 @@ public final class Response {
         }
         List<ColumnInfo> cols = requireColumns();
         Object[] row = new Object[cols.size()];
+        if (bitVector != null && bitVector.length < (row.length + 7) / 8) {
+            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "row data: a duplicate-column bit vector of "
+                    + bitVector.length + " bytes for " + row.length + " columns (expected " + (row.length + 7) / 8 + ")");
+        }
         for (int i = 0; i < row.length; i++) {
             if (bitVector != null && (bitVector[i >> 3] & (1 << (i & 7))) == 0) {
                 if (previousRow == null) {
@@ -290,6 +294,11 @@ public final class Response {
             outValues = new Object[binds.size()];
         }
         for (int pos : positions) {
+            if (pos >= binds.size()) {
+                // the I/O vector comes from the server and may name more binds than were sent (found by TtcFuzzTests)
+                throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "out bind " + (pos + 1) + " in the reply, but the"
+                        + " statement has " + binds.size() + " bind(s)");
+            }
             BindValue b = binds.get(pos);
             if (b.isReturnBind()) {
                 // RETURNING ... INTO: a row count, then one value per affected row
