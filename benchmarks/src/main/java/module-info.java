@@ -4,6 +4,7 @@
  */
 module dev.orathin.benchmarks {
     requires dev.orathin.core;
+    requires dev.orathin.jdbc;
     requires dev.orathin.testkit;
     requires java.sql;
     requires java.management;

@@ -44,6 +44,13 @@ public class ConnectBenchmark {
     }
 
     @Benchmark
+    public boolean orathinJdbc() throws SQLException {
+        try (Connection c = fixture.orathinJdbc()) {
+            return c.isClosed();
+        }
+    }
+
+    @Benchmark
     public boolean ojdbc() throws SQLException {
         try (Connection c = fixture.ojdbc()) {
             return c.isClosed();

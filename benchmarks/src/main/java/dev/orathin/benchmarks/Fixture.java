@@ -57,6 +57,16 @@ public final class Fixture implements AutoCloseable {
         return Orathin.connect(dir, ALIAS, USER, PASSWORD.toCharArray(), dir.toString(), WALLET_PASSWORD.clone());
     }
 
+    /** orathin's JDBC driver with the same config directory and wallet. */
+    Connection orathinJdbc() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", USER);
+        p.setProperty("password", PASSWORD);
+        p.setProperty("oracle.net.wallet_location", dir.toString());
+        p.setProperty("oracle.net.wallet_password", new String(WALLET_PASSWORD));
+        return DriverManager.getConnection("jdbc:orathin:@" + ALIAS + "?TNS_ADMIN=" + dir, p);
+    }
+
     Connection ojdbc() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", USER);

@@ -4,17 +4,22 @@ import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.jdbc.JdbcErrorCode;
-import java.lang.reflect.Method;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /** {@link Connection} over an {@link OracleConnection}. JDBC's default autocommit (on) applies. */
-public final class JdbcConnection extends Proxies.Handler {
+public final class JdbcConnection extends ConnectionDefaults {
 
     final OracleConnection oc;
     final String url;
@@ -25,7 +30,6 @@ public final class JdbcConnection extends Proxies.Handler {
     private int networkTimeoutMillis;
 
     private JdbcConnection(OracleConnection oc, String url, String user) {
-        super(oc);
         this.oc = oc;
         this.url = url;
         this.user = user;
@@ -34,7 +38,7 @@ public final class JdbcConnection extends Proxies.Handler {
     /** A JDBC connection over an open orathin connection. */
     public static Connection open(OracleConnection oc, String url, String user) {
         oc.autoCommit(true);
-        return Proxies.create(Connection.class, new JdbcConnection(oc, url, user));
+        return new JdbcConnection(oc, url, user);
     }
 
     void checkOpen() throws SQLException {
@@ -44,142 +48,52 @@ public final class JdbcConnection extends Proxies.Handler {
     }
 
     @Override
-    Object handle(String name, Method m, Object[] a) throws Throwable {
-        switch (name) {
-            case "close":
-                closed = true;
-                oc.close();
-                return null;
-            case "isClosed":
-                return closed;
-            case "abort":
-                closed = true;
-                Executor ex = (Executor) a[0];
-                if (ex == null) {
-                    throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "abort needs an executor, was null");
-                }
-                ex.execute(oc::close);
-                return null;
-            case "isValid":
-                if ((Integer) a[0] < 0) {
-                    throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "isValid needs a timeout >= 0 seconds, was " + a[0]);
-                }
-                return valid((Integer) a[0]);
-            default:
-                break;
-        }
+    SQLException unsupported(String method) throws SQLException {
         checkOpen();
-        try {
-            return handleOpen(name, a);
-        } catch (OrathinException e) {
-            throw Errors.translate(e);
-        }
+        return super.unsupported(method);
     }
 
-    private Object handleOpen(String name, Object[] a) throws SQLException {
-        switch (name) {
-            case "createStatement":
-                requireForwardOnly(a, 0);
-                return JdbcStatement.create(this, null, false);
-            case "prepareStatement":
-                if (a.length == 2 && a[1] instanceof Integer k && k != Statement.NO_GENERATED_KEYS) {
-                    throw Errors.notSupported("prepareStatement with generated keys (use RETURNING ... INTO with prepareCall)");
-                }
-                if (a.length == 2 && !(a[1] instanceof Integer)) {
-                    throw Errors.notSupported("prepareStatement with key columns");
-                }
-                requireForwardOnly(a, 1);
-                return JdbcStatement.create(this, (String) a[0], false);
-            case "prepareCall":
-                requireForwardOnly(a, 1);
-                return JdbcStatement.create(this, (String) a[0], true);
-            case "nativeSQL":
-                return JdbcStatement.positionalToNamed((String) a[0], false);
-            case "setAutoCommit":
-                oc.autoCommit((Boolean) a[0]);
-                return null;
-            case "getAutoCommit":
-                return oc.autoCommit();
-            case "commit":
-                oc.commit();
-                return null;
-            case "rollback":
-                if (a.length > 0) {
-                    throw Errors.notSupported("Connection.rollback(Savepoint)");
-                }
-                oc.rollback();
-                return null;
-            case "setReadOnly":
-                readOnly = (Boolean) a[0]; // a hint in JDBC; Oracle read-only transactions are not started
-                return null;
-            case "isReadOnly":
-                return readOnly;
-            case "setTransactionIsolation":
-                int level = (Integer) a[0];
-                if (level != Connection.TRANSACTION_READ_COMMITTED && level != Connection.TRANSACTION_SERIALIZABLE) {
-                    throw Errors.notSupported("transaction isolation level " + level + " (Oracle has READ_COMMITTED and SERIALIZABLE)");
-                }
-                if (level != isolation) {
-                    oc.execute("alter session set isolation_level = "
-                            + (level == Connection.TRANSACTION_SERIALIZABLE ? "serializable" : "read committed")).close();
-                    isolation = level;
-                }
-                return null;
-            case "getTransactionIsolation":
-                return isolation;
-            case "setNetworkTimeout":
-                networkTimeoutMillis = (Integer) a[1];
-                oc.callTimeout(networkTimeoutMillis == 0 ? Duration.ofDays(365) : Duration.ofMillis(networkTimeoutMillis));
-                return null;
-            case "getNetworkTimeout":
-                return networkTimeoutMillis;
-            case "getSchema":
-                try (Cursor c = oc.execute("select sys_context('USERENV', 'CURRENT_SCHEMA') from dual")) {
-                    return c.next() ? c.getString(1) : null;
-                }
-            case "setSchema":
-                oc.execute("alter session set current_schema = " + quoteIdentifier((String) a[0])).close();
-                return null;
-            case "getCatalog":
-                return null;
-            case "setCatalog":
-                return null; // JDBC: ignored by databases without catalogs
-            case "getMetaData":
-                return JdbcMetaData.database(this);
-            case "getWarnings":
-                return (SQLWarning) null;
-            case "clearWarnings":
-                return null;
-            case "getHoldability":
-                return java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT;
-            case "setHoldability":
-                if ((Integer) a[0] != java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-                    throw Errors.notSupported("holdability " + a[0]);
-                }
-                return null;
-            case "getClientInfo":
-                return a.length == 0 ? new java.util.Properties() : null;
-            case "setClientInfo":
-                if (a.length == 2 && "OCSID.MODULE".equals(a[0])) {
-                    oc.module((String) a[1]);
-                } else if (a.length == 2 && "OCSID.ACTION".equals(a[0])) {
-                    oc.action((String) a[1]);
-                } else if (a.length == 2 && "OCSID.CLIENTID".equals(a[0])) {
-                    oc.clientIdentifier((String) a[1]);
-                }
-                return null;
-            default:
-                return Proxies.UNHANDLED;
-        }
+    @Override
+    Object wrapped() {
+        return oc;
     }
 
-    private boolean valid(int seconds) {
+    @Override
+    public String toString() {
+        return "JdbcConnection[" + oc + "]";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        oc.close();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        closed = true;
+        if (executor == null) {
+            throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "abort needs an executor, was null");
+        }
+        executor.execute(oc::close);
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "isValid needs a timeout >= 0 seconds, was " + timeout);
+        }
         if (closed) {
             return false;
         }
         Duration before = oc.callTimeout();
         try {
-            oc.callTimeout(seconds == 0 ? before : Duration.ofSeconds(seconds));
+            oc.callTimeout(timeout == 0 ? before : Duration.ofSeconds(timeout));
             oc.ping();
             return true;
         } catch (OrathinException e) {
@@ -191,13 +105,278 @@ public final class JdbcConnection extends Proxies.Handler {
         }
     }
 
-    private static void requireForwardOnly(Object[] a, int typeIndex) throws SQLException {
-        if (a.length > typeIndex + 1) {
-            int type = (Integer) a[typeIndex];
-            int concurrency = (Integer) a[typeIndex + 1];
-            if (type != java.sql.ResultSet.TYPE_FORWARD_ONLY || concurrency != java.sql.ResultSet.CONCUR_READ_ONLY) {
-                throw Errors.notSupported("result sets other than TYPE_FORWARD_ONLY / CONCUR_READ_ONLY");
+    @Override
+    public Statement createStatement() throws SQLException {
+        checkOpen();
+        return new JdbcStatement(this, null);
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency) throws SQLException {
+        requireForwardOnly(type, concurrency);
+        return createStatement();
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+        return createStatement(type, concurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        return new JdbcPreparedStatement(this, sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        checkOpen();
+        if (autoGeneratedKeys != Statement.NO_GENERATED_KEYS) {
+            throw Errors.notSupported("prepareStatement with generated keys (use RETURNING ... INTO with prepareCall)");
+        }
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        checkOpen();
+        throw Errors.notSupported("prepareStatement with key columns");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        checkOpen();
+        throw Errors.notSupported("prepareStatement with key columns");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+        checkOpen();
+        requireForwardOnly(type, concurrency);
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability) throws SQLException {
+        return prepareStatement(sql, type, concurrency);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        checkOpen();
+        return new JdbcCallableStatement(this, sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+        checkOpen();
+        requireForwardOnly(type, concurrency);
+        return prepareCall(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+        return prepareCall(sql, type, concurrency);
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        checkOpen();
+        return JdbcStatement.positionalToNamed(sql, false);
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        oc.autoCommit(autoCommit);
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return oc.autoCommit();
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+        try {
+            oc.commit();
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+        try {
+            oc.rollback();
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        throw unsupported("Connection.rollback(Savepoint)");
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        this.readOnly = readOnly; // a hint in JDBC; Oracle read-only transactions are not started
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level != Connection.TRANSACTION_READ_COMMITTED && level != Connection.TRANSACTION_SERIALIZABLE) {
+            throw Errors.notSupported("transaction isolation level " + level + " (Oracle has READ_COMMITTED and SERIALIZABLE)");
+        }
+        if (level != isolation) {
+            try {
+                oc.execute("alter session set isolation_level = "
+                        + (level == Connection.TRANSACTION_SERIALIZABLE ? "serializable" : "read committed")).close();
+            } catch (OrathinException e) {
+                throw Errors.translate(e);
             }
+            isolation = level;
+        }
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        return isolation;
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        checkOpen();
+        networkTimeoutMillis = milliseconds;
+        try {
+            oc.callTimeout(milliseconds == 0 ? Duration.ofDays(365) : Duration.ofMillis(milliseconds));
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        } catch (IllegalArgumentException e) {
+            throw Errors.error(JdbcErrorCode.INVALID_ARGUMENT, "setNetworkTimeout: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return networkTimeoutMillis;
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        try (Cursor c = oc.execute("select sys_context('USERENV', 'CURRENT_SCHEMA') from dual")) {
+            return c.next() ? c.getString(1) : null;
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        checkOpen();
+        try {
+            oc.execute("alter session set current_schema = " + quoteIdentifier(schema)).close();
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        checkOpen(); // JDBC: ignored by databases without catalogs
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new JdbcDatabaseMetaData(this);
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw Errors.notSupported("holdability " + holdability);
+        }
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        checkOpen();
+        return new Properties();
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (closed) {
+            throw new SQLClientInfoException(JdbcErrorCode.CONNECTION_CLOSED.code() + ": the connection is closed",
+                    JdbcErrorCode.CONNECTION_CLOSED.sqlState(), 0, null);
+        }
+        if ("OCSID.MODULE".equals(name)) {
+            oc.module(value);
+        } else if ("OCSID.ACTION".equals(name)) {
+            oc.action(value);
+        } else if ("OCSID.CLIENTID".equals(name)) {
+            oc.clientIdentifier(value);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        if (properties != null) {
+            for (String name : properties.stringPropertyNames()) {
+                setClientInfo(name, properties.getProperty(name));
+            }
+        }
+    }
+
+    private static void requireForwardOnly(int type, int concurrency) throws SQLException {
+        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw Errors.notSupported("result sets other than TYPE_FORWARD_ONLY / CONCUR_READ_ONLY");
         }
     }
 

@@ -1,16 +1,13 @@
 package dev.orathin.jdbc.internal;
 
 import dev.orathin.Cursor;
-import dev.orathin.OracleType;
-import dev.orathin.OutParam;
+import dev.orathin.errors.OrathinException;
 import dev.orathin.jdbc.JdbcErrorCode;
-import java.lang.reflect.Method;
-import java.sql.CallableStatement;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,43 +16,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link Statement}, {@link PreparedStatement} and {@link CallableStatement}: JDBC's {@code ?}
- * placeholders become {@code :1..:n}, {@code {call ...}} escapes become PL/SQL blocks, batches
- * become one array DML call, OUT parameters become {@link OutParam}s.
+ * {@link Statement}, and the execution shared by {@link JdbcPreparedStatement} and
+ * {@link JdbcCallableStatement}: JDBC's {@code ?} placeholders become {@code :1..:n},
+ * {@code {call ...}} escapes become PL/SQL blocks, batches become one array DML call.
  */
-final class JdbcStatement extends Proxies.ClosableHandler {
+class JdbcStatement extends StatementDefaults {
 
     private static final Pattern CALL = Pattern.compile("(?is)^\\s*\\{\\s*(\\?\\s*=\\s*)?call\\s+(.*?)\\s*\\}\\s*$");
+    private static final Object[] NO_BINDS = {};
 
-    private final JdbcConnection conn;
-    private final String sql;
-    private final boolean callable;
-    private Object[] binds;
+    final JdbcConnection conn;
+    /** The prepared SQL with {@code :n} placeholders, or null for a plain statement. */
+    final String sql;
+    Object[] binds;
     private final List<Object[]> batch = new ArrayList<>();
     private final List<String> plainBatch = new ArrayList<>();
-    private Cursor cursor;
-    private ResultSet resultSet;
+    Cursor cursor;
+    private JdbcResultSet resultSet;
     private long updateCount = -1;
     private int fetchSize;
     private int maxRows;
     private int queryTimeout;
-    private Object lastOut;
+    private boolean closed;
 
-    private JdbcStatement(JdbcConnection conn, String sql, boolean callable) {
-        super(null, "statement");
+    JdbcStatement(JdbcConnection conn, String sql) {
+        this(conn, sql, false);
+    }
+
+    JdbcStatement(JdbcConnection conn, String sql, boolean callable) {
         this.conn = conn;
-        this.callable = callable;
         this.sql = sql == null ? null : positionalToNamed(sql, callable);
         this.binds = new Object[sql == null ? 0 : countPlaceholders(this.sql)];
         Arrays.fill(binds, Values.UNSET);
-    }
-
-    static Statement create(JdbcConnection conn, String sql, boolean callable) {
-        JdbcStatement h = new JdbcStatement(conn, sql, callable);
-        if (callable) {
-            return Proxies.create(CallableStatement.class, h);
-        }
-        return sql == null ? Proxies.create(Statement.class, h) : Proxies.create(PreparedStatement.class, h);
     }
 
     /** JDBC {@code ?} placeholders as Oracle {@code :1..:n} (outside literals and comments); {@code {call}} escapes as blocks. */
@@ -102,193 +94,164 @@ final class JdbcStatement extends Proxies.ClosableHandler {
         return max;
     }
 
-    @Override
-    void onClose() {
-        closeCursor();
-    }
-
-    @Override
-    void checkUsable() throws SQLException {
+    /** Refuses every call on a closed statement or over a closed connection. */
+    final void checkOpen() throws SQLException {
+        if (closed) {
+            throw Errors.error(JdbcErrorCode.OBJECT_CLOSED, "the statement is closed");
+        }
         conn.checkOpen();
     }
 
     @Override
-    Object dispatch(String name, Method m, Object[] a) throws SQLException {
-        switch (name) {
-            case "executeQuery":
-                run(a.length == 1 ? positionalToNamed((String) a[0], false) : sql, a.length == 1 ? new Object[0] : binds);
-                if (resultSet == null) {
-                    throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "executeQuery on a statement that returns no rows (use executeUpdate or execute)");
-                }
-                return resultSet;
-            case "executeUpdate":
-            case "executeLargeUpdate":
-                if (a.length > 1) {
-                    throw Errors.notSupported("Statement." + name + " with generated keys");
-                }
-                run(a.length == 1 ? positionalToNamed((String) a[0], false) : sql, a.length == 1 ? new Object[0] : binds);
-                long n = Math.max(0, updateCount);
-                return name.equals("executeLargeUpdate") ? (Object) n : (Object) (int) n;
-            case "execute":
-                if (a.length > 1) {
-                    throw Errors.notSupported("Statement.execute with generated keys");
-                }
-                run(a.length == 1 ? positionalToNamed((String) a[0], false) : sql, a.length == 1 ? new Object[0] : binds);
-                return resultSet != null;
-            case "addBatch":
-                if (a.length == 1) {
-                    plainBatch.add((String) a[0]);
-                } else {
-                    batch.add(binds.clone());
-                }
-                return null;
-            case "clearBatch":
-                batch.clear();
-                plainBatch.clear();
-                return null;
-            case "executeBatch":
-            case "executeLargeBatch":
-                long[] counts = executeBatch();
-                return name.equals("executeBatch") ? Arrays.stream(counts).mapToInt(c -> (int) c).toArray() : counts;
-            case "getResultSet":
-                return resultSet;
-            case "getUpdateCount":
-                return resultSet != null ? -1 : (int) updateCount;
-            case "getLargeUpdateCount":
-                return resultSet != null ? -1L : updateCount;
-            case "getMoreResults":
-                closeCursor();
-                updateCount = -1;
-                return false;
-            case "getConnection":
-                return conn.self;
-            case "cancel":
-                conn.oc.cancel();
-                return null;
-            case "setFetchSize":
-                fetchSize = (Integer) a[0];
-                return null;
-            case "getFetchSize":
-                return fetchSize;
-            case "setMaxRows":
-                maxRows = (Integer) a[0];
-                return null;
-            case "getMaxRows":
-                return maxRows;
-            case "setQueryTimeout":
-                queryTimeout = (Integer) a[0];
-                return null;
-            case "getQueryTimeout":
-                return queryTimeout;
-            case "setEscapeProcessing":
-            case "setPoolable":
-            case "setMaxFieldSize":
-                return null;
-            case "isPoolable":
-                return false;
-            case "getMaxFieldSize":
-                return 0;
-            case "getWarnings":
-                return null;
-            case "clearWarnings":
-                return null;
-            case "getResultSetType":
-                return ResultSet.TYPE_FORWARD_ONLY;
-            case "getResultSetConcurrency":
-                return ResultSet.CONCUR_READ_ONLY;
-            case "getResultSetHoldability":
-                return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-            case "setFetchDirection":
-                if ((Integer) a[0] != ResultSet.FETCH_FORWARD) {
-                    throw Errors.notSupported("fetch directions other than FETCH_FORWARD");
-                }
-                return null;
-            case "getFetchDirection":
-                return ResultSet.FETCH_FORWARD;
-            case "clearParameters":
-                Arrays.fill(binds, Values.UNSET);
-                return null;
-            case "registerOutParameter":
-                if (!(a[0] instanceof Integer)) {
-                    throw Errors.notSupported("registerOutParameter by name");
-                }
-                int i = index(a[0]);
-                OracleType type = oracleType((Integer) a[1]);
-                Object in = binds[i];
-                if (in instanceof java.math.BigDecimal d && (type == OracleType.BINARY_DOUBLE || type == OracleType.BINARY_FLOAT)) {
-                    // setDouble binds NUMBER (as ojdbc); an IN OUT BINARY_DOUBLE / FLOAT sends its IN value in the OUT type
-                    in = type == OracleType.BINARY_DOUBLE ? (Object) d.doubleValue() : (Object) d.floatValue();
-                }
-                binds[i] = in == Values.UNSET || in instanceof OutParam ? OutParam.of(type) : OutParam.inOut(type, in);
-                return null;
-            case "wasNull":
-                return lastOut == null;
-            case "setNull":
-                binds[index(a[0])] = null;
-                return null;
-            default:
-                break;
-        }
-        if (name.startsWith("set") && a.length >= 2 && a[0] instanceof Integer && sql != null) {
-            binds[index(a[0])] = Values.toBind(a[1]);
-            return null;
-        }
-        if (callable && name.startsWith("get") && a.length >= 1 && a[0] instanceof Integer) {
-            if (cursor == null) {
-                throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "no OUT values: the statement has not been executed");
-            }
-            lastOut = cursor.outValue((Integer) a[0]);
-            return Values.convert(lastOut, name, a.length > 1 && a[1] instanceof Class<?> c ? c : null, "OUT parameter " + a[0]);
-        }
-        return Proxies.UNHANDLED;
+    final SQLException unsupported(String method) throws SQLException {
+        checkOpen();
+        return super.unsupported(method);
     }
 
-    private int index(Object parameterIndex) throws SQLException {
-        int i = (Integer) parameterIndex;
-        if (i < 1 || i > binds.length) {
-            throw Errors.error(JdbcErrorCode.INDEX_OUT_OF_RANGE, "parameter index " + i + " is out of range 1.." + binds.length);
-        }
-        return i - 1;
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + (sql == null ? "" : sql) + "]";
     }
 
-    private void run(String text, Object[] values) throws SQLException {
-        if (text == null) {
-            throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "no SQL given");
-        }
+    @Override
+    public final void close() {
         closeCursor();
-        Duration before = conn.oc.callTimeout();
-        if (queryTimeout > 0) {
-            conn.oc.callTimeout(Duration.ofSeconds(queryTimeout));
-        }
-        try {
-            for (Object v : values) {
-                if (v == Values.UNSET) {
-                    throw Errors.error(JdbcErrorCode.PARAMETER_NOT_SET, "not every parameter is set");
-                }
-            }
-            cursor = conn.oc.execute(text, values);
-            if (fetchSize > 0) {
-                cursor.arraySize(fetchSize);
-            }
-            if (cursor.isQuery()) {
-                resultSet = JdbcResultSet.create(cursor, self, maxRows);
-                updateCount = -1;
-            } else {
-                updateCount = cursor.rowCount();
-            }
-        } finally {
-            if (queryTimeout > 0 && conn.oc.isHealthy()) {
-                conn.oc.callTimeout(before);
-            }
-        }
+        closed = true;
     }
 
-    private long[] executeBatch() throws SQLException {
+    @Override
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    /** Runs {@code text}, a plain statement's SQL. */
+    private String plain(String text) throws SQLException {
+        checkOpen();
+        return positionalToNamed(text, false);
+    }
+
+    @Override
+    public ResultSet executeQuery(String text) throws SQLException {
+        return query(plain(text), NO_BINDS);
+    }
+
+    final ResultSet query(String text, Object[] values) throws SQLException {
+        run(text, values);
+        if (resultSet == null) {
+            throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "executeQuery on a statement that returns no rows (use executeUpdate or execute)");
+        }
+        return resultSet;
+    }
+
+    @Override
+    public int executeUpdate(String text) throws SQLException {
+        run(plain(text), NO_BINDS);
+        return (int) Math.max(0, updateCount);
+    }
+
+    @Override
+    public long executeLargeUpdate(String text) throws SQLException {
+        run(plain(text), NO_BINDS);
+        return Math.max(0, updateCount);
+    }
+
+    final long update(String text, Object[] values) throws SQLException {
+        run(text, values);
+        return Math.max(0, updateCount);
+    }
+
+    @Override
+    public int executeUpdate(String text, int autoGeneratedKeys) throws SQLException {
+        throw generatedKeys("executeUpdate");
+    }
+
+    @Override
+    public int executeUpdate(String text, int[] columnIndexes) throws SQLException {
+        throw generatedKeys("executeUpdate");
+    }
+
+    @Override
+    public int executeUpdate(String text, String[] columnNames) throws SQLException {
+        throw generatedKeys("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String text, int autoGeneratedKeys) throws SQLException {
+        throw generatedKeys("executeLargeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String text, int[] columnIndexes) throws SQLException {
+        throw generatedKeys("executeLargeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String text, String[] columnNames) throws SQLException {
+        throw generatedKeys("executeLargeUpdate");
+    }
+
+    @Override
+    public boolean execute(String text) throws SQLException {
+        run(plain(text), NO_BINDS);
+        return resultSet != null;
+    }
+
+    final boolean execute(String text, Object[] values) throws SQLException {
+        run(text, values);
+        return resultSet != null;
+    }
+
+    @Override
+    public boolean execute(String text, int autoGeneratedKeys) throws SQLException {
+        throw generatedKeys("execute");
+    }
+
+    @Override
+    public boolean execute(String text, int[] columnIndexes) throws SQLException {
+        throw generatedKeys("execute");
+    }
+
+    @Override
+    public boolean execute(String text, String[] columnNames) throws SQLException {
+        throw generatedKeys("execute");
+    }
+
+    private SQLException generatedKeys(String method) throws SQLException {
+        checkOpen();
+        return Errors.notSupported("Statement." + method + " with generated keys");
+    }
+
+    @Override
+    public void addBatch(String text) throws SQLException {
+        checkOpen();
+        plainBatch.add(text);
+    }
+
+    final void addBatchRow() throws SQLException {
+        checkOpen();
+        batch.add(binds.clone());
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch.clear();
+        plainBatch.clear();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        return Arrays.stream(executeLargeBatch()).mapToInt(c -> (int) c).toArray();
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
         try {
             if (!plainBatch.isEmpty()) {
                 long[] counts = new long[plainBatch.size()];
                 for (int i = 0; i < counts.length; i++) {
-                    run(positionalToNamed(plainBatch.get(i), false), new Object[0]);
+                    run(positionalToNamed(plainBatch.get(i), false), NO_BINDS);
                     counts[i] = Math.max(0, updateCount);
                 }
                 return counts;
@@ -298,64 +261,213 @@ final class JdbcStatement extends Proxies.ClosableHandler {
             }
             closeCursor();
             return conn.oc.executeMany(sql, new ArrayList<>(batch));
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
         } finally {
             batch.clear();
             plainBatch.clear();
         }
     }
 
-    /** Closes the current result set (JDBC: re-executing or closing a statement closes its result set) and cursor. */
-    private void closeCursor() {
-        if (resultSet != null) {
-            try {
-                resultSet.close();
-            } catch (SQLException e) {
-                // closing a result set only releases its cursor; nothing to report
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        checkOpen();
+        return resultSet;
+    }
+
+    @Override
+    public int getUpdateCount() throws SQLException {
+        checkOpen();
+        return resultSet != null ? -1 : (int) updateCount;
+    }
+
+    @Override
+    public long getLargeUpdateCount() throws SQLException {
+        checkOpen();
+        return resultSet != null ? -1L : updateCount;
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        checkOpen();
+        closeCursor();
+        updateCount = -1;
+        return false;
+    }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+        return getMoreResults();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        checkOpen();
+        return conn;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        try {
+            conn.oc.cancel();
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        checkOpen();
+        maxRows = max;
+    }
+
+    @Override
+    public int getMaxRows() throws SQLException {
+        checkOpen();
+        return maxRows;
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) throws SQLException {
+        checkOpen();
+        queryTimeout = seconds;
+    }
+
+    @Override
+    public int getQueryTimeout() throws SQLException {
+        checkOpen();
+        return queryTimeout;
+    }
+
+    @Override
+    public void setEscapeProcessing(boolean enable) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void setPoolable(boolean poolable) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public boolean isPoolable() throws SQLException {
+        checkOpen();
+        return false;
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public int getMaxFieldSize() throws SQLException {
+        checkOpen();
+        return 0;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public int getResultSetType() throws SQLException {
+        checkOpen();
+        return ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getResultSetConcurrency() throws SQLException {
+        checkOpen();
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getResultSetHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != ResultSet.FETCH_FORWARD) {
+            throw Errors.notSupported("fetch directions other than FETCH_FORWARD");
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return ResultSet.FETCH_FORWARD;
+    }
+
+    private void run(String text, Object[] values) throws SQLException {
+        checkOpen();
+        if (text == null) {
+            throw Errors.error(JdbcErrorCode.FUNCTION_SEQUENCE, "no SQL given");
+        }
+        closeCursor();
+        try {
+            Duration before = conn.oc.callTimeout();
+            if (queryTimeout > 0) {
+                conn.oc.callTimeout(Duration.ofSeconds(queryTimeout));
             }
+            try {
+                for (Object v : values) {
+                    if (v == Values.UNSET) {
+                        throw Errors.error(JdbcErrorCode.PARAMETER_NOT_SET, "not every parameter is set");
+                    }
+                }
+                cursor = conn.oc.execute(text, values);
+                if (fetchSize > 0) {
+                    cursor.arraySize(fetchSize);
+                }
+                if (cursor.isQuery()) {
+                    resultSet = new JdbcResultSet(cursor, this, maxRows);
+                    updateCount = -1;
+                } else {
+                    updateCount = cursor.rowCount();
+                }
+            } finally {
+                if (queryTimeout > 0 && conn.oc.isHealthy()) {
+                    conn.oc.callTimeout(before);
+                }
+            }
+        } catch (OrathinException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /** Closes the current result set (JDBC: re-executing or closing a statement closes its result set) and cursor. */
+    final void closeCursor() {
+        if (resultSet != null) {
+            resultSet.close();
             resultSet = null;
         }
         if (cursor != null) {
             cursor.close();
             cursor = null;
-        }
-    }
-
-    /** The Oracle type for an OUT parameter's JDBC type. */
-    static OracleType oracleType(int sqlType) throws SQLException {
-        switch (sqlType) {
-            case Types.NUMERIC:
-            case Types.DECIMAL:
-            case Types.INTEGER:
-            case Types.BIGINT:
-            case Types.SMALLINT:
-            case Types.TINYINT:
-                return OracleType.NUMBER;
-            case Types.DOUBLE:
-            case Types.FLOAT:
-                return OracleType.BINARY_DOUBLE;
-            case Types.REAL:
-                return OracleType.BINARY_FLOAT;
-            case Types.VARCHAR:
-            case Types.CHAR:
-            case Types.LONGVARCHAR:
-                return OracleType.VARCHAR2;
-            case Types.NVARCHAR:
-            case Types.NCHAR:
-                return OracleType.NVARCHAR2;
-            case Types.DATE:
-                return OracleType.DATE;
-            case Types.TIMESTAMP:
-                return OracleType.TIMESTAMP;
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return OracleType.TIMESTAMP_TZ;
-            case Types.VARBINARY:
-            case Types.BINARY:
-                return OracleType.RAW;
-            case Types.BOOLEAN:
-            case Types.BIT:
-                return OracleType.BOOLEAN;
-            default:
-                throw Errors.notSupported("OUT parameters of JDBC type " + sqlType);
         }
     }
 }

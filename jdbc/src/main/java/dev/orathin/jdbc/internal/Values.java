@@ -75,8 +75,7 @@ final class Values {
                 return jdbcObject(v);
             case "getString":
             case "getNString":
-                return v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b
-                        ? java.util.HexFormat.of().withUpperCase().formatHex(b) : v.toString();
+                return string(v);
             case "getBoolean":
                 return v == null ? false : v instanceof Boolean b ? b : number(v, where).signum() != 0;
             case "getByte":
@@ -104,6 +103,88 @@ final class Values {
             default:
                 throw Errors.notSupported(getter);
         }
+    }
+
+    /**
+     * Where a value came from ("column 2 (NAME)", "OUT parameter 1"), built only when a getter
+     * fails, so the typed getters below allocate nothing for the message on the normal path.
+     */
+    interface Place {
+        /** The text naming {@code index} in a failure message. */
+        String describe(int index);
+    }
+
+    /** getString: numbers in plain notation, RAW as upper-case hex. */
+    static String string(Object v) {
+        return v == null ? null : v instanceof String s ? s : v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b
+                ? java.util.HexFormat.of().withUpperCase().formatHex(b) : v.toString();
+    }
+
+    /** getBoolean: BOOLEAN as is, a number is true unless 0; false for NULL. */
+    static boolean bool(Object v, Place p, int i) throws SQLException {
+        return v != null && (v instanceof Boolean b ? b : number(v, p.describe(i)).signum() != 0);
+    }
+
+    /**
+     * getLong and the narrower integral getters: 0 for NULL, truncated toward zero, SQLState 22003
+     * outside {@code min..max}. Long and Integer values (NUMBER(p,0), p &lt;= 18) skip BigDecimal.
+     */
+    static long integral(Object v, long min, long max, String type, Place p, int i) throws SQLException {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            long x = ((Number) v).longValue();
+            if (x >= min && x <= max) {
+                return x;
+            }
+        }
+        return integral(v, min, max, type, p.describe(i));
+    }
+
+    /** getDouble: 0 for NULL. */
+    static double toDouble(Object v, Place p, int i) throws SQLException {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof Long l) {
+            return l;
+        }
+        return number(v, p.describe(i)).doubleValue();
+    }
+
+    /** getFloat: 0 for NULL. */
+    static float toFloat(Object v, Place p, int i) throws SQLException {
+        return v == null ? 0 : v instanceof Float f ? f : number(v, p.describe(i)).floatValue();
+    }
+
+    /** getBigDecimal: null for NULL. */
+    static BigDecimal bigDecimal(Object v, Place p, int i) throws SQLException {
+        return v == null ? null : v instanceof BigDecimal d ? d : number(v, p.describe(i));
+    }
+
+    /** getTimestamp: TIMESTAMP WITH TIME ZONE at its instant, the others as local date-time. */
+    static Timestamp timestamp(Object v, Place p, int i) throws SQLException {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof LocalDateTime t) {
+            return Timestamp.valueOf(t);
+        }
+        return v instanceof OffsetDateTime o ? Timestamp.from(o.toInstant()) : Timestamp.valueOf(dateTime(v, p.describe(i)));
+    }
+
+    /** getDate: the date part. */
+    static Date date(Object v, Place p, int i) throws SQLException {
+        return v == null ? null : Date.valueOf(dateTime(v, p.describe(i)).toLocalDate());
+    }
+
+    /** getTime: the time part. */
+    static Time time(Object v, Place p, int i) throws SQLException {
+        return v == null ? null : Time.valueOf(dateTime(v, p.describe(i)).toLocalTime());
     }
 
     /** getObject(i) as ojdbc answers it: NUMBER as BigDecimal, DATE / TIMESTAMP as Timestamp. */
