@@ -29,6 +29,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,15 +44,17 @@ import java.util.regex.Pattern;
  *
  * <p>Global steps: config directory, dsn resolution (with the IFILE chain), wallet. Then for each
  * planned address: DNS (all IPs), TCP, proxy CONNECT, TLS handshake (protocol, cipher, server
- * chain, trust anchor), DN/host match, the Oracle Net answer (ACCEPT / REFUSE / REDIRECT / RESEND),
- * the second TLS handshake of the hand-off; then login when a user is given. An address stops at
- * its first blocking failure. Every network step is bounded by the route's TRANSPORT_CONNECT_TIMEOUT
- * (DNS, TCP) or CONNECT_TIMEOUT (proxy, TLS, Oracle Net, login).
+ * chain, trust anchor, client certificate), DN/host match, the Oracle Net answer (ACCEPT / REFUSE /
+ * REDIRECT / RESEND), the second TLS handshake of the hand-off; then login when a user is given. An
+ * address stops at its first blocking failure.
  *
- * <p>DNS, TCP, proxy, TLS and the DN check are probed here with JSSE on a plain socket, because
- * transport does not expose those steps one by one; the Oracle Net answer and the hand-off are then
- * taken from a real {@link NetConnector} connect over the same route, so what the doctor reports
- * is what the driver does.
+ * <p>The doctor has no network code of its own: each address is connected by {@link NetConnector}
+ * over that one route (no retries), and the steps are the driver's {@link ConnectEvent}s; a FAIL
+ * carries the driver's own {@link NetException} and its code, so what the doctor reports is what
+ * the driver does. Every step is bounded by the driver's own TRANSPORT_CONNECT_TIMEOUT (TCP) and
+ * CONNECT_TIMEOUT (proxy, TLS, Oracle Net) of the route, the address as a whole by twice
+ * CONNECT_TIMEOUT plus TRANSPORT_CONNECT_TIMEOUT (which also bounds name resolution), the login by
+ * {@code --connect-timeout}.
  */
 public final class Doctor {
 
@@ -319,17 +325,39 @@ public final class Doctor {
         // each attempt is bounded by the route's own TRANSPORT_CONNECT_TIMEOUT/CONNECT_TIMEOUT; the overall bound is
         // above CONNECT_TIMEOUT so that the timeout reported is the attempt's own, and leaves room for a second IP
         Duration overall = route.timeouts().connect().multipliedBy(2);
+        // the driver bounds every step but name resolution (the JDK resolver's own timeouts): the doctor bounds the whole
+        CompletableFuture<NetSession> connect = CompletableFuture.supplyAsync(
+                () -> NetConnector.connect(AttemptPlan.single(route), wallet, overall, rec), Doctor::daemon);
+        Duration bound = overall.plus(route.timeouts().transportConnect());
         NetException failed = null;
-        try (NetSession s = NetConnector.connect(AttemptPlan.single(route), wallet, overall, rec)) {
+        try (NetSession s = connect.get(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             // the open session is the proof that the address works; login is checked separately
-        } catch (NetException e) {
-            failed = e;
-        } catch (OrathinException e) {
-            fail(route.toString(), route.isTcps() ? "TLS" : "NET", e, start, "", "the connect could not be set up with this wallet",
-                    "`orathin wallet check` on the wallet");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NetException ne) {
+                failed = ne;
+            } else if (e.getCause() instanceof OrathinException oe) {
+                fail(route.toString(), route.isTcps() ? "TLS" : "NET", oe, start, "", "the connect could not be set up with this wallet",
+                        "`orathin wallet check` on the wallet");
+                return false;
+            } else {
+                throw new IllegalStateException("the connect over " + route + " failed unexpectedly", e.getCause());
+            }
+        } catch (TimeoutException e) {
+            connect.thenAccept(NetSession::close); // should it still succeed, the session is closed at once
+            failed = new NetException(NetErrorCode.OVERALL_TIMEOUT, route + " [DNS]: no result within " + bound.toMillis()
+                    + " ms: the host name did not resolve in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connect.thenAccept(NetSession::close);
             return false;
         }
         return replay(route, wallet, start, rec.events(), failed);
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "orathin-doctor-connect");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Turns one address's connect events into steps (see the class comment for the order). */
@@ -442,7 +470,9 @@ public final class Doctor {
         }
         if (!accepted && !failureShown && failed != null) {
             // no attempt ran to its end (the overall bound expired first): the failure belongs to the connect as a whole
-            fail(scope, "NET", failed, prev, "", netCause(failed.errorCode()), netFix(failed.errorCode()));
+            boolean reached = events.stream().anyMatch(t -> t.event() instanceof ConnectEvent.TcpConnected);
+            fail(scope, reached ? "NET" : "DNS", failed, prev, "", reached ? netCause(failed.errorCode()) : "the name does not resolve in time"
+                    + " from this machine", reached ? netFix(failed.errorCode()) : "check the resolver configuration (/etc/resolv.conf) or VPN");
         }
         return accepted;
     }
@@ -504,7 +534,8 @@ public final class Doctor {
                                     + " ssl_server_cert_dn=\"" + subject + "\" if this is the right server"));
                     return;
                 }
-                Step s = failStep(scope, name, e, millis, hop, tlsCause(code), tlsFix(code));
+                Advice advice = Advice.tls(code);
+                Step s = failStep(scope, name, e, millis, hop, advice.cause(), advice.fix());
                 if (code == NetErrorCode.TLS_UNTRUSTED_SERVER) {
                     // the driver stops at the failed trust check, so what the client trusts is what can be shown next to it
                     s = new Step(s.scope(), s.name(), s.status(), s.millis(), s.detail() + "; the " + (wallet == null ? "JDK trust store is used"
@@ -586,33 +617,27 @@ public final class Doctor {
         return new Step(scope, name, Status.FAIL, millis, prefix + message, cause, fix, e.code());
     }
 
-    private static String tlsCause(Object code) {
-        if (code instanceof NetErrorCode c) {
+    /** The likely cause and the fix of a failed TLS handshake, by the driver's code. */
+    private record Advice(String cause, String fix) {
+        static Advice tls(Object code) {
+            if (!(code instanceof NetErrorCode c)) {
+                return new Advice("the TLS handshake failed", "see the message");
+            }
             return switch (c) {
-                case TLS_UNTRUSTED_SERVER -> "the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a"
-                        + " TLS-inspecting proxy replaced the certificate)";
-                case TLS_CERT_EXPIRED -> "the server certificate is expired or not yet valid (or this machine's clock is wrong)";
-                case TLS_CLIENT_REJECTED -> "the server rejected the client certificate (not from this database's wallet, revoked, or none sent)";
-                case CONNECT_TIMEOUT, OVERALL_TIMEOUT -> "the server does not speak TLS on this port, or a middlebox holds the connection";
-                default -> "the server closed the connection during the handshake, or does not speak TLS here";
+                case TLS_UNTRUSTED_SERVER -> new Advice("the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a"
+                        + " TLS-inspecting proxy replaced the certificate)", "use the wallet downloaded for this database; compare its"
+                        + " trusted certificates (`orathin wallet show`) with the server's");
+                case TLS_CERT_EXPIRED -> new Advice("the server certificate is expired or not yet valid (or this machine's clock is wrong)",
+                        "check the system clock; if it is right the server's certificate must be renewed");
+                case TLS_CLIENT_REJECTED -> new Advice("the server rejected the client certificate (not from this database's wallet, revoked,"
+                        + " or none sent)", "download the current wallet for this database; the wallet must hold a private key"
+                        + " (`orathin wallet check`)");
+                case CONNECT_TIMEOUT, OVERALL_TIMEOUT -> new Advice("the server does not speak TLS on this port, or a middlebox holds the"
+                        + " connection", "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps");
+                default -> new Advice("the server closed the connection during the handshake, or does not speak TLS here",
+                        "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
             };
         }
-        return "the TLS handshake failed";
-    }
-
-    private static String tlsFix(Object code) {
-        if (code instanceof NetErrorCode c) {
-            return switch (c) {
-                case TLS_UNTRUSTED_SERVER -> "use the wallet downloaded for this database; compare its trusted certificates"
-                        + " (`orathin wallet show`) with the server's";
-                case TLS_CERT_EXPIRED -> "check the system clock; if it is right the server's certificate must be renewed";
-                case TLS_CLIENT_REJECTED -> "download the current wallet for this database; the wallet must hold a private key"
-                        + " (`orathin wallet check`)";
-                case CONNECT_TIMEOUT, OVERALL_TIMEOUT -> "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps";
-                default -> "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it";
-            };
-        }
-        return "see the message";
     }
 
     private static String answer(NetException e) {
