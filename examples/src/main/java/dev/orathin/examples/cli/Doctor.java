@@ -344,8 +344,8 @@ public final class Doctor {
             }
         } catch (TimeoutException e) {
             connect.thenAccept(NetSession::close); // should it still succeed, the session is closed at once
-            failed = new NetException(NetErrorCode.OVERALL_TIMEOUT, route + " [DNS]: no result within " + bound.toMillis()
-                    + " ms: the host name did not resolve in time");
+            failed = new NetException(NetErrorCode.OVERALL_TIMEOUT, route + ": no result from the driver within " + bound.toMillis()
+                    + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connect.thenAccept(NetSession::close);
@@ -402,7 +402,7 @@ public final class Doctor {
             } else if (e instanceof ConnectEvent.TlsHandshakeDone h) {
                 handshake = h;
                 String name = h.handshake() == 1 ? "TLS" : "TLS2";
-                if (lateRejection(events, i, failed)) {
+                if (lateRejection(events, i)) {
                     // TLS 1.3: the client finished its handshake, then the server's verdict on our certificate arrived
                     ConnectEvent.AttemptFailed f = failure(events, i);
                     record(failStep(scope, name, f.error(), h.took().toMillis(), hop + h.protocol() + " handshake completed, then: ",
@@ -462,7 +462,9 @@ public final class Doctor {
                 showFailure(scope, hop, f, failedVerdict, handshake, netPrefix, sinceLast, wallet);
                 // the next attempt (another IP of the host) starts afresh
                 failedVerdict = null;
+                handshake = null;
                 netPrefix = "";
+                hop = "";
             } else if (e instanceof ConnectEvent.Connected) {
                 accepted = true;
             }
@@ -548,7 +550,7 @@ public final class Doctor {
     }
 
     /** True when the attempt's failure is the server rejecting our certificate after the handshake at {@code i} completed. */
-    private static boolean lateRejection(List<Timed> events, int i, NetException failed) {
+    private static boolean lateRejection(List<Timed> events, int i) {
         ConnectEvent.AttemptFailed f = failure(events, i);
         if (f == null || f.error().errorCode() != NetErrorCode.TLS_CLIENT_REJECTED || f.phase() != ConnectAttempt.Phase.NS) {
             return false;
