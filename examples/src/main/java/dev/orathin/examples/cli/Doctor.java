@@ -7,7 +7,9 @@ import dev.orathin.errors.ErrorCode;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.ConnectAttempt;
-import dev.orathin.net.ConnectTrace;
+import dev.orathin.net.ConnectEvent;
+import dev.orathin.net.ConnectListener;
+import dev.orathin.net.IdentityVerdict;
 import dev.orathin.net.NetConnector;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
@@ -17,52 +19,23 @@ import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.WalletDescription;
-import dev.orathin.wallet.WalletErrorCode;
 import dev.orathin.wallet.Wallets;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SNIServerName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import javax.security.auth.x500.X500Principal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The connection doctor: the checks users otherwise do by hand (nslookup, nc, curl -x, openssl
@@ -71,15 +44,17 @@ import javax.security.auth.x500.X500Principal;
  *
  * <p>Global steps: config directory, dsn resolution (with the IFILE chain), wallet. Then for each
  * planned address: DNS (all IPs), TCP, proxy CONNECT, TLS handshake (protocol, cipher, server
- * chain, trust anchor), DN/host match, the Oracle Net answer (ACCEPT / REFUSE / REDIRECT / RESEND),
- * the second TLS handshake of the hand-off; then login when a user is given. An address stops at
- * its first blocking failure. Every network step is bounded by the route's TRANSPORT_CONNECT_TIMEOUT
- * (DNS, TCP) or CONNECT_TIMEOUT (proxy, TLS, Oracle Net, login).
+ * chain, trust anchor, client certificate), DN/host match, the Oracle Net answer (ACCEPT / REFUSE /
+ * REDIRECT / RESEND), the second TLS handshake of the hand-off; then login when a user is given. An
+ * address stops at its first blocking failure.
  *
- * <p>DNS, TCP, proxy, TLS and the DN check are probed here with JSSE on a plain socket, because
- * transport does not expose those steps one by one; the Oracle Net answer and the hand-off are then
- * taken from a real {@link NetConnector} connect over the same route, so what the doctor reports
- * is what the driver does.
+ * <p>The doctor has no network code of its own: each address is connected by {@link NetConnector}
+ * over that one route (no retries), and the steps are the driver's {@link ConnectEvent}s; a FAIL
+ * carries the driver's own {@link NetException} and its code, so what the doctor reports is what
+ * the driver does. Every step is bounded by the driver's own TRANSPORT_CONNECT_TIMEOUT (TCP) and
+ * CONNECT_TIMEOUT (proxy, TLS, Oracle Net) of the route, the address as a whole by twice
+ * CONNECT_TIMEOUT plus TRANSPORT_CONNECT_TIMEOUT (which also bounds name resolution), the login by
+ * {@code --connect-timeout}.
  */
 public final class Doctor {
 
@@ -322,376 +297,348 @@ public final class Doctor {
         }
     }
 
-    /** Probes one address; true when it reached ACCEPT. */
-    private boolean probe(Route route, Wallet wallet) {
-        String scope = route.toString();
-        Duration tcpTimeout = route.timeouts().transportConnect();
-        Duration timeout = route.timeouts().connect();
-        Route.Proxy proxy = route.proxy();
-        String dialHost = proxy != null ? proxy.host() : route.address() != null ? route.address() : route.host();
-        int dialPort = proxy != null ? proxy.port() : route.port();
-
-        long t = System.nanoTime();
-        InetAddress[] ips;
-        try {
-            ips = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return InetAddress.getAllByName(dialHost);
-                } catch (UnknownHostException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }).get(tcpTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            add(scope, "DNS", Status.OK, t, dialHost + " -> " + Arrays.stream(ips).map(InetAddress::getHostAddress).toList()
-                    + (proxy != null ? " (proxy; the database host " + route.host() + " is resolved by the proxy)" : ""), null, null);
-        } catch (ExecutionException e) {
-            fail(scope, "DNS", NetErrorCode.DNS_FAILED, t, dialHost + ": " + e.getCause().getMessage(), "the name does not resolve from this machine",
-                    proxy != null ? "check the https_proxy host name" : "check HOST in the descriptor, your DNS or VPN; behind a corporate"
-                            + " firewall set https_proxy/https_proxy_port");
-            return false;
-        } catch (TimeoutException e) {
-            fail(scope, "DNS", NetErrorCode.DNS_FAILED, t, dialHost + ": no answer within TRANSPORT_CONNECT_TIMEOUT (" + tcpTimeout.toSeconds() + " s)",
-                    "the DNS server does not answer", "check the resolver configuration (/etc/resolv.conf) or VPN");
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-
-        Socket socket = null;
-        InetAddress connected = null;
-        for (InetAddress ip : ips) {
-            t = System.nanoTime();
-            Socket s = new Socket();
-            try {
-                s.connect(new InetSocketAddress(ip, dialPort), (int) tcpTimeout.toMillis());
-                add(scope, "TCP", Status.OK, t, ip.getHostAddress() + ":" + dialPort + " connected" + (proxy != null ? " (proxy)" : ""), null, null);
-                socket = s;
-                connected = ip;
-                break;
-            } catch (IOException e) {
-                close(s);
-                boolean refused = e instanceof ConnectException;
-                boolean timedOut = e instanceof SocketTimeoutException;
-                fail(scope, "TCP", refused ? NetErrorCode.TCP_REFUSED : timedOut ? NetErrorCode.TCP_CONNECT_TIMEOUT : NetErrorCode.IO_ERROR,
-                        t, ip.getHostAddress() + ":" + dialPort + ": " + e.getMessage(),
-                        refused ? "nothing listens on this port, or a firewall rejects the connection"
-                                : timedOut ? "no answer within TRANSPORT_CONNECT_TIMEOUT (" + tcpTimeout.toSeconds() + " s): a firewall drops"
-                                        + " the packets" : "the network refused the connection",
-                        proxy != null ? "check https_proxy_port and that the proxy runs"
-                                : "check PORT (ADB listens on 1522) and outbound firewall rules; ADB with an access control list must allow"
-                                        + " your public IP; behind a corporate firewall use https_proxy");
-            }
-        }
-        if (socket == null) {
-            return false;
-        }
-        try {
-            socket.setSoTimeout((int) timeout.toMillis());
-            if (proxy != null) {
-                if (!proxyConnect(scope, socket, route, proxy)) {
-                    return false;
-                }
-            } else {
-                add(scope, "PROXY", Status.SKIP, System.nanoTime(), "no HTTPS proxy configured", null, null);
-            }
-            if (route.isTcps()) {
-                if (!tls(scope, socket, route, wallet, timeout)) {
-                    return false;
-                }
-            } else {
-                add(scope, "TLS", Status.SKIP, System.nanoTime(), "plain TCP address (no TLS)", null, null);
-                add(scope, "DN", Status.SKIP, System.nanoTime(), "plain TCP address", null, null);
-            }
-        } catch (IOException e) {
-            fail(scope, "TCP", NetErrorCode.IO_ERROR, System.nanoTime(), e.toString(), "the connection broke", "retry; check the network");
-            return false;
-        } finally {
-            close(socket);
-        }
-        Route netRoute = proxy == null && route.address() == null ? route.withAddress(connected.getHostAddress()) : route;
-        return oracleNet(scope, netRoute, wallet, timeout);
+    /** An event of the driver's connect with the time it arrived (NetAnswer and AttemptFailed carry no duration of their own). */
+    private record Timed(long nanos, ConnectEvent event) {
     }
 
-    private boolean proxyConnect(String scope, Socket socket, Route route, Route.Proxy proxy) throws IOException {
-        long t = System.nanoTime();
-        String target = (route.host().contains(":") ? "[" + route.host() + "]" : route.host()) + ":" + route.port();
-        StringBuilder req = new StringBuilder("CONNECT ").append(target).append(" HTTP/1.1\r\nHost: ").append(target).append("\r\n");
-        if (proxy.user() != null) {
-            char[] pw = proxy.password() == null ? new char[0] : proxy.password();
-            req.append("Proxy-Authorization: Basic ").append(Base64.getEncoder().encodeToString(
-                    (proxy.user() + ":" + new String(pw)).getBytes(StandardCharsets.UTF_8))).append("\r\n");
-        }
-        req.append("\r\n");
-        OutputStream out = socket.getOutputStream();
-        out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        String status;
-        try {
-            status = readHead(socket.getInputStream());
-        } catch (SocketTimeoutException e) {
-            fail(scope, "PROXY", NetErrorCode.PROXY_TIMEOUT, t, "CONNECT " + target + ": no answer within CONNECT_TIMEOUT", "the proxy does not answer",
-                    "check https_proxy/https_proxy_port: is this an HTTP proxy?");
-            return false;
-        }
-        if (status == null) {
-            fail(scope, "PROXY", NetErrorCode.PROXY_REFUSED, t, "CONNECT " + target + ": the proxy closed the connection without an answer",
-                    "not an HTTP proxy, or it drops CONNECT requests", "check https_proxy/https_proxy_port");
-            return false;
-        }
-        String[] parts = status.split(" ", 3);
-        int code = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
-        if (code >= 200 && code < 300) {
-            add(scope, "PROXY", Status.OK, t, "CONNECT " + target + " -> " + status, null, null);
-            return true;
-        }
-        String cause = switch (code) {
-            case 407 -> "the proxy requires authentication";
-            case 403 -> "the proxy forbids tunnels to this host or port";
-            case 502, 503, 504 -> "the proxy cannot reach the database host";
-            default -> "the proxy refused the tunnel";
-        };
-        String fix = switch (code) {
-            case 407 -> "give proxy credentials: https_proxy=user:password@host (or the proxy settings of your environment)";
-            case 403 -> "ask the proxy administrator to allow CONNECT to " + target + " (ADB uses port 1522)";
-            case 502, 503, 504 -> "check the database host name; the proxy's DNS must resolve it";
-            default -> "check https_proxy/https_proxy_port";
-        };
-        fail(scope, "PROXY", NetErrorCode.PROXY_REFUSED, t, "CONNECT " + target + " -> " + status, cause, fix);
-        return false;
-    }
-
-    /** Reads an HTTP response head; returns the status line, or null on EOF. */
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        String first = null;
-        int total = 0;
-        while (total++ < 16384) {
-            int b = in.read();
-            if (b < 0) {
-                return first;
-            }
-            if (b == '\n') {
-                String l = line.toString().strip();
-                if (first == null) {
-                    first = l;
-                } else if (l.isEmpty()) {
-                    return first;
-                }
-                line.setLength(0);
-            } else {
-                line.append((char) b);
-            }
-        }
-        return first;
-    }
-
-    /** Records what the server presented and how the wallet's trust store judged it. */
-    private static final class Capturing implements X509TrustManager {
-        final X509TrustManager delegate;
-        X509Certificate[] chain;
-        CertificateException failure;
-
-        Capturing(X509TrustManager delegate) {
-            this.delegate = delegate;
-        }
+    /** Keeps the driver's connect events in order, with their arrival times. */
+    private static final class Recorder implements ConnectListener {
+        private final List<Timed> events = new ArrayList<>();
 
         @Override
-        public void checkClientTrusted(X509Certificate[] c, String authType) throws CertificateException {
-            delegate.checkClientTrusted(c, authType);
+        public synchronized void event(ConnectEvent e) {
+            events.add(new Timed(System.nanoTime(), e));
         }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String authType) throws CertificateException {
-            chain = c.clone();
-            try {
-                delegate.checkServerTrusted(c, authType);
-            } catch (CertificateException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return delegate.getAcceptedIssuers();
+        synchronized List<Timed> events() {
+            return List.copyOf(events);
         }
     }
-
-    private boolean tls(String scope, Socket socket, Route route, Wallet wallet, Duration timeout) {
-        long t = System.nanoTime();
-        Capturing trust;
-        SSLSocket ssl = null;
-        KeyManager[] kms;
-        try {
-            Wallet w = wallet != null ? wallet : Wallets.system();
-            X509TrustManager tm = null;
-            for (TrustManager m : w.trustManagerFactory().getTrustManagers()) {
-                if (m instanceof X509TrustManager x) {
-                    tm = x;
-                }
-            }
-            trust = new Capturing(tm);
-            kms = w.privateKey().isPresent() ? w.keyManagerFactory().getKeyManagers() : null;
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kms, new TrustManager[] {trust}, null);
-            ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, route.host(), route.port(), false);
-            SSLParameters params = ssl.getSSLParameters();
-            params.setServerNames(List.<SNIServerName>of()); // as the driver without USE_SNI: no SNI
-            String v = route.tls().sslVersion();
-            params.setProtocols(v != null ? new String[] {v} : new String[] {"TLSv1.3", "TLSv1.2"});
-            ssl.setSSLParameters(params);
-            ssl.setSoTimeout((int) timeout.toMillis());
-        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-            fail(scope, "TLS", e instanceof OrathinException oe ? oe.errorCode() : WalletErrorCode.TLS_SETUP_FAILED, t,
-                    "cannot set up TLS with this wallet: " + e.getMessage(), "the wallet's key or trust store is unusable",
-                    "`orathin wallet check` on the wallet");
-            return false;
-        }
-        try {
-            ssl.startHandshake();
-            SSLSession session = ssl.getSession();
-            X509Certificate[] chain = trust.chain;
-            if ("TLSv1.3".equals(session.getProtocol()) && kms != null) {
-                awaitLateRejection(ssl);
-            }
-            add(scope, "TLS", Status.OK, t, session.getProtocol() + " " + session.getCipherSuite() + "; server chain " + subjects(chain)
-                    + "; trust anchor " + anchor(chain, wallet) + (wallet != null && wallet.privateKey().isPresent()
-                    ? "; client certificate " + wallet.certificateChain().get(0).getSubjectX500Principal().getName() : ""), null, null);
-            return dnCheck(scope, chain[0], route);
-        } catch (SocketTimeoutException e) {
-            fail(scope, "TLS", NetErrorCode.CONNECT_TIMEOUT, t, "no handshake answer within CONNECT_TIMEOUT (" + timeout.toSeconds() + " s)",
-                    "the server does not speak TLS on this port, or a middlebox holds the connection",
-                    "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps");
-            return false;
-        } catch (IOException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (trust.failure != null) {
-                Throwable root = rootCause(trust.failure);
-                boolean expired = root instanceof CertificateExpiredException || root instanceof CertificateNotYetValidException;
-                String chainText = trust.chain == null ? "" : "; server chain " + subjects(trust.chain) + ", SANs " + sans(trust.chain[0]);
-                fail(scope, "TLS", expired ? NetErrorCode.TLS_CERT_EXPIRED : NetErrorCode.TLS_UNTRUSTED_SERVER, t,
-                        "server certificate rejected: " + trust.failure.getMessage() + chainText,
-                        expired ? "the server certificate is expired or not yet valid (or this machine's clock is wrong)"
-                                : "the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a TLS-inspecting proxy"
-                                        + " replaced the certificate)",
-                        expired ? "check the system clock; if it is right the server's certificate must be renewed"
-                                : "use the wallet downloaded for this database; compare the chain above with `orathin wallet show`");
-                return false;
-            }
-            String lower = msg.toLowerCase(Locale.ROOT);
-            if (lower.contains("bad_certificate") || lower.contains("certificate_required") || lower.contains("unknown_ca")
-                    || lower.contains("certificate_unknown") || lower.contains("access_denied")) {
-                fail(scope, "TLS", NetErrorCode.TLS_CLIENT_REJECTED, t, "the server ended the handshake: " + msg,
-                        "the server rejected the client certificate (not from this database's wallet, revoked, or none sent)",
-                        "download the current wallet for this database; the wallet must hold a private key (`orathin wallet check`)");
-                return false;
-            }
-            if (trust.chain != null && wallet != null && wallet.privateKey().isPresent()) {
-                // the server's certificate passed and ours was sent: a server that then drops the connection rejected it
-                // (over TLS 1.3 the server's alert often arrives as a reset, not as a readable alert)
-                fail(scope, "TLS", NetErrorCode.TLS_CLIENT_REJECTED, t, "the server closed the connection after receiving the client certificate ("
-                        + msg + "); server chain " + subjects(trust.chain),
-                        "the server rejected the client certificate (not from this database's wallet, revoked or expired)",
-                        "download the current wallet for this database; `orathin wallet check` shows the client certificate");
-                return false;
-            }
-            fail(scope, "TLS", NetErrorCode.TLS_HANDSHAKE_FAILED, t, "handshake failed: " + msg + (e instanceof SSLException ? "" : " (" + e.getClass().getSimpleName() + ")"),
-                    "the server closed the connection during the handshake, or does not speak TLS here",
-                    "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
-            return false;
-        } finally {
-            close(ssl);
-        }
-    }
-
-    /** How long to wait, after a TLS 1.3 handshake, for the server's verdict on the client certificate. */
-    static final Duration LATE_REJECTION_WAIT = Duration.ofMillis(300);
 
     /**
-     * In TLS 1.3 the client finishes its handshake before the server has checked the client
-     * certificate; a rejection arrives afterwards as an alert or a reset. The listener sends
-     * nothing until the client's CONNECT, so a short read that times out means "not rejected".
+     * Diagnoses one address by running the driver's own connect over it (one route, no retries) and
+     * turning its events into steps; true when it reached ACCEPT.
      */
-    private static void awaitLateRejection(SSLSocket ssl) throws IOException {
-        int previous = ssl.getSoTimeout();
-        ssl.setSoTimeout((int) LATE_REJECTION_WAIT.toMillis());
-        try {
-            int b = ssl.getInputStream().read();
-            if (b < 0) {
-                throw new SSLException("connection closed by the server right after the handshake");
-            }
-        } catch (SocketTimeoutException quiet) {
-            // the expected case: the server waits for the Oracle Net CONNECT
-        } finally {
-            ssl.setSoTimeout(previous);
-        }
-    }
-
-    private boolean dnCheck(String scope, X509Certificate cert, Route route) {
-        long t = System.nanoTime();
-        Route.TlsOptions tls = route.tls();
-        String subject = cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
-        String actual = "certificate subject \"" + subject + "\", SANs " + sans(cert);
-        if (tls.serverCertDn() != null && !tls.serverCertDn().isBlank()) {
-            if (sameDn(tls.serverCertDn(), subject)) {
-                add(scope, "DN", Status.OK, t, "expected DN \"" + tls.serverCertDn() + "\" = " + actual, null, null);
-                return true;
-            }
-            fail(scope, "DN", NetErrorCode.TLS_DN_MISMATCH, t, "expected DN \"" + tls.serverCertDn() + "\" but " + actual,
-                    "SSL_SERVER_CERT_DN does not match the certificate: another server, or an outdated DN in tnsnames.ora",
-                    "if this is the right server set ssl_server_cert_dn=\"" + subject + "\"; otherwise fix HOST/PORT");
-            return false;
-        }
-        if (!tls.serverDnMatch()) {
-            add(scope, "DN", Status.SKIP, t, "SSL_SERVER_DN_MATCH=no: not checked (" + actual + ")", null, null);
-            return true;
-        }
-        if (hostMatches(route.host(), cert)) {
-            add(scope, "DN", Status.OK, t, "expected host " + route.host() + " matches " + actual, null, null);
-            return true;
-        }
-        if (tls.weakDnMatch() && route.serviceName() != null && route.serviceName().equalsIgnoreCase(commonName(subject))) {
-            add(scope, "DN", Status.OK, t, "service " + route.serviceName() + " equals the certificate CN (weak DN match); " + actual, null, null);
-            return true;
-        }
-        fail(scope, "DN", NetErrorCode.TLS_HOST_MISMATCH, t, "expected host " + route.host() + " but " + actual,
-                "the certificate was issued for another host: HOST in tnsnames.ora is wrong, or a proxy or load balancer presents its own"
-                        + " certificate",
-                "connect with the host name the certificate names; or set ssl_server_cert_dn=\"" + subject + "\" if this is the right"
-                        + " server");
-        return false;
-    }
-
-    private boolean oracleNet(String scope, Route route, Wallet wallet, Duration timeout) {
-        long t = System.nanoTime();
-        try (NetSession s = NetConnector.connect(AttemptPlan.single(route), wallet, timeout)) {
-            ConnectTrace trace = s.trace();
-            Duration ns = trace.phases().get(ConnectAttempt.Phase.NS);
-            boolean redirected = !trace.route().equals(route.toString());
-            boolean handoff = trace.phases().containsKey(ConnectAttempt.Phase.TLS2);
-            add(scope, "NET", Status.OK, t, (handoff ? "RESEND (listener hand-off), then " : "") + "ACCEPT: Oracle Net version "
-                    + s.protocolVersion() + ", SDU " + s.sdu() + (redirected ? "; REDIRECT followed to " + trace.route() : "")
-                    + (ns != null ? "; " + ns.toMillis() + " ms" : "") + ", " + trace.roundTrips() + " round trips", null, null);
-            Duration tls2 = trace.phases().get(ConnectAttempt.Phase.TLS2);
-            if (handoff) {
-                add(scope, "TLS2", Status.OK, System.nanoTime() - tls2.toNanos(), "second TLS handshake with the database after the hand-off: " + tls2.toMillis() + " ms", null, null);
-            } else {
-                add(scope, "TLS2", Status.SKIP, t, "no hand-off: the listener accepted directly", null, null);
-            }
-            return true;
-        } catch (NetException e) {
-            ConnectAttempt.Phase phase = e.attempts().isEmpty() ? null : e.attempts().get(e.attempts().size() - 1).phase();
-            if (phase == ConnectAttempt.Phase.TLS2) {
-                add(scope, "NET", Status.OK, t, "RESEND (listener hand-off)", null, null);
-                fail(scope, "TLS2", e, t, "", tlsCause(e.errorCode()),
-                        "the database certificate (second handshake) must also be trusted and match: compare with `orathin wallet show`");
+    private boolean probe(Route route, Wallet wallet) {
+        Recorder rec = new Recorder();
+        long start = System.nanoTime();
+        // each attempt is bounded by the route's own TRANSPORT_CONNECT_TIMEOUT/CONNECT_TIMEOUT; the overall bound is
+        // above CONNECT_TIMEOUT so that the timeout reported is the attempt's own, and leaves room for a second IP
+        Duration overall = route.timeouts().connect().multipliedBy(2);
+        // the driver bounds every step but name resolution (the JDK resolver's own timeouts): the doctor bounds the whole
+        CompletableFuture<NetSession> connect = CompletableFuture.supplyAsync(
+                () -> NetConnector.connect(AttemptPlan.single(route), wallet, overall, rec), Doctor::daemon);
+        Duration bound = overall.plus(route.timeouts().transportConnect());
+        NetException failed = null;
+        try (NetSession s = connect.get(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            // the open session is the proof that the address works; login is checked separately
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NetException ne) {
+                failed = ne;
+            } else if (e.getCause() instanceof OrathinException oe) {
+                fail(route.toString(), route.isTcps() ? "TLS" : "NET", oe, start, "", "the connect could not be set up with this wallet",
+                        "`orathin wallet check` on the wallet");
                 return false;
+            } else {
+                throw new IllegalStateException("the connect over " + route + " failed unexpectedly", e.getCause());
             }
-            fail(scope, "NET", e, t, answer(e), netCause(e.errorCode()), netFix(e.errorCode()));
+        } catch (TimeoutException e) {
+            connect.thenAccept(NetSession::close); // should it still succeed, the session is closed at once
+            failed = new NetException(NetErrorCode.OVERALL_TIMEOUT, route + ": no result from the driver within " + bound.toMillis()
+                    + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connect.thenAccept(NetSession::close);
             return false;
-        } catch (OrathinException e) {
-            fail(scope, "NET", e, t, "", "the Oracle Net exchange failed", "run with --verbose and report the message");
+        }
+        return replay(route, wallet, start, rec.events(), failed);
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "orathin-doctor-connect");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Turns one address's connect events into steps (see the class comment for the order). */
+    private boolean replay(Route route, Wallet wallet, long start, List<Timed> events, NetException failed) {
+        String scope = route.toString();
+        long prev = start;
+        String hop = ""; // "after REDIRECT: " once the listener sent the connect elsewhere
+        String netPrefix = "";
+        Step tls2 = null; // the second handshake, shown after the NET answer it belongs to
+        ConnectEvent.TlsHandshakeDone handshake = null;
+        IdentityVerdict failedVerdict = null;
+        boolean dnsShown = false;
+        boolean accepted = false;
+        boolean failureShown = false;
+        for (int i = 0; i < events.size(); i++) {
+            ConnectEvent e = events.get(i).event();
+            long now = events.get(i).nanos();
+            long sinceLast = (now - prev) / 1_000_000;
+            prev = now;
+            if (!dnsShown && hop.isEmpty() && !(e instanceof ConnectEvent.DnsResolved)) {
+                dnsShown = true;
+                if (!(e instanceof ConnectEvent.AttemptFailed f && f.phase() == ConnectAttempt.Phase.DNS)) {
+                    record(ok(scope, "DNS", Status.SKIP, 0, route.proxy() != null ? "via the HTTPS proxy: the proxy resolves the database host "
+                            + route.host() : "the address " + route.address() + " was given: nothing to resolve"));
+                }
+            }
+            if (e instanceof ConnectEvent.DnsResolved d) {
+                dnsShown = true;
+                record(ok(scope, "DNS", Status.OK, d.took().toMillis(), route.host() + " -> " + d.addresses()));
+            } else if (e instanceof ConnectEvent.TcpConnected c) {
+                record(ok(scope, "TCP", Status.OK, c.took().toMillis(), hop + c.remote() + " connected"
+                        + (route.proxy() != null ? " (proxy)" : "")));
+                if (hop.isEmpty() && route.proxy() == null) {
+                    record(ok(scope, "PROXY", Status.SKIP, 0, "no HTTPS proxy configured"));
+                }
+                if (hop.isEmpty() && !route.isTcps()) {
+                    record(ok(scope, "TLS", Status.SKIP, 0, "plain TCP address (no TLS)"));
+                    record(ok(scope, "DN", Status.SKIP, 0, "plain TCP address"));
+                }
+            } else if (e instanceof ConnectEvent.ProxyTunnelOpened p) {
+                record(ok(scope, "PROXY", Status.OK, p.took().toMillis(), hop + "CONNECT " + target(p.route()) + " -> " + p.statusLine()));
+            } else if (e instanceof ConnectEvent.TlsHandshakeDone h) {
+                handshake = h;
+                String name = h.handshake() == 1 ? "TLS" : "TLS2";
+                if (lateRejection(events, i)) {
+                    // TLS 1.3: the client finished its handshake, then the server's verdict on our certificate arrived
+                    ConnectEvent.AttemptFailed f = failure(events, i);
+                    record(failStep(scope, name, f.error(), h.took().toMillis(), hop + h.protocol() + " handshake completed, then: ",
+                            "the server rejected the client certificate (not from this database's wallet, revoked or expired);"
+                                    + " over TLS 1.3 the server says so only after the handshake",
+                            "download the current wallet for this database; `orathin wallet check` shows the client certificate"));
+                    return false;
+                }
+                String detail = hop + h.protocol() + " " + h.cipherSuite() + "; server chain " + subjects(h.peerChain())
+                        + "; trust anchor " + anchor(h.peerChain(), wallet) + (h.clientCertificate() != null ? "; client certificate "
+                        + h.clientCertificate().getSubjectX500Principal().getName() : "; no client certificate sent");
+                if (h.handshake() == 1) {
+                    record(ok(scope, name, Status.OK, h.took().toMillis(), detail));
+                } else {
+                    tls2 = ok(scope, name, Status.OK, h.took().toMillis(), "second TLS handshake with the database after the hand-off: "
+                            + detail);
+                }
+            } else if (e instanceof ConnectEvent.IdentityChecked c) {
+                IdentityVerdict v = c.verdict();
+                if (!v.ok()) {
+                    failedVerdict = v; // shown with the driver's error (AttemptFailed follows)
+                } else if (c.handshake() == 2 && tls2 != null) {
+                    tls2 = ok(scope, "TLS2", Status.OK, tls2.millis(), tls2.detail() + "; identity " + v);
+                } else {
+                    record(ok(scope, "DN", v.mode() == IdentityVerdict.Mode.OFF ? Status.SKIP : Status.OK, 0, hop + identity(v)));
+                }
+            } else if (e instanceof ConnectEvent.NetAnswer a) {
+                switch (a.kind()) {
+                    case RESEND -> netPrefix += a.detail().isEmpty() ? "RESEND, then " : "RESEND (listener hand-off), then ";
+                    case REDIRECT -> {
+                        Route next = nextRoute(events, i, a.route());
+                        record(ok(scope, "NET", Status.OK, sinceLast, hop + netPrefix + "REDIRECT followed to "
+                                + (next != null ? next : a.detail().replaceFirst("^to ", ""))));
+                        netPrefix = "";
+                        hop = "after REDIRECT: ";
+                        if (tls2 != null) {
+                            record(tls2);
+                            tls2 = null;
+                        }
+                    }
+                    case ACCEPT -> {
+                        record(ok(scope, "NET", Status.OK, sinceLast, hop + netPrefix + "ACCEPT: Oracle Net " + a.detail()));
+                        record(tls2 != null ? tls2 : ok(scope, "TLS2", Status.SKIP, 0, route.isTcps()
+                                ? "no hand-off: the listener accepted directly" : "plain TCP address (no TLS)"));
+                        tls2 = null;
+                    }
+                    case REFUSE -> {
+                        // the failure that follows carries the decoded error
+                    }
+                }
+            } else if (e instanceof ConnectEvent.AttemptFailed f) {
+                failureShown = true;
+                if (tls2 != null) {
+                    record(tls2);
+                    tls2 = null;
+                }
+                showFailure(scope, hop, f, failedVerdict, handshake, netPrefix, sinceLast, wallet);
+                // the next attempt (another IP of the host) starts afresh
+                failedVerdict = null;
+                handshake = null;
+                netPrefix = "";
+                hop = "";
+            } else if (e instanceof ConnectEvent.Connected) {
+                accepted = true;
+            }
+            // AttemptEnded, RetryScheduled, ConnectFailed: summaries of what is shown already
+        }
+        if (!accepted && !failureShown && failed != null) {
+            // no attempt ran to its end (the overall bound expired first): the failure belongs to the connect as a whole
+            boolean reached = events.stream().anyMatch(t -> t.event() instanceof ConnectEvent.TcpConnected);
+            fail(scope, reached ? "NET" : "DNS", failed, prev, "", reached ? netCause(failed.errorCode()) : "the name does not resolve in time"
+                    + " from this machine", reached ? netFix(failed.errorCode()) : "check the resolver configuration (/etc/resolv.conf) or VPN");
+        }
+        return accepted;
+    }
+
+    /** One failed attempt as a FAIL on the step of its phase, with the driver's error and the advice for its code. */
+    private void showFailure(String scope, String hop, ConnectEvent.AttemptFailed f, IdentityVerdict verdict,
+            ConnectEvent.TlsHandshakeDone handshake, String netPrefix, long millis, Wallet wallet) {
+        NetException e = f.error();
+        Object code = e.errorCode();
+        Route route = f.route();
+        switch (f.phase()) {
+            case DNS -> record(failStep(scope, "DNS", e, millis, hop, "the name does not resolve from this machine",
+                    route.proxy() != null ? "check the https_proxy host name" : "check HOST in the descriptor, your DNS or VPN; behind a"
+                            + " corporate firewall set https_proxy/https_proxy_port"));
+            case TCP -> {
+                boolean refused = code == NetErrorCode.TCP_REFUSED;
+                boolean timedOut = code == NetErrorCode.TCP_CONNECT_TIMEOUT || code == NetErrorCode.CONNECT_TIMEOUT
+                        || code == NetErrorCode.OVERALL_TIMEOUT;
+                record(failStep(scope, "TCP", e, millis, hop, refused ? "nothing listens on this port, or a firewall rejects the connection"
+                        : timedOut ? "no answer within TRANSPORT_CONNECT_TIMEOUT (" + route.timeouts().transportConnect().toSeconds()
+                                + " s): a firewall drops the packets" : "the network refused the connection",
+                        route.proxy() != null ? "check https_proxy_port and that the proxy runs"
+                                : "check PORT (ADB listens on 1522) and outbound firewall rules; ADB with an access control list must allow"
+                                        + " your public IP; behind a corporate firewall use https_proxy"));
+            }
+            case PROXY -> {
+                Matcher m = Pattern.compile("tunnel: (\\d{3})").matcher(String.valueOf(e.getMessage()));
+                int status = code == NetErrorCode.PROXY_REFUSED && m.find() ? Integer.parseInt(m.group(1)) : -1;
+                boolean silent = code != NetErrorCode.PROXY_REFUSED;
+                String target = target(route);
+                record(failStep(scope, "PROXY", e, millis, hop, silent ? "the proxy does not answer CONNECT, or closed the connection"
+                        : switch (status) {
+                            case 407 -> "the proxy requires authentication";
+                            case 403 -> "the proxy forbids tunnels to this host or port";
+                            case 502, 503, 504 -> "the proxy cannot reach the database host";
+                            default -> "the proxy refused the tunnel";
+                        }, silent ? "check https_proxy/https_proxy_port: is this an HTTP proxy?" : switch (status) {
+                            case 407 -> "give proxy credentials: https_proxy=user:password@host (or the proxy settings of your environment)";
+                            case 403 -> "ask the proxy administrator to allow CONNECT to " + target + " (ADB uses port 1522)";
+                            case 502, 503, 504 -> "check the database host name; the proxy's DNS must resolve it";
+                            default -> "check https_proxy/https_proxy_port";
+                        }));
+            }
+            case TLS, TLS2 -> {
+                String name = f.phase() == ConnectAttempt.Phase.TLS ? "TLS" : "TLS2";
+                if (f.phase() == ConnectAttempt.Phase.TLS2) {
+                    record(ok(scope, "NET", Status.OK, 0, hop + netPrefix.replaceFirst(", then $", "")));
+                }
+                if (verdict != null) {
+                    String subject = handshake == null ? "?" : handshake.peerChain().get(0).getSubjectX500Principal().getName(
+                            javax.security.auth.x500.X500Principal.RFC2253);
+                    record(failStep(scope, f.phase() == ConnectAttempt.Phase.TLS ? "DN" : "TLS2", e, millis, hop + identity(verdict) + "; ",
+                            verdict.mode() == IdentityVerdict.Mode.CERT_DN
+                                    ? "SSL_SERVER_CERT_DN does not match the certificate: another server, or an outdated DN in tnsnames.ora"
+                                    : "the certificate was issued for another host: HOST in tnsnames.ora is wrong, or a proxy or load balancer"
+                                            + " presents its own certificate",
+                            verdict.mode() == IdentityVerdict.Mode.CERT_DN ? "if this is the right server set ssl_server_cert_dn=\"" + subject
+                                    + "\"; otherwise fix HOST/PORT" : "connect with the host name the certificate names; or set"
+                                    + " ssl_server_cert_dn=\"" + subject + "\" if this is the right server"));
+                    return;
+                }
+                Advice advice = Advice.tls(code);
+                Step s = failStep(scope, name, e, millis, hop, advice.cause(), advice.fix());
+                if (code == NetErrorCode.TLS_UNTRUSTED_SERVER) {
+                    // the driver stops at the failed trust check, so what the client trusts is what can be shown next to it
+                    s = new Step(s.scope(), s.name(), s.status(), s.millis(), s.detail() + "; the " + (wallet == null ? "JDK trust store is used"
+                            : "wallet trusts " + subjects(wallet.trustedCertificates())), s.cause(), s.fix(), s.code());
+                }
+                record(s);
+            }
+            default -> record(failStep(scope, "NET", e, millis, hop + netPrefix + answer(e), netCause(code), netFix(code)));
+        }
+    }
+
+    /** True when the attempt's failure is the server rejecting our certificate after the handshake at {@code i} completed. */
+    private static boolean lateRejection(List<Timed> events, int i) {
+        ConnectEvent.AttemptFailed f = failure(events, i);
+        if (f == null || f.error().errorCode() != NetErrorCode.TLS_CLIENT_REJECTED || f.phase() != ConnectAttempt.Phase.NS) {
             return false;
+        }
+        for (int j = i + 1; j < events.size() && events.get(j).event() != f; j++) {
+            if (events.get(j).event() instanceof ConnectEvent.TlsHandshakeDone) {
+                return false; // a later handshake is the one that was rejected
+            }
+        }
+        return true;
+    }
+
+    /** The failure that ends the attempt the event at {@code i} belongs to, or null when that attempt succeeded. */
+    private static ConnectEvent.AttemptFailed failure(List<Timed> events, int i) {
+        for (int j = i + 1; j < events.size(); j++) {
+            ConnectEvent e = events.get(j).event();
+            if (e instanceof ConnectEvent.AttemptFailed f) {
+                return f;
+            }
+            if (e instanceof ConnectEvent.AttemptEnded) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The route of the hop after a REDIRECT, as the driver reports it. */
+    private static Route nextRoute(List<Timed> events, int i, Route from) {
+        for (int j = i + 1; j < events.size(); j++) {
+            ConnectEvent e = events.get(j).event();
+            Route r = e instanceof ConnectEvent.TcpConnected c ? c.route() : e instanceof ConnectEvent.AttemptFailed f ? f.route() : null;
+            if (r != null && !r.equals(from)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String identity(IdentityVerdict v) {
+        return switch (v.mode()) {
+            case CERT_DN -> "expected DN \"" + v.expected() + "\"" + (v.ok() ? " = certificate " : " but certificate ") + v.actual();
+            case HOST -> "expected host " + v.expected() + (v.ok() ? " matches certificate " : " but certificate ") + v.actual();
+            case WEAK_SERVICE -> "service " + v.expected() + " equals the certificate CN (weak DN match); certificate " + v.actual();
+            case OFF -> "SSL_SERVER_DN_MATCH=no: not checked (certificate " + v.actual() + ")";
+        };
+    }
+
+    private static String target(Route route) {
+        return (route.host().contains(":") ? "[" + route.host() + "]" : route.host()) + ":" + route.port();
+    }
+
+    private static Step ok(String scope, String name, Status status, long millis, String detail) {
+        return new Step(scope, name, status, millis, detail, null, null, null);
+    }
+
+    /** A FAIL step for the driver's error: its code, and its message without the code and the route repeated. */
+    private static Step failStep(String scope, String name, OrathinException e, long millis, String prefix, String cause, String fix) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(e.code() + ": ")) {
+            message = message.substring(e.code().length() + 2);
+        }
+        int tag = message.indexOf("]: ");
+        if (message.startsWith(scope + " [") && tag > 0) {
+            message = message.substring(tag + 3);
+        }
+        return new Step(scope, name, Status.FAIL, millis, prefix + message, cause, fix, e.code());
+    }
+
+    /** The likely cause and the fix of a failed TLS handshake, by the driver's code. */
+    private record Advice(String cause, String fix) {
+        static Advice tls(Object code) {
+            if (!(code instanceof NetErrorCode c)) {
+                return new Advice("the TLS handshake failed", "see the message");
+            }
+            return switch (c) {
+                case TLS_UNTRUSTED_SERVER -> new Advice("the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a"
+                        + " TLS-inspecting proxy replaced the certificate)", "use the wallet downloaded for this database; compare its"
+                        + " trusted certificates (`orathin wallet show`) with the server's");
+                case TLS_CERT_EXPIRED -> new Advice("the server certificate is expired or not yet valid (or this machine's clock is wrong)",
+                        "check the system clock; if it is right the server's certificate must be renewed");
+                case TLS_CLIENT_REJECTED -> new Advice("the server rejected the client certificate (not from this database's wallet, revoked,"
+                        + " or none sent)", "download the current wallet for this database; the wallet must hold a private key"
+                        + " (`orathin wallet check`)");
+                case CONNECT_TIMEOUT, OVERALL_TIMEOUT -> new Advice("the server does not speak TLS on this port, or a middlebox holds the"
+                        + " connection", "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps");
+                default -> new Advice("the server closed the connection during the handshake, or does not speak TLS here",
+                        "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
+            };
         }
     }
 
@@ -704,12 +651,6 @@ public final class Doctor {
             };
         }
         return "";
-    }
-
-    private static String tlsCause(Object code) {
-        return code == NetErrorCode.TLS_UNTRUSTED_SERVER ? "the database certificate is not trusted by the wallet"
-                : code == NetErrorCode.TLS_HOST_MISMATCH || code == NetErrorCode.TLS_DN_MISMATCH ? "the database certificate does not match"
-                : "the second TLS handshake failed";
     }
 
     private static String netCause(Object code) {
@@ -781,18 +722,15 @@ public final class Doctor {
         }
     }
 
-    private static String subjects(X509Certificate[] chain) {
-        if (chain == null) {
-            return "[]";
-        }
-        return Arrays.stream(chain).map(c -> c.getSubjectX500Principal().getName()).toList().toString();
+    private static String subjects(List<X509Certificate> chain) {
+        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).toList().toString();
     }
 
-    private static String anchor(X509Certificate[] chain, Wallet wallet) {
-        if (chain == null || chain.length == 0) {
+    private static String anchor(List<X509Certificate> chain, Wallet wallet) {
+        if (chain.isEmpty()) {
             return "unknown";
         }
-        X509Certificate last = chain[chain.length - 1];
+        X509Certificate last = chain.get(chain.size() - 1);
         List<X509Certificate> trusted = wallet != null ? wallet.trustedCertificates() : List.of();
         for (X509Certificate c : trusted) {
             if (c.equals(last) || c.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
@@ -800,98 +738,5 @@ public final class Doctor {
             }
         }
         return last.getIssuerX500Principal().getName() + (wallet == null ? " (JDK trust store)" : "");
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable r = t;
-        while (r.getCause() != null && r.getCause() != r) {
-            r = r.getCause();
-        }
-        return r;
-    }
-
-    private static void close(java.io.Closeable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // closing a probe socket: nothing to report
-            }
-        }
-    }
-
-    static boolean sameDn(String expected, String actual) {
-        try {
-            return new HashSet<>(new LdapName(expected).getRdns()).equals(new HashSet<>(new LdapName(actual).getRdns()));
-        } catch (InvalidNameException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static List<String> sans(X509Certificate cert) {
-        List<String> out = new ArrayList<>();
-        try {
-            Collection<List<?>> all = cert.getSubjectAlternativeNames();
-            if (all != null) {
-                for (List<?> san : all) {
-                    int type = (Integer) san.get(0);
-                    out.add((type == 2 ? "DNS:" : type == 7 ? "IP:" : type + ":") + san.get(1));
-                }
-            }
-        } catch (java.security.cert.CertificateParsingException e) {
-            out.add("(unreadable)");
-        }
-        return out;
-    }
-
-    /** Host against SAN DNS/IP, else CN when there is no DNS SAN; a single {@code *} in the first label (same rule as the driver). */
-    static boolean hostMatches(String host, X509Certificate cert) {
-        String h = host.toLowerCase(Locale.ROOT);
-        List<String> dns = new ArrayList<>();
-        for (String san : sans(cert)) {
-            if (san.startsWith("IP:") && san.substring(3).equalsIgnoreCase(h)) {
-                return true;
-            }
-            if (san.startsWith("DNS:")) {
-                dns.add(san.substring(4).toLowerCase(Locale.ROOT));
-            }
-        }
-        if (dns.isEmpty()) {
-            String cn = commonName(cert.getSubjectX500Principal().getName(X500Principal.RFC2253));
-            return cn != null && nameMatches(h, cn.toLowerCase(Locale.ROOT));
-        }
-        return dns.stream().anyMatch(d -> nameMatches(h, d));
-    }
-
-    private static boolean nameMatches(String host, String pattern) {
-        if (host.equals(pattern)) {
-            return true;
-        }
-        int hd = host.indexOf('.');
-        int pd = pattern.indexOf('.');
-        if (hd < 0 || pd < 0 || !host.substring(hd).equals(pattern.substring(pd)) || pattern.indexOf('.', pd + 1) < 0) {
-            return false;
-        }
-        String label = pattern.substring(0, pd);
-        int star = label.indexOf('*');
-        if (star < 0 || label.indexOf('*', star + 1) >= 0) {
-            return false;
-        }
-        String hostLabel = host.substring(0, hd);
-        return hostLabel.startsWith(label.substring(0, star)) && hostLabel.endsWith(label.substring(star + 1))
-                && hostLabel.length() >= label.length() - 1;
-    }
-
-    private static String commonName(String dn) {
-        try {
-            for (Rdn rdn : new LdapName(dn).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return String.valueOf(rdn.getValue());
-                }
-            }
-        } catch (InvalidNameException e) {
-            return null;
-        }
-        return null;
     }
 }

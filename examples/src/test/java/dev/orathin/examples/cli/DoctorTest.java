@@ -2,8 +2,13 @@ package dev.orathin.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orathin.ConnectParams;
+import dev.orathin.OracleConnection;
+import dev.orathin.Orathin;
+import dev.orathin.errors.OrathinException;
 import dev.orathin.testkit.Fault;
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
@@ -256,7 +261,10 @@ class DoctorTest {
         Cli.Run r = doctor("-d", SVC);
         assertEquals(1, r.code(), r.toString());
         assertEquals("FAIL", status(r, "TLS"), r.toString());
-        assertTrue(r.out().contains("not issued by a CA this wallet trusts") && r.out().contains("server chain ["), r.toString());
+        // the driver's trust check rejects the chain before the handshake completes, so no server chain is known to
+        // report; the doctor shows the driver's error and what the wallet trusts instead
+        assertEquals("OTN-3021", failCode(r, "TLS"), r.toString());
+        assertTrue(r.out().contains("not issued by a CA this wallet trusts") && r.out().contains("wallet trusts [CN="), r.toString());
         assertEquals("absent", status(r, "DN"), "stops at the first blocking failure:\n" + r);
     }
 
@@ -272,6 +280,34 @@ class DoctorTest {
         assertEquals(1, rejected.code(), rejected.toString());
         assertEquals("FAIL", status(rejected, "TLS"), rejected.toString());
         assertTrue(rejected.out().contains("the server rejected the client certificate"), rejected.toString());
+        assertEquals("OTN-3024", failCode(rejected, "TLS"), "the driver's code for a rejected client certificate:\n" + rejected);
+    }
+
+    /** The DN step is the driver's own identity check: an IP-literal host is matched against the IP SANs in both. */
+    @Test
+    void ipLiteralHostGetsTheDriversVerdict() throws Exception {
+        String dsn = "tcps://127.0.0.1:" + server.port() + "/" + SVC;
+        Cli.Run r = doctor("-d", dsn);
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("OK", status(r, "DN"), r.toString());
+        assertTrue(r.out().contains("expected host 127.0.0.1 matches certificate subject"), r.toString());
+        try (OracleConnection c = Orathin.connect(driverParams(dsn))) {
+            c.ping(); // the certificate (SAN IP:127.0.0.1) passes the driver's check too
+        }
+
+        server.enqueueFault(new Fault.WrongDnCertificate()); // SAN DNS:wrong.example.com only
+        Cli.Run wrong = doctor("-d", dsn);
+        assertEquals(1, wrong.code(), wrong.toString());
+        assertEquals("FAIL", status(wrong, "DN"), wrong.toString());
+        server.enqueueFault(new Fault.WrongDnCertificate());
+        OrathinException e = assertThrows(OrathinException.class, () -> Orathin.connect(driverParams(dsn)).close());
+        assertEquals("OTN-3023", e.code(), e.toString());
+        assertEquals(e.code(), failCode(wrong, "DN"), "the doctor reports the driver's code:\n" + wrong);
+    }
+
+    private static ConnectParams driverParams(String dsn) {
+        return ConnectParams.builder().configDir(dir).dsn(dsn).user("admin").password(PW.toCharArray()).walletLocation(dir.toString())
+                .walletPassword(WALLET_PW.toCharArray()).build();
     }
 
     @Test
