@@ -81,6 +81,8 @@ final class SqlSession implements AutoCloseable {
         List<String> bindNames = List.of();
         String h2Sql;
         List<Requests.Meta> binds = List.of();
+        /** The bind values of the last execution of this query (a define re-executes with them). */
+        byte[][] lastBindRow;
         PreparedStatement ps;
         ResultSet rs;
         List<Column> columns;
@@ -364,7 +366,11 @@ final class SqlSession implements AutoCloseable {
     private void runQuery(Cursor c, List<byte[][]> bindRows) throws SQLException {
         prepare(c);
         c.closeResults();
-        bind(c, bindRows.isEmpty() ? null : bindRows.get(0));
+        // a define-only re-execute (node-oracledb for LOB / VECTOR columns) sends no bind values: the query
+        // runs again with the values of its previous execution
+        byte[][] row = bindRows.isEmpty() ? c.lastBindRow : bindRows.get(0);
+        c.lastBindRow = row;
+        bind(c, row);
         running = c.ps;
         c.rs = c.ps.executeQuery();
         c.columns = columns(c.rs.getMetaData());
