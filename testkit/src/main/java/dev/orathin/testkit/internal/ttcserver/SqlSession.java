@@ -174,7 +174,8 @@ final class SqlSession implements AutoCloseable {
                     describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
                 }
                 returnParameters(out, c.id, null);
-                long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
+                // ojdbc11's define-and-fetch (after a VECTOR describe) carries the row count in al8i4[1], not as prefetch rows
+                long rows = (e.options() & Requests.OPT_FETCH) == 0 ? 0 : e.prefetchRows() > 0 ? e.prefetchRows() : e.al8i4()[1];
                 if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB
                         || col.type() == OraType.VECTOR)) {
                     // LOB columns, no defines yet: no rows in this reply, as clients may define them as

@@ -358,6 +358,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it (ojdbc reads it only then)
             compile[16] = 0x01; // FSAP: ERROR carries the end-to-end sequence after it (ojdbc reads it only then; python/node always)
             compile[27] = 1;
+            // TTC3 BIG_CHUNK_CLR: long CLR values come in chunks with ub4 lengths (what this server writes and reads);
+            // without it ojdbc11 sends its large VECTOR binds in 64-byte chunks with one-byte lengths
+            compile[37] = 0x20;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
             return new Ttc.Out().u8(1).u8(6).u8(0).raw(BANNER.getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
