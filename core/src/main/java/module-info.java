@@ -5,4 +5,5 @@ module dev.orathin.core {
     requires transitive dev.orathin.transport;
 
     exports dev.orathin;
+    exports dev.orathin.json;
 }

@@ -56,7 +56,9 @@ public enum OracleType {
      * (INT8, or BINARY packed eight dimensions per byte) or {@link SparseVector}; see
      * {@link Column#vectorFormat()}.
      */
-    VECTOR(127, Object.class);
+    VECTOR(127, Object.class),
+    /** JSON (type 119, 21c+ native JSON sent as OSON): a {@link dev.orathin.json.JsonValue}. */
+    JSON(119, dev.orathin.json.JsonValue.class);
 
     private final int typeNumber;
     private final Class<?> javaType;
@@ -109,6 +111,7 @@ public enum OracleType {
             case 231 -> TIMESTAMP_LTZ;
             case 252 -> BOOLEAN;
             case 127 -> VECTOR;
+            case 119 -> JSON;
             default -> null;
         };
     }

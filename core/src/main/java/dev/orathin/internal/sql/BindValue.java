@@ -124,6 +124,11 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
                 throw new IllegalArgumentException("bind " + where + ": " + e.getMessage(), e);
             }
         }
+        if (value instanceof dev.orathin.json.JsonValue || value instanceof java.util.Map || value instanceof java.util.Collection) {
+            // OSON encoding for binds is not written yet (issue #16): refuse rather than send something else
+            throw new IllegalArgumentException("bind " + where + ": JSON values (JsonValue, Map, List) cannot be bound yet;"
+                    + " bind the JSON text as a String, e.g. insert ... values (json(:1))");
+        }
         if (value instanceof Boolean bool) {
             // BOOLEAN binds need field version 17 (23ai); orathin announces 13, so booleans go as NUMBER 1 / 0
             return number(bool ? BigDecimal.ONE : BigDecimal.ZERO);
@@ -181,6 +186,8 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
             case INTERVAL_DS -> new BindValue(183, 0, 11, data, dir, t);
             case INTERVAL_YM -> new BindValue(182, 0, 5, data, dir, t);
             case BOOLEAN -> new BindValue(2, 0, 22, data, dir, OracleType.BOOLEAN);
+            case JSON -> throw new IllegalArgumentException("bind " + where + ": OUT parameters of type JSON are not supported;"
+                    + " select the value in a query instead");
             case VECTOR -> throw new IllegalArgumentException("bind " + where + ": OUT parameters of type VECTOR are not supported;"
                     + " select the vector in a query instead");
         };

@@ -104,6 +104,10 @@ public final class ValueCodec {
                 byte[] image = prefetchedLob(r);
                 v = image == null ? null : VectorImage.decode(image);
             }
+            case ColumnInfo.JSON -> {
+                byte[] image = prefetchedLob(r);
+                v = image == null ? null : dev.orathin.internal.types.Oson.decode(image);
+            }
             case 112, 113 -> {
                 // a LOB locator (before the LONG define): ub4 length, then ub8 size, ub4 chunk size, CLR locator
                 int n = r.ub4();

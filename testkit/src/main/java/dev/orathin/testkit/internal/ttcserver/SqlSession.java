@@ -46,9 +46,9 @@ final class SqlSession implements AutoCloseable {
      * whose compile caps announce LOB prefetch (caps[23] 0x40: node, ojdbc) get the LOB length and
      * chunk size ahead of each locator; python-oracledb 1.x does not and gets the locator alone.
      * VECTOR (127) columns are described as VECTOR only to clients listing type 127 in DATA_TYPES;
-     * others get Oracle's text form as a CLOB.
+     * others get Oracle's text form as a CLOB. The same for JSON (119, sent as OSON) and its text.
      */
-    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes, boolean vector) {
+    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes, boolean vector, boolean json) {
     }
 
     private final Connection h2;
@@ -177,7 +177,7 @@ final class SqlSession implements AutoCloseable {
                 // ojdbc11's define-and-fetch (after a VECTOR describe) carries the row count in al8i4[1], not as prefetch rows
                 long rows = (e.options() & Requests.OPT_FETCH) == 0 ? 0 : e.prefetchRows() > 0 ? e.prefetchRows() : e.al8i4()[1];
                 if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB
-                        || col.type() == OraType.VECTOR)) {
+                        || col.type() == OraType.VECTOR || col.type() == OraType.JSON)) {
                     // LOB columns, no defines yet: no rows in this reply, as clients may define them as
                     // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
                     return end(out, c.id, 0, null);
@@ -493,7 +493,7 @@ final class SqlSession implements AutoCloseable {
                 // and ojdbc11 cannot copy a LOB value from the previous row (NoSuchMethodError copyRow)
                 present[i] = !compress || previous == null || types[i] == OraType.LONG || types[i] == OraType.LONG_RAW
                         || types[i] == OraType.CLOB || types[i] == OraType.BLOB || types[i] == OraType.VECTOR
-                        || !Arrays.equals(previous[i], encoded[i]);
+                        || types[i] == OraType.JSON || !Arrays.equals(previous[i], encoded[i]);
                 sentColumns += present[i] ? 1 : 0;
             }
             if (sentColumns < n) {
@@ -510,7 +510,7 @@ final class SqlSession implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 if (present[i]) {
                     Requests.Meta d = c.defines != null && i < c.defines.length ? c.defines[i] : null;
-                    if (types[i] == OraType.VECTOR) {
+                    if (types[i] == OraType.VECTOR || types[i] == OraType.JSON) {
                         writePrefetched(out, encoded[i]);
                     } else if (types[i] == OraType.CLOB || types[i] == OraType.BLOB) {
                         writeLocator(out, encoded[i], types[i], d != null && (d.contFlags() & LOB_PREFETCH) != 0,
@@ -675,6 +675,11 @@ final class SqlSession implements AutoCloseable {
                             : new Column(name, OraType.NUMBER, 1, 0, 0, 22, nullable, 0);
                     break;
                 default:
+                    if (typeName.equals("JSON")) {
+                        c = clientTypes.json() ? new Column(name, OraType.JSON, 0, 0, 0, 4000, nullable, 0)
+                                : new Column(name, OraType.CLOB, 0, 0, 0, 4000, nullable, OraType.CSFRM_IMPLICIT);
+                        break;
+                    }
                     if (typeName.startsWith("INTERVAL DAY")) {
                         c = new Column(name, OraType.INTERVAL_DS, 2, 6, 0, 11, nullable, 0);
                     } else if (typeName.startsWith("INTERVAL YEAR")) {
@@ -961,6 +966,8 @@ final class SqlSession implements AutoCloseable {
                 return v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
             case OraType.VECTOR:
                 return VectorData.parse((byte[]) v).image();
+            case OraType.JSON:
+                return OsonWriter.oson(OsonWriter.parse(text(v)));
             case OraType.BOOLEAN:
                 return Values.bool(v instanceof Boolean b ? b : decimal(v).signum() != 0);
             case OraType.INTERVAL_DS:

@@ -266,7 +266,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         boolean convLength;
         /** SYS_CONTEXT('USERENV', ...) values: session user, end-to-end attributes, service. */
         final Map<String, String> userenv = new java.util.concurrent.ConcurrentHashMap<>();
-        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false, false);
+        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false, false, false);
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
         String user;
@@ -411,6 +411,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             }
             boolean bool = false;
             boolean vector = false;
+            boolean json = false;
             boolean oac = false;
             boolean sb1Universal = false;
             try {
@@ -431,13 +432,14 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                     }
                     bool |= type == OraType.BOOLEAN;
                     vector |= type == OraType.VECTOR;
+                    json |= type == OraType.JSON;
                     oac |= type == 646;
                 }
             } catch (IllegalArgumentException e) {
                 // a shorter list than expected: keep what was read
             }
             boolean lobSizes = caps != null && caps.length > 23 && (caps[23] & 0x40) != 0;
-            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes, vector);
+            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes, vector, json);
         }
 
         byte[] function(byte[] m) throws GeneralSecurityException {
