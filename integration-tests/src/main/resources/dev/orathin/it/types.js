@@ -3,8 +3,14 @@
 // {"ok":true,"results":{scenario:{"ok":bool,"code":...,"detail":...}}}.
 const oracledb = require(process.env.ORATHIN_NODE_MODULES + '/oracledb');
 
+const util = require('util');
+const fs = require('fs');
 const opts = JSON.parse(process.argv[2]);
 const tag = opts.tag; delete opts.tag;
+// the seeded JSON documents as text, in id order per case (TypeCases.jsonCases)
+const jsonExpected = JSON.parse(fs.readFileSync(opts.jsonExpected, 'utf8')); delete opts.jsonExpected;
+const JSON_CASES = [['json_scalars_nonascii_keys', 4], ['json_empty', 3], ['json_deep_100', 1], ['json_large', 2],
+  ['json_long_field_name', 1]];
 const results = {};
 
 function codeOf(e) {
@@ -107,6 +113,18 @@ function compare(expected, rows) {
       return compare(rows, r.rows);
     });
     base += 10;
+  }
+  let k = 0;
+  for (let c = 0; c < JSON_CASES.length; c++) {
+    const [name, count] = JSON_CASES[c];
+    const want = jsonExpected.slice(k, k + count).map(t => (t === null ? null : JSON.parse(t)));
+    k += count;
+    await scenario(name, async () => {
+      const r = await conn.execute('select j from json_seed where id >= :1 and id < :2 order by id', [c * 10, c * 10 + count]);
+      const got = r.rows.map(row => (row[0] === undefined ? null : row[0]));
+      return util.isDeepStrictEqual(want, got) ? null
+        : `expected ${JSON.stringify(want).slice(0, 300)} got ${JSON.stringify(got).slice(0, 300)}`;
+    });
   }
   await conn.close();
   console.log(JSON.stringify({ ok: true, results }));

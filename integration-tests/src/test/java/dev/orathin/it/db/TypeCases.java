@@ -1,5 +1,6 @@
 package dev.orathin.it.db;
 
+import dev.orathin.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,59 @@ final class TypeCases {
         List<Vec> nul = new ArrayList<>();
         nul.add(null);
         m.put("vector_null", nul);
+        return m;
+    }
+
+    /** A JSON object from alternating keys and values. */
+    static JsonValue obj(Object... kv) {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (JsonValue) kv[i + 1]);
+        }
+        return new JsonValue.JsonObject(m);
+    }
+
+    static JsonValue arr(JsonValue... e) {
+        return new JsonValue.JsonArray(List.of(e));
+    }
+
+    static JsonValue str(String s) {
+        return new JsonValue.JsonString(s);
+    }
+
+    static JsonValue num(String n) {
+        return new JsonValue.JsonNumber(new java.math.BigDecimal(n));
+    }
+
+    /**
+     * JSON case name → documents seeded in H2 (as text; the testkit encodes them as OSON with its own
+     * encoder), null for SQL NULL. Every client fetches them and compares with these values.
+     */
+    static Map<String, List<JsonValue>> jsonCases() {
+        Map<String, List<JsonValue>> m = new LinkedHashMap<>();
+        List<JsonValue> scalars = new ArrayList<>();
+        scalars.add(obj("name", str("Ωμέγα ✓ \"quoted\" \\ tab\t"), "n", num("1"), "dec", num("-0.0125"), "big",
+                num("12345678901234567890123456789"), "tiny", num("1E-100"), "t", new JsonValue.JsonBoolean(true), "f",
+                new JsonValue.JsonBoolean(false), "z", JsonValue.JsonNull.INSTANCE, "arr", arr(num("1"), str("two"), arr(num("3")), obj()),
+                "nested", obj("ключ", str("值"), "empty", arr())));
+        scalars.add(str("just a string"));
+        scalars.add(num("42"));
+        scalars.add(null);
+        m.put("json_scalars_nonascii_keys", scalars);
+        m.put("json_empty", List.of(obj(), arr(), str("")));
+        JsonValue deep = num("1");
+        for (int i = 0; i < 100; i++) {
+            deep = i % 2 == 0 ? arr(deep) : obj("d" + i, deep);
+        }
+        m.put("json_deep_100", List.of(deep));
+        Object[] kv = new Object[600];
+        for (int i = 0; i < 300; i++) {
+            kv[2 * i] = "key_" + i;
+            kv[2 * i + 1] = num(Integer.toString(i * 7));
+        }
+        JsonValue many = obj(kv);
+        m.put("json_large", List.of(many, obj("long", str("x".repeat(70_000)), "list", arr(many, many))));
+        m.put("json_long_field_name", List.of(obj("é".repeat(150), str("300-byte key"), "short", num("2"))));
         return m;
     }
 

@@ -60,6 +60,7 @@ class TypesInteropIT {
         List<String> s = new ArrayList<>();
         s.add("vector_seeded");
         s.addAll(TypeCases.vectorCases().keySet());
+        s.addAll(TypeCases.jsonCases().keySet());
         return s;
     }
 
@@ -76,6 +77,23 @@ class TypesInteropIT {
         db = TestDatabase.builder().user(USER, PASSWORD).build();
         db.run("create table vec_seed (id number primary key, v vector(3, float32))",
                 "insert into vec_seed values (1, to_vector('[1, 2.5, -3]'))", "insert into vec_seed values (2, null)");
+        // JSON documents: seeded as text (orathin's JsonValue.toJson), served by the testkit as OSON
+        db.run("create table json_seed (id number primary key, j json)");
+        int base = 0;
+        List<String> expected = new ArrayList<>();
+        for (List<dev.orathin.json.JsonValue> docs : TypeCases.jsonCases().values()) {
+            int id = base;
+            for (dev.orathin.json.JsonValue d : docs) {
+                db.run("insert into json_seed values (" + id++ + ", " + (d == null ? "null" : "json '" + d.toJson().replace("'", "''") + "'") + ")");
+                expected.add(d == null ? null : d.toJson());
+            }
+            base += 10;
+        }
+        StringBuilder file = new StringBuilder("[");
+        for (String e : expected) {
+            file.append(file.length() > 1 ? "," : "").append(e == null ? "null" : ExternalClient.quote(e));
+        }
+        Files.writeString(work.resolve("json-expected.json"), file.append(']'));
         server = OracleTestServer.builder().service(SERVICE).readTimeout(Duration.ofMinutes(3)).database(db).build().start();
     }
 
@@ -125,6 +143,29 @@ class TypesInteropIT {
                     }
                     return compare(e.getValue(), ojdbcFetch(c, "select v from vec_ojdbc where id >= " + first + " and id < "
                             + (first + e.getValue().size()) + " order by id"));
+                }));
+                base += 10;
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD)) {
+            int base = 0;
+            for (Map.Entry<String, List<dev.orathin.json.JsonValue>> e : TypeCases.jsonCases().entrySet()) {
+                int first = base;
+                cells.put(e.getKey(), cell(() -> {
+                    oracle.sql.json.OracleJsonFactory f = new oracle.sql.json.OracleJsonFactory();
+                    List<String> want = new ArrayList<>();
+                    for (dev.orathin.json.JsonValue d : e.getValue()) {
+                        want.add(d == null ? null : f.createJsonTextValue(new java.io.StringReader(d.toJson())).toString());
+                    }
+                    List<String> got = new ArrayList<>();
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select j from json_seed where id >= " + first
+                            + " and id < " + (first + e.getValue().size()) + " order by id")) {
+                        while (rs.next()) {
+                            oracle.sql.json.OracleJsonValue v = rs.getObject(1, oracle.sql.json.OracleJsonValue.class);
+                            got.add(v == null ? null : v.toString());
+                        }
+                    }
+                    return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
                 }));
                 base += 10;
             }
@@ -215,6 +256,27 @@ class TypesInteropIT {
                 base += 10;
             }
         }
+        try (OracleConnection c = dev.orathin.Orathin.connect(dev.orathin.ConnectParams.builder()
+                .dsn(server.host() + ":" + server.port() + "/" + SERVICE).user(USER).password(PASSWORD.toCharArray()).build())) {
+            int base = 0;
+            for (Map.Entry<String, List<dev.orathin.json.JsonValue>> e : TypeCases.jsonCases().entrySet()) {
+                int first = base;
+                cells.put(e.getKey(), cell(() -> {
+                    List<String> want = new ArrayList<>();
+                    e.getValue().forEach(d -> want.add(d == null ? null : d.toJson()));
+                    List<String> got = new ArrayList<>();
+                    try (Cursor cur = c.execute("select j from json_seed where id >= :1 and id < :2 order by id", first,
+                            first + e.getValue().size())) {
+                        while (cur.next()) {
+                            Object o = cur.getObject(1);
+                            got.add(o == null ? null : ((dev.orathin.json.JsonValue) o).toJson());
+                        }
+                    }
+                    return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
+                }));
+                base += 10;
+            }
+        }
         check("orathin", cells);
     }
 
@@ -266,7 +328,8 @@ class TypesInteropIT {
     void nodeOracledb() {
         org.junit.jupiter.api.Assumptions.assumeTrue(node.isPresent(), "node-oracledb is not available (node/npm missing)");
         ExternalClient.Result r = node.get().run("{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\",\"connectString\":\""
-                + server.host() + ":" + server.port() + "/" + SERVICE + "\",\"tag\":\"js\"}", Duration.ofMinutes(3));
+                + server.host() + ":" + server.port() + "/" + SERVICE + "\",\"tag\":\"js\",\"jsonExpected\":"
+                + ExternalClient.quote(Path.of("target/interop-types/json-expected.json").toAbsolutePath().toString()) + "}", Duration.ofMinutes(3));
         Map<String, String> cells = new LinkedHashMap<>();
         Matcher m = RESULT.matcher(r.json());
         while (m.find()) {
