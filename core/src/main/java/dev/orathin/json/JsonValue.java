@@ -32,6 +32,86 @@ public sealed interface JsonValue {
         return sb.toString();
     }
 
+    /**
+     * The JSON value of a Java value: JsonValue as is, Map (String keys, order kept) → object,
+     * List / Collection / Object[] → array, String, BigDecimal / BigInteger / Integer / Long / Short / Byte
+     * → number, Double / Float → number (NaN and infinities as BINARY_DOUBLE / BINARY_FLOAT), Boolean,
+     * null → JSON null, LocalDate → DATE, LocalDateTime → TIMESTAMP, OffsetDateTime → TIMESTAMP WITH TIME
+     * ZONE, Duration, Period, byte[] → binary, float[] / double[] / {@link dev.orathin.SparseVector} /
+     * {@link dev.orathin.ByteVector} → vector.
+     *
+     * @throws IllegalArgumentException for other classes or non-String map keys
+     */
+    static JsonValue of(Object v) {
+        if (v instanceof JsonValue j) {
+            return j;
+        }
+        if (v == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, JsonValue> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException("JSON object keys must be Strings, found " + e.getKey());
+                }
+                out.put(k, of(e.getValue()));
+            }
+            return new JsonObject(out);
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            List<JsonValue> out = new ArrayList<>(c.size());
+            c.forEach(x -> out.add(of(x)));
+            return new JsonArray(out);
+        }
+        if (v instanceof Object[] a) {
+            return of(Arrays.asList(a));
+        }
+        if (v instanceof String s) {
+            return new JsonString(s);
+        }
+        if (v instanceof BigDecimal d) {
+            return new JsonNumber(d);
+        }
+        if (v instanceof java.math.BigInteger i) {
+            return new JsonNumber(new BigDecimal(i));
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return new JsonNumber(BigDecimal.valueOf(((Number) v).longValue()));
+        }
+        if (v instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? new JsonDouble(d) : new JsonNumber(BigDecimal.valueOf(d));
+        }
+        if (v instanceof Float f) {
+            return f.isNaN() || f.isInfinite() ? new JsonFloat(f) : new JsonNumber(new BigDecimal(Float.toString(f)));
+        }
+        if (v instanceof Boolean b) {
+            return new JsonBoolean(b);
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return new JsonTimestamp(d.atStartOfDay(), true);
+        }
+        if (v instanceof LocalDateTime t) {
+            return new JsonTimestamp(t, false);
+        }
+        if (v instanceof OffsetDateTime t) {
+            return new JsonTimestampTz(t);
+        }
+        if (v instanceof Duration d) {
+            return new JsonIntervalDs(d);
+        }
+        if (v instanceof Period p) {
+            return new JsonIntervalYm(p);
+        }
+        if (v instanceof byte[] b) {
+            return new JsonBinary(b, false);
+        }
+        if (v instanceof float[] || v instanceof double[] || v instanceof dev.orathin.SparseVector || v instanceof dev.orathin.ByteVector) {
+            return new JsonVector(v instanceof dev.orathin.ByteVector bv ? bv : v);
+        }
+        throw new IllegalArgumentException("no JSON value for " + v.getClass().getName());
+    }
+
     /** A JSON object; keys in the order the document has them. */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         /** Copies, keeping the order. */

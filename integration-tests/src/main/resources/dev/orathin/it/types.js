@@ -126,6 +126,24 @@ function compare(expected, rows) {
         : `expected ${JSON.stringify(want).slice(0, 300)} got ${JSON.stringify(got).slice(0, 300)}`;
     });
   }
+  await scenario('json_bind', async () => {
+    await conn.execute(`create table json_${tag} (id number primary key, j json)`);
+    // the seeded documents but the 300-byte key (TypeCases.jsonBinds) and SQL NULLs
+    const docs = [];
+    let p = 0;
+    for (const [name, count] of JSON_CASES) {
+      for (let i = 0; i < count; i++, p++) {
+        if (name !== 'json_long_field_name' && jsonExpected[p] !== null) docs.push(JSON.parse(jsonExpected[p]));
+      }
+    }
+    for (let i = 0; i < docs.length; i++) {
+      await conn.execute(`insert into json_${tag} values (:1, :2)`, [i, { type: oracledb.DB_TYPE_JSON, val: docs[i] }], { autoCommit: true });
+    }
+    const r = await conn.execute(`select j from json_${tag} order by id`);
+    const got = r.rows.map(row => row[0]);
+    return util.isDeepStrictEqual(docs, got) ? null
+      : `expected ${JSON.stringify(docs).slice(0, 300)} got ${JSON.stringify(got).slice(0, 300)}`;
+  });
   await conn.close();
   console.log(JSON.stringify({ ok: true, results }));
 })();

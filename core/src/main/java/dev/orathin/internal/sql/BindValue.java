@@ -125,9 +125,8 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
             }
         }
         if (value instanceof dev.orathin.json.JsonValue || value instanceof java.util.Map || value instanceof java.util.Collection) {
-            // OSON encoding for binds is not written yet (issue #16): refuse rather than send something else
-            throw new IllegalArgumentException("bind " + where + ": JSON values (JsonValue, Map, List) cannot be bound yet;"
-                    + " bind the JSON text as a String, e.g. insert ... values (json(:1))");
+            return new BindValue(ColumnInfo.JSON, 0, JSON_MAX_LENGTH, dev.orathin.internal.types.Oson.encode(
+                    dev.orathin.json.JsonValue.of(value)), DIR_IN, null);
         }
         if (value instanceof Boolean bool) {
             // BOOLEAN binds need field version 17 (23ai); orathin announces 13, so booleans go as NUMBER 1 / 0

@@ -44,6 +44,209 @@ public final class Oson {
         return new Oson(image).document();
     }
 
+    // ------------------------------------------------------------------ encoding
+
+    /** Longest field name a session at TTC field version below 23.1 may send (python / node: 255; version-3 OSON beyond). */
+    public static final int MAX_FIELD_NAME = 255;
+
+    /**
+     * Encodes a value as version-1 OSON (what python-oracledb and node-oracledb send to servers before
+     * 23.1): a dictionary of field names ordered by hash id (low byte of 32-bit FNV-1a), name length and
+     * name, then the tree with four-byte child offsets. Field names over 255 bytes are refused
+     * ({@link CoreErrorCode#UNSUPPORTED_OSON}): they need version 3, which orathin does not write yet.
+     */
+    public static byte[] encode(JsonValue value) {
+        Map<String, byte[]> seen = new LinkedHashMap<>();
+        collect(value, seen, 0);
+        List<String> sorted = new ArrayList<>(seen.keySet());
+        sorted.sort((x, y) -> {
+            byte[] bx = seen.get(x);
+            byte[] by = seen.get(y);
+            int c = Integer.compare(hashId(bx), hashId(by));
+            if (c == 0) {
+                c = Integer.compare(bx.length, by.length);
+            }
+            return c != 0 ? c : x.compareTo(y);
+        });
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        for (String n : sorted) {
+            ids.put(n, ids.size() + 1);
+        }
+        int idSize = ids.size() > 65535 ? 4 : ids.size() > 255 ? 2 : 1;
+        boolean scalar = !(value instanceof JsonValue.JsonObject) && !(value instanceof JsonValue.JsonArray);
+        Writer tree = new Writer();
+        writeNode(tree, value, ids, idSize);
+        Writer seg = new Writer();
+        int[] offsets = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            offsets[i] = seg.size();
+            byte[] n = seen.get(sorted.get(i));
+            seg.u8(n.length).raw(n);
+        }
+        int flags = 0x0002 | 0x0004; // inline leaf, length in pcode
+        if (scalar) {
+            flags |= FLAG_IS_SCALAR;
+        } else {
+            flags |= 0x0100 | 0x2000 | (idSize == 4 ? FLAG_NUM_FNAMES_UINT32 : idSize == 2 ? FLAG_NUM_FNAMES_UINT16 : 0);
+            flags |= seg.size() > 65535 ? FLAG_FNAMES_SEG_UINT32 : 0;
+        }
+        flags |= tree.size() > 65535 ? FLAG_TREE_SEG_UINT32 : 0;
+        Writer out = new Writer();
+        out.u8(0xFF).u8(0x4A).u8(0x5A).u8(VERSION_FNAME_255).uint(flags, 2);
+        if (!scalar) {
+            out.uint(sorted.size(), idSize).uint(seg.size(), seg.size() > 65535 ? 4 : 2);
+        }
+        out.uint(tree.size(), tree.size() > 65535 ? 4 : 2);
+        if (!scalar) {
+            out.uint(0, 2); // tiny nodes
+            for (String n : sorted) {
+                out.u8(hashId(seen.get(n)));
+            }
+            for (int off : offsets) {
+                out.uint(off, seg.size() > 65535 ? 4 : 2);
+            }
+            out.raw(seg.toByteArray());
+        }
+        return out.raw(tree.toByteArray()).toByteArray();
+    }
+
+    private static void collect(JsonValue v, Map<String, byte[]> names, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_OSON, "JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (v instanceof JsonValue.JsonObject o) {
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                byte[] n = e.getKey().getBytes(StandardCharsets.UTF_8);
+                if (n.length > MAX_FIELD_NAME) {
+                    throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_OSON, "JSON field name of " + n.length
+                            + " bytes: orathin writes OSON version 1, whose names are at most 255 bytes");
+                }
+                names.putIfAbsent(e.getKey(), n);
+                collect(e.getValue(), names, depth + 1);
+            }
+        } else if (v instanceof JsonValue.JsonArray a) {
+            for (JsonValue e : a.elements()) {
+                collect(e, names, depth + 1);
+            }
+        }
+    }
+
+    /** The low byte of the 32-bit FNV-1a hash of the UTF-8 name. */
+    static int hashId(byte[] name) {
+        int h = 0x811C9DC5;
+        for (byte x : name) {
+            h = (h ^ (x & 0xFF)) * 0x01000193;
+        }
+        return h & 0xFF;
+    }
+
+    private static void writeNode(Writer w, JsonValue v, Map<String, Integer> ids, int idSize) {
+        if (v instanceof JsonValue.JsonObject o) {
+            int n = o.members().size();
+            container(w, 0x84, n);
+            int idsAt = w.size();
+            int offsetsAt = idsAt + n * idSize;
+            w.raw(new byte[n * (idSize + 4)]);
+            int i = 0;
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                w.put(idsAt + i * idSize, ids.get(e.getKey()), idSize);
+                w.put(offsetsAt + 4 * i, w.size(), 4);
+                writeNode(w, e.getValue(), ids, idSize);
+                i++;
+            }
+        } else if (v instanceof JsonValue.JsonArray a) {
+            int n = a.elements().size();
+            container(w, 0xC0, n);
+            int offsetsAt = w.size();
+            w.raw(new byte[4 * n]);
+            for (int i = 0; i < n; i++) {
+                w.put(offsetsAt + 4 * i, w.size(), 4);
+                writeNode(w, a.elements().get(i), ids, idSize);
+            }
+        } else if (v instanceof JsonValue.JsonNull) {
+            w.u8(0x30);
+        } else if (v instanceof JsonValue.JsonBoolean b) {
+            w.u8(b.value() ? 0x31 : 0x32);
+        } else if (v instanceof JsonValue.JsonString s) {
+            byte[] b = s.value().getBytes(StandardCharsets.UTF_8);
+            if (b.length <= 255) {
+                w.u8(0x33).u8(b.length);
+            } else if (b.length <= 65535) {
+                w.u8(0x37).uint(b.length, 2);
+            } else {
+                w.u8(0x38).uint(b.length, 4);
+            }
+            w.raw(b);
+        } else if (v instanceof JsonValue.JsonNumber num) {
+            byte[] b = OracleNumber.encode(num.value());
+            w.u8(0x34).u8(b.length).raw(b);
+        } else if (v instanceof JsonValue.JsonFloat f) {
+            w.u8(0x7F).raw(OracleDateTime.encodeFloat(f.value()));
+        } else if (v instanceof JsonValue.JsonDouble d) {
+            w.u8(0x36).raw(OracleDateTime.encodeDouble(d.value()));
+        } else if (v instanceof JsonValue.JsonTimestamp t) {
+            byte[] b = OracleDateTime.encodeTimestamp(t.value(), !t.date());
+            w.u8(t.date() ? 0x3C : b.length == 7 ? 0x7D : 0x39).raw(b);
+        } else if (v instanceof JsonValue.JsonTimestampTz t) {
+            w.u8(0x7C).raw(OracleDateTime.encodeTimestampTz(t.value()));
+        } else if (v instanceof JsonValue.JsonIntervalDs d) {
+            w.u8(0x3E).raw(OracleDateTime.encodeIntervalDs(d.value()));
+        } else if (v instanceof JsonValue.JsonIntervalYm p) {
+            w.u8(0x3D).raw(OracleDateTime.encodeIntervalYm(p.value()));
+        } else if (v instanceof JsonValue.JsonBinary b) {
+            byte[] bytes = b.value();
+            if (b.id()) {
+                if (bytes.length > 255) {
+                    throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_OSON, "JSON document id of " + bytes.length
+                            + " bytes (at most 255)");
+                }
+                w.u8(0x7E).u8(bytes.length);
+            } else if (bytes.length <= 65535) {
+                w.u8(0x3A).uint(bytes.length, 2);
+            } else {
+                w.u8(0x3B).uint(bytes.length, 4);
+            }
+            w.raw(bytes);
+        } else if (v instanceof JsonValue.JsonVector vec) {
+            byte[] image = VectorImage.encode(vec.value());
+            w.u8(0x7B).u8(0x01).uint(image.length, 4).raw(image);
+        }
+    }
+
+    private static void container(Writer w, int type, int n) {
+        type |= 0x20; // four-byte offsets
+        type |= n > 65535 ? 0x10 : n > 255 ? 0x08 : 0;
+        w.u8(type).uint(n, n > 65535 ? 4 : n > 255 ? 2 : 1);
+    }
+
+    /** A growable big-endian writer that can patch earlier bytes (child offsets). */
+    private static final class Writer extends java.io.ByteArrayOutputStream {
+        Writer u8(int v) {
+            write(v);
+            return this;
+        }
+
+        Writer uint(long v, int size) {
+            for (int i = size - 1; i >= 0; i--) {
+                write((int) (v >>> (8 * i)));
+            }
+            return this;
+        }
+
+        Writer raw(byte[] b) {
+            write(b, 0, b.length);
+            return this;
+        }
+
+        void put(int at, long v, int size) {
+            for (int i = 0; i < size; i++) {
+                buf[at + i] = (byte) (v >>> (8 * (size - 1 - i)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ decoding
+
     private JsonValue document() {
         if (b.length < 6 || (b[0] & 0xFF) != 0xFF || b[1] != 0x4A || b[2] != 0x5A) {
             throw malformed("expected magic bytes FF 4A 5A at offset 0");

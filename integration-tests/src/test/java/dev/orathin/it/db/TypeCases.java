@@ -127,6 +127,17 @@ final class TypeCases {
         return m;
     }
 
+    /** The documents every client binds into its own JSON table and reads back (all seeded ones but the 300-byte key). */
+    static List<JsonValue> jsonBinds() {
+        List<JsonValue> l = new ArrayList<>();
+        jsonCases().forEach((k, v) -> {
+            if (!k.equals("json_long_field_name")) {
+                v.stream().filter(java.util.Objects::nonNull).forEach(l::add);
+            }
+        });
+        return l;
+    }
+
     /** The testkit-seeded rows of {@code vec_seed} (TO_VECTOR text → the testkit's own encoder), fetched by every client. */
     static List<Vec> seeded() {
         List<Vec> l = new ArrayList<>();

@@ -61,6 +61,7 @@ class TypesInteropIT {
         s.add("vector_seeded");
         s.addAll(TypeCases.vectorCases().keySet());
         s.addAll(TypeCases.jsonCases().keySet());
+        s.add("json_bind");
         return s;
     }
 
@@ -152,23 +153,71 @@ class TypesInteropIT {
             for (Map.Entry<String, List<dev.orathin.json.JsonValue>> e : TypeCases.jsonCases().entrySet()) {
                 int first = base;
                 cells.put(e.getKey(), cell(() -> {
+                    // compared as ojdbc's own values (objects are maps: Oracle's JSON type keeps no member order)
                     oracle.sql.json.OracleJsonFactory f = new oracle.sql.json.OracleJsonFactory();
-                    List<String> want = new ArrayList<>();
+                    List<Object> want = new ArrayList<>();
                     for (dev.orathin.json.JsonValue d : e.getValue()) {
-                        want.add(d == null ? null : f.createJsonTextValue(new java.io.StringReader(d.toJson())).toString());
+                        want.add(d == null ? null : f.createJsonTextValue(new java.io.StringReader(d.toJson())));
                     }
-                    List<String> got = new ArrayList<>();
+                    List<Object> got = new ArrayList<>();
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select j from json_seed where id >= " + first
                             + " and id < " + (first + e.getValue().size()) + " order by id")) {
                         while (rs.next()) {
                             oracle.sql.json.OracleJsonValue v = rs.getObject(1, oracle.sql.json.OracleJsonValue.class);
-                            got.add(v == null ? null : v.toString());
+                            got.add(v);
+                            if (v instanceof oracle.sql.json.OracleJsonObject o && o.containsKey("key_0")
+                                    && !"1050".equals(String.valueOf(o.get("key_150")))) {
+                                // a lookup by name, not a walk: ojdbc finds members by binary search over field ids
+                                return "lookup of key_150 found " + o.get("key_150") + ", expected 1050";
+                            }
                         }
                     }
-                    return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
+                    if (want.equals(got)) {
+                        return null;
+                    }
+                    List<String> w = new ArrayList<>();
+                    want.forEach(x -> w.add(ojdbcSorted(x)));
+                    List<String> g = new ArrayList<>();
+                    got.forEach(x -> g.add(ojdbcSorted(x)));
+                    return firstDifference(w, g);
                 }));
                 base += 10;
             }
+            cells.put("json_bind", cell(() -> {
+                oracle.sql.json.OracleJsonFactory f = new oracle.sql.json.OracleJsonFactory();
+                try (Statement s = c.createStatement()) {
+                    s.execute("create table json_ojdbc (id number primary key, j json)");
+                }
+                List<String> want = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("insert into json_ojdbc values (?, ?)")) {
+                    int id = 0;
+                    for (dev.orathin.json.JsonValue d : TypeCases.jsonBinds()) {
+                        oracle.sql.json.OracleJsonValue v = f.createJsonTextValue(new java.io.StringReader(d.toJson()));
+                        want.add(v.toString());
+                        ps.setInt(1, id++);
+                        ps.setObject(2, v, OracleType.JSON);
+                        ps.executeUpdate();
+                    }
+                }
+                // Oracle's JSON type does not keep member order (ojdbc writes large objects in field-id order):
+                // compare as ojdbc's own values, whose objects are maps
+                List<oracle.sql.json.OracleJsonValue> wantValues = new ArrayList<>();
+                for (String w : want) {
+                    wantValues.add(f.createJsonTextValue(new java.io.StringReader(w)));
+                }
+                List<oracle.sql.json.OracleJsonValue> gotValues = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select j from json_ojdbc order by id")) {
+                    while (rs.next()) {
+                        gotValues.add(rs.getObject(1, oracle.sql.json.OracleJsonValue.class));
+                    }
+                }
+                if (wantValues.equals(gotValues)) {
+                    return null;
+                }
+                List<String> got = new ArrayList<>();
+                gotValues.forEach(v -> got.add(String.valueOf(v)));
+                return firstDifference(want, got);
+            }));
         }
         check("ojdbc11", cells);
     }
@@ -263,19 +312,35 @@ class TypesInteropIT {
                 int first = base;
                 cells.put(e.getKey(), cell(() -> {
                     List<String> want = new ArrayList<>();
-                    e.getValue().forEach(d -> want.add(d == null ? null : d.toJson()));
+                    e.getValue().forEach(d -> want.add(d == null ? null : sorted(d)));
                     List<String> got = new ArrayList<>();
                     try (Cursor cur = c.execute("select j from json_seed where id >= :1 and id < :2 order by id", first,
                             first + e.getValue().size())) {
                         while (cur.next()) {
                             Object o = cur.getObject(1);
-                            got.add(o == null ? null : ((dev.orathin.json.JsonValue) o).toJson());
+                            got.add(o == null ? null : sorted((dev.orathin.json.JsonValue) o));
                         }
                     }
                     return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
                 }));
                 base += 10;
             }
+            cells.put("json_bind", cell(() -> {
+                c.execute("create table json_orathin (id number primary key, j json)").close();
+                List<String> want = new ArrayList<>();
+                int id = 0;
+                for (dev.orathin.json.JsonValue d : TypeCases.jsonBinds()) {
+                    want.add(sorted(d));
+                    c.executeUpdate("insert into json_orathin values (:1, :2)", id++, d);
+                }
+                List<String> got = new ArrayList<>();
+                try (Cursor cur = c.execute("select j from json_orathin order by id")) {
+                    while (cur.next()) {
+                        got.add(sorted(cur.getObject(1, dev.orathin.json.JsonValue.class)));
+                    }
+                }
+                return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
+            }));
         }
         check("orathin", cells);
     }
@@ -386,6 +451,52 @@ class TypesInteropIT {
             return null;
         }
         return "expected " + shorten(want) + " got " + shorten(got);
+    }
+
+    /** ojdbc's JSON value as text with object members sorted by name (its objects' equals is order-sensitive). */
+    static String ojdbcSorted(Object v) {
+        if (v instanceof oracle.sql.json.OracleJsonObject o) {
+            StringBuilder sb = new StringBuilder("{");
+            new java.util.TreeMap<>(o).forEach((k, x) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                    .append(ojdbcSorted(x)));
+            return sb.append('}').toString();
+        }
+        if (v instanceof oracle.sql.json.OracleJsonArray a) {
+            StringBuilder sb = new StringBuilder("[");
+            a.forEach(x -> sb.append(sb.length() > 1 ? "," : "").append(ojdbcSorted(x)));
+            return sb.append(']').toString();
+        }
+        return String.valueOf(v);
+    }
+
+    /** JSON text with object members sorted by name: Oracle's JSON type does not keep member order. */
+    static String sorted(dev.orathin.json.JsonValue v) {
+        if (v instanceof dev.orathin.json.JsonValue.JsonObject o) {
+            java.util.TreeMap<String, dev.orathin.json.JsonValue> m = new java.util.TreeMap<>(o.members());
+            StringBuilder sb = new StringBuilder("{");
+            m.forEach((k, x) -> sb.append(sb.length() > 1 ? "," : "").append(new dev.orathin.json.JsonValue.JsonString(k).toJson())
+                    .append(':').append(sorted(x)));
+            return sb.append('}').toString();
+        }
+        if (v instanceof dev.orathin.json.JsonValue.JsonArray a) {
+            StringBuilder sb = new StringBuilder("[");
+            a.elements().forEach(x -> sb.append(sb.length() > 1 ? "," : "").append(sorted(x)));
+            return sb.append(']').toString();
+        }
+        return v.toJson();
+    }
+
+    /** The first row that differs, both sides shortened. */
+    private static String firstDifference(List<String> want, List<String> got) {
+        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+            String w = i < want.size() ? want.get(i) : "(no row)";
+            String g = i < got.size() ? got.get(i) : "(no row)";
+            if (!java.util.Objects.equals(w, g)) {
+                return "row " + i + ": expected " + shorten(java.util.Collections.singletonList(w)) + " got "
+                        + shorten(java.util.Collections.singletonList(g));
+            }
+        }
+        return null;
     }
 
     private static String shorten(List<String> l) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * The testkit's own JSON text → OSON encoder (Oracle's binary JSON, how a 21c+ server sends JSON
  * columns), written from the format description independently of the client: a small JSON parser,
  * a field-name dictionary sorted by FNV-1a hash byte, length and name, and a tree of containers with
- * four-byte offsets. Numbers become Oracle NUMBERs (exact), strings UTF-8.
+ * four-byte offsets, object members in field-id order (so JSON member order is not kept, as in Oracle). Numbers become Oracle NUMBERs (exact), strings UTF-8.
  */
 final class OsonWriter {
 
@@ -290,8 +290,11 @@ final class OsonWriter {
                 int idsAt = out.size();
                 int offsetsAt = idsAt + m.size() * idSize;
                 out.raw(new byte[m.size() * (idSize + 4)]);
+                // members in field-id order, as Oracle stores them: readers (ojdbc) look names up by binary search
+                List<Map.Entry<?, ?>> members = new ArrayList<>(m.entrySet());
+                members.sort(Comparator.comparingInt(e -> ids.get((String) e.getKey())));
                 int i = 0;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
+                for (Map.Entry<?, ?> e : members) {
                     out.put(idsAt + i * idSize, ids.get((String) e.getKey()), idSize);
                     out.put(offsetsAt + i * 4, out.size(), 4);
                     node(e.getValue());

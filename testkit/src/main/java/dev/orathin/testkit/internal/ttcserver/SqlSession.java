@@ -1081,6 +1081,8 @@ final class SqlSession implements AutoCloseable {
                 return Values.bool(b);
             case OraType.VECTOR:
                 return VectorData.parse(b).image();
+            case OraType.JSON:
+                return OsonReader.toJson(b).getBytes(StandardCharsets.UTF_8); // H2 parses bytes bound to a JSON column
             case OraType.INTERVAL_DS:
                 return Values.intervalDs(b);
             case OraType.INTERVAL_YM:
