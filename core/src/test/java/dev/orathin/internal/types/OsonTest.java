@@ -80,6 +80,52 @@ class OsonTest {
     }
 
     @Test
+    void encodesByHand() {
+        // {"a":true}: flags 0x2106 (inline leaf, length in pcode, 1-byte hash ids, tiny-nodes stat); one name;
+        // hash id = low byte of FNV-1a("a") = (0xC5 ^ 0x61) * 0x93 & 0xFF = 0x2C; the object 0xA4 (four-byte offsets)
+        byte[] expected = hex("FF4A5A 01 2106 01 0002 0008 0000 2C 0000 0161 A4 01 01 00000007 31");
+        JsonValue doc = new JsonValue.JsonObject(Map.of("a", new JsonValue.JsonBoolean(true)));
+        assertArrayEquals(expected, Oson.encode(doc));
+        assertEquals(0x2C, Oson.hashId(new byte[] {'a'}));
+        // a scalar document: flags 0x16, the tree is the value
+        assertArrayEquals(hex("FF4A5A 01 0016 0003 33 01 78"), Oson.encode(new JsonValue.JsonString("x")));
+    }
+
+    @Test
+    void encodeDecodeRoundTrip() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("n", new java.math.BigDecimal("-1.25E-120"));
+        m.put("big", new java.math.BigInteger("123456789012345678901234567890123456"));
+        m.put("s", "é".repeat(40_000)); // 80,000 bytes: a four-byte string length and tree size
+        m.put("b", Boolean.FALSE);
+        m.put("nul", null);
+        m.put("d", java.time.LocalDate.of(2024, 2, 29));
+        m.put("ts", LocalDateTime.of(2024, 3, 1, 12, 0, 0, 123_456_789));
+        m.put("ts0", LocalDateTime.of(2024, 3, 1, 12, 0));
+        m.put("tz", java.time.OffsetDateTime.of(2024, 3, 1, 12, 0, 0, 0, java.time.ZoneOffset.ofHoursMinutes(5, 30)));
+        m.put("raw", new byte[] {1, 2, 3});
+        m.put("nan", Double.NaN);
+        m.put("ds", java.time.Duration.ofDays(3).plusMillis(1500));
+        m.put("ym", java.time.Period.of(2, 5, 0));
+        m.put("vec", new float[] {1.5f, -2f});
+        m.put("arr", List.of(1, List.of(), Map.of()));
+        for (int i = 0; i < 300; i++) {
+            m.put("k" + i, i); // 315 names: two-byte field ids
+        }
+        JsonValue v = JsonValue.of(m);
+        assertEquals(v, Oson.decode(Oson.encode(v)));
+    }
+
+    @Test
+    void encodeRefusesLongFieldNames() {
+        JsonValue doc = new JsonValue.JsonObject(Map.of("x".repeat(256), JsonValue.JsonNull.INSTANCE));
+        OrathinProtocolException e = assertThrows(OrathinProtocolException.class, () -> Oson.encode(doc));
+        assertEquals(CoreErrorCode.UNSUPPORTED_OSON, e.errorCode());
+        assertThrows(IllegalArgumentException.class, () -> JsonValue.of(Map.of(1, 2)));
+        assertThrows(IllegalArgumentException.class, () -> JsonValue.of(new Object()));
+    }
+
+    @Test
     void malformedAndUnsupportedHaveTypedCodes() {
         assertCode(CoreErrorCode.MALFORMED_OSON, "FF4A5B 01 0016 0001 30"); // magic
         assertCode(CoreErrorCode.UNSUPPORTED_OSON, "FF4A5A 02 0016 0001 30"); // version
