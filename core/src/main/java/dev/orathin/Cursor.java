@@ -31,7 +31,8 @@ import java.util.stream.StreamSupport;
  * RAW/BLOB → byte[], DATE/TIMESTAMP/TIMESTAMP WITH LOCAL TIME ZONE → LocalDateTime, TIMESTAMP
  * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
  * Period, BOOLEAN → Boolean, ROWID → String, VECTOR → float[] (FLOAT32), double[] (FLOAT64), byte[]
- * (INT8; BINARY packed eight dimensions per byte) or {@link SparseVector}. LOB columns are fetched inline (defined as LONG /
+ * (INT8; BINARY packed eight dimensions per byte) or {@link SparseVector}, JSON →
+ * {@link dev.orathin.json.JsonValue}. LOB columns are fetched inline (defined as LONG /
  * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
  *
  * <p>Getters take a 1-based index or a column label (case-insensitive, as JDBC). Integral getters

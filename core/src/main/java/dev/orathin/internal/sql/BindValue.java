@@ -72,7 +72,7 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
      * Encodes a Java value. Supported: null, String, Integer/Long/Short/Byte/BigInteger/BigDecimal,
      * Double, Float, byte[], Boolean, LocalDate, LocalDateTime, OffsetDateTime, ZonedDateTime,
      * Instant, Duration, Period, VECTOR values ({@code float[]}, {@code double[]}, {@link dev.orathin.ByteVector},
-     * {@link dev.orathin.SparseVector}) and {@link OutParam}.
+     * {@link dev.orathin.SparseVector}), JSON ({@link dev.orathin.json.JsonValue}, Map, List) and {@link OutParam}.
      *
      * @param value the value
      * @param maxStringSize the server's largest VARCHAR2 in bytes (4000 or 32767)
