@@ -424,8 +424,20 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
             return (T) v;
         }
         Object out = null;
+        if (v instanceof dev.orathin.json.JsonValue j && type != String.class) {
+            // JSON as plain Java (Map, List, String, BigDecimal, ...) when that is what is asked for
+            Object java = j.toJava();
+            if (java == null || type.isInstance(java)) {
+                return (T) java;
+            }
+            throw new OrathinUsageException(CoreErrorCode.VALUE_CONVERSION, where(column) + " holds JSON "
+                    + j.getClass().getSimpleName() + ", which cannot be read as " + type.getSimpleName());
+        }
         if (type == String.class) {
+            // JSON as its text, vectors in Oracle's text form ([1.5,2.0]); never an array's identity string
             out = v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b ? HexFormat.of().withUpperCase().formatHex(b)
+                    : v instanceof dev.orathin.json.JsonValue j ? j.toJson()
+                    : v instanceof float[] || v instanceof double[] || v instanceof SparseVector ? new dev.orathin.json.JsonValue.JsonVector(v).toJson()
                     : v.toString();
         } else if (v instanceof Number num) {
             out = number(num, type, column);

@@ -319,6 +319,12 @@ class TypesInteropIT {
                         while (cur.next()) {
                             Object o = cur.getObject(1);
                             got.add(o == null ? null : sorted((dev.orathin.json.JsonValue) o));
+                            if (o != null && !cur.getString(1).equals(((dev.orathin.json.JsonValue) o).toJson())) {
+                                got.add("getString gave " + cur.getString(1)); // the JSON text, not the tree's toString
+                            }
+                            if (o instanceof dev.orathin.json.JsonValue.JsonObject && !(cur.getObject(1, Map.class) instanceof Map)) {
+                                got.add("getObject(Map.class) gave " + cur.getObject(1, Map.class));
+                            }
                         }
                     }
                     return want.equals(got) ? null : "expected " + shorten(want) + " got " + shorten(got);
