@@ -7,4 +7,5 @@ module dev.orathin.core {
     exports dev.orathin;
     // the packet-trace decoder behind `orathin trace decode`
     exports dev.orathin.internal.trace to dev.orathin.examples;
+    exports dev.orathin.json;
 }

@@ -12,13 +12,24 @@ import java.util.Objects;
  *     DAY TO SECOND the fractional-second precision as the database describes it
  * @param maxSize largest value in characters for character types, bytes for RAW, else 0
  * @param nullable whether the column may hold NULL
+ * @param vectorDimensions VECTOR: the declared number of dimensions, 0 when flexible ({@code VECTOR(*, ...)})
+ *     or not described (the server describes vectors only at TTC field version 24, which orathin does not
+ *     negotiate yet); 0 for other types
+ * @param vectorFormat VECTOR: the declared element format, null when flexible or not described
+ * @param vectorSparse VECTOR: declared SPARSE (as described; false when not described)
  */
-public record Column(String name, OracleType type, int precision, int scale, int maxSize, boolean nullable) {
+public record Column(String name, OracleType type, int precision, int scale, int maxSize, boolean nullable, int vectorDimensions,
+        VectorFormat vectorFormat, boolean vectorSparse) {
 
     /** Validates. */
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A column that is not a VECTOR. */
+    public Column(String name, OracleType type, int precision, int scale, int maxSize, boolean nullable) {
+        this(name, type, precision, scale, maxSize, nullable, 0, null, false);
     }
 
     /**

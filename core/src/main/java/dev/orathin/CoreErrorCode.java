@@ -45,6 +45,14 @@ public enum CoreErrorCode implements ErrorCode {
     NUMERIC_OVERFLOW(5043, "numeric value out of range"),
     /** A column label the query does not have. */
     NO_SUCH_COLUMN(5044, "no such column"),
+    /** A VECTOR image that does not follow the format (magic byte, lengths, dimensions). */
+    MALFORMED_VECTOR(5070, "malformed VECTOR value"),
+    /** A JSON (OSON) image that does not follow the format (header, offsets, node types). */
+    MALFORMED_OSON(5071, "malformed JSON (OSON) value"),
+    /** A VECTOR image variant orathin does not decode (a newer version or an unknown element format). */
+    UNSUPPORTED_VECTOR(9020, "unsupported VECTOR variant"),
+    /** A JSON (OSON) variant orathin does not decode or encode (e.g. a newer OSON version). */
+    UNSUPPORTED_OSON(9021, "unsupported JSON (OSON) variant"),
     /** A feature orathin does not implement yet. */
     NOT_SUPPORTED(9001, "not supported"),
     /** A column of a data type orathin cannot decode. */

@@ -30,7 +30,9 @@ import java.util.stream.StreamSupport;
  * BINARY_FLOAT → Float, BINARY_DOUBLE → Double, character types and CLOB/NCLOB → String,
  * RAW/BLOB → byte[], DATE/TIMESTAMP/TIMESTAMP WITH LOCAL TIME ZONE → LocalDateTime, TIMESTAMP
  * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
- * Period, BOOLEAN → Boolean, ROWID → String. LOB columns are fetched inline (defined as LONG /
+ * Period, BOOLEAN → Boolean, ROWID → String, VECTOR → float[] (FLOAT32), double[] (FLOAT64), byte[]
+ * (INT8; BINARY packed eight dimensions per byte) or {@link SparseVector}, JSON →
+ * {@link dev.orathin.json.JsonValue}. LOB columns are fetched inline (defined as LONG /
  * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
  *
  * <p>Getters take a 1-based index or a column label (case-insensitive, as JDBC). Integral getters
@@ -422,8 +424,20 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
             return (T) v;
         }
         Object out = null;
+        if (v instanceof dev.orathin.json.JsonValue j && type != String.class) {
+            // JSON as plain Java (Map, List, String, BigDecimal, ...) when that is what is asked for
+            Object java = j.toJava();
+            if (java == null || type.isInstance(java)) {
+                return (T) java;
+            }
+            throw new OrathinUsageException(CoreErrorCode.VALUE_CONVERSION, where(column) + " holds JSON "
+                    + j.getClass().getSimpleName() + ", which cannot be read as " + type.getSimpleName());
+        }
         if (type == String.class) {
+            // JSON as its text, vectors in Oracle's text form ([1.5,2.0]); never an array's identity string
             out = v instanceof BigDecimal d ? d.toPlainString() : v instanceof byte[] b ? HexFormat.of().withUpperCase().formatHex(b)
+                    : v instanceof dev.orathin.json.JsonValue j ? j.toJson()
+                    : v instanceof float[] || v instanceof double[] || v instanceof SparseVector ? new dev.orathin.json.JsonValue.JsonVector(v).toJson()
                     : v.toString();
         } else if (v instanceof Number num) {
             out = number(num, type, column);

@@ -206,7 +206,7 @@ public final class OracleConnection implements AutoCloseable {
             throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "the statement has " + text.bindNames().size()
                     + " bind placeholder(s) " + text.bindNames() + " but " + values.length + " value(s) were given");
         }
-        return run(text, List.of(values));
+        return run(text, java.util.Collections.unmodifiableList(java.util.Arrays.asList(values))); // NULL binds allowed
     }
 
     /**

@@ -50,7 +50,15 @@ public enum OracleType {
     /** TIMESTAMP WITH LOCAL TIME ZONE (type 231), in the session time zone. */
     TIMESTAMP_LTZ(231, java.time.LocalDateTime.class),
     /** BOOLEAN (type 252, 23ai). */
-    BOOLEAN(252, Boolean.class);
+    BOOLEAN(252, Boolean.class),
+    /**
+     * VECTOR (type 127, 23ai): {@code float[]} (FLOAT32), {@code double[]} (FLOAT64), {@code byte[]}
+     * (INT8, or BINARY packed eight dimensions per byte) or {@link SparseVector}; see
+     * {@link Column#vectorFormat()}.
+     */
+    VECTOR(127, Object.class),
+    /** JSON (type 119, 21c+ native JSON sent as OSON): a {@link dev.orathin.json.JsonValue}. */
+    JSON(119, dev.orathin.json.JsonValue.class);
 
     private final int typeNumber;
     private final Class<?> javaType;
@@ -102,6 +110,8 @@ public enum OracleType {
             case 208 -> UROWID;
             case 231 -> TIMESTAMP_LTZ;
             case 252 -> BOOLEAN;
+            case 127 -> VECTOR;
+            case 119 -> JSON;
             default -> null;
         };
     }

@@ -37,7 +37,7 @@ public final class TestDatabase extends TtcDatabase {
     public void run(String... sql) {
         try (Connection c = h2(); Statement s = c.createStatement()) {
             for (String q : sql) {
-                s.execute(q);
+                s.execute(dev.orathin.testkit.internal.ttcserver.TestkitFunctions.ddl(q));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("testkit H2 could not run the seed SQL: " + e.getMessage(), e);

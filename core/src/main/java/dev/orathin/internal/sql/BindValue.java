@@ -55,6 +55,14 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
     /** Buffer size of ROWID / UROWID (sent as VARCHAR). */
     static final int MAX_UROWID_LENGTH = 5267;
 
+    /** VECTOR / JSON buffer and prefetch sizes (python TNS_VECTOR_MAX_LENGTH, TNS_JSON_MAX_LENGTH). */
+    static final int VECTOR_MAX_LENGTH = 1024 * 1024, JSON_MAX_LENGTH = 32 * 1024 * 1024;
+
+    /** The buffer size and LOB prefetch length of VECTOR (127) or JSON (119) metadata. */
+    static int maxPrefetchLength(int type) {
+        return type == ColumnInfo.VECTOR ? VECTOR_MAX_LENGTH : JSON_MAX_LENGTH;
+    }
+
     /** True when the value is written after all others (LONG binds, python {@code _write_bind_params_row}). */
     public boolean isLong() {
         return bufferSize >= MIN_LONG_LENGTH;
@@ -63,7 +71,8 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
     /**
      * Encodes a Java value. Supported: null, String, Integer/Long/Short/Byte/BigInteger/BigDecimal,
      * Double, Float, byte[], Boolean, LocalDate, LocalDateTime, OffsetDateTime, ZonedDateTime,
-     * Instant, Duration, Period and {@link OutParam}.
+     * Instant, Duration, Period, VECTOR values ({@code float[]}, {@code double[]}, {@link dev.orathin.ByteVector},
+     * {@link dev.orathin.SparseVector}), JSON ({@link dev.orathin.json.JsonValue}, Map, List) and {@link OutParam}.
      *
      * @param value the value
      * @param maxStringSize the server's largest VARCHAR2 in bytes (4000 or 32767)
@@ -108,6 +117,17 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
             }
             return new BindValue(23, 0, Math.max(1, b.length), b.length == 0 ? null : b.clone(), DIR_IN, null);
         }
+        if (dev.orathin.internal.types.VectorImage.isVector(value)) {
+            try {
+                return new BindValue(ColumnInfo.VECTOR, 0, VECTOR_MAX_LENGTH, dev.orathin.internal.types.VectorImage.encode(value), DIR_IN, null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bind " + where + ": " + e.getMessage(), e);
+            }
+        }
+        if (value instanceof dev.orathin.json.JsonValue || value instanceof java.util.Map || value instanceof java.util.Collection) {
+            return new BindValue(ColumnInfo.JSON, 0, JSON_MAX_LENGTH, dev.orathin.internal.types.Oson.encode(
+                    dev.orathin.json.JsonValue.of(value)), DIR_IN, null);
+        }
         if (value instanceof Boolean bool) {
             // BOOLEAN binds need field version 17 (23ai); orathin announces 13, so booleans go as NUMBER 1 / 0
             return number(bool ? BigDecimal.ONE : BigDecimal.ZERO);
@@ -135,7 +155,7 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
         }
         throw new IllegalArgumentException("bind " + where + ": values of " + value.getClass().getName() + " cannot be bound (supported:"
                 + " String, Integer, Long, BigInteger, BigDecimal, Double, Float, byte[], Boolean, LocalDate, LocalDateTime,"
-                + " OffsetDateTime, ZonedDateTime, Instant, Duration, Period, OutParam, null)");
+                + " OffsetDateTime, ZonedDateTime, Instant, Duration, Period, float[], double[], ByteVector, SparseVector, OutParam, null)");
     }
 
     private static BindValue number(BigDecimal v) {
@@ -165,6 +185,10 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
             case INTERVAL_DS -> new BindValue(183, 0, 11, data, dir, t);
             case INTERVAL_YM -> new BindValue(182, 0, 5, data, dir, t);
             case BOOLEAN -> new BindValue(2, 0, 22, data, dir, OracleType.BOOLEAN);
+            case JSON -> throw new IllegalArgumentException("bind " + where + ": OUT parameters of type JSON are not supported;"
+                    + " select the value in a query instead");
+            case VECTOR -> throw new IllegalArgumentException("bind " + where + ": OUT parameters of type VECTOR are not supported;"
+                    + " select the vector in a query instead");
         };
     }
 

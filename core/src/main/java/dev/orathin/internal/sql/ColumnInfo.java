@@ -21,7 +21,18 @@ import java.nio.charset.StandardCharsets;
  * @param type the public type, or null when orathin does not support the type
  */
 public record ColumnInfo(int typeNumber, int charsetForm, int precision, int scale, int bufferSize, int maxSize, boolean nullable,
-        String name, OracleType type) {
+        String name, OracleType type, int vectorDimensions, int vectorFormat, int vectorFlags) {
+
+    /** Column metadata without VECTOR details. */
+    public ColumnInfo(int typeNumber, int charsetForm, int precision, int scale, int bufferSize, int maxSize, boolean nullable,
+            String name, OracleType type) {
+        this(typeNumber, charsetForm, precision, scale, bufferSize, maxSize, nullable, name, type, 0, 0, 0);
+    }
+
+    /** Oracle type numbers of VECTOR and JSON. */
+    public static final int VECTOR = 127, JSON = 119;
+    /** Column metadata vector flag: SPARSE (python VECTOR_META_FLAG_SPARSE_VECTOR). */
+    static final int VECTOR_FLAG_SPARSE = 0x02;
 
     /** Field version from which column metadata carries oaccolid (python TNS_CCAP_FIELD_VERSION_12_2). */
     static final int FV_12_2 = 8;
@@ -71,17 +82,25 @@ public record ColumnInfo(int typeNumber, int charsetForm, int precision, int sca
                 r.ub();
             }
         }
+        int vectorDimensions = 0;
+        int vectorFormat = 0;
+        int vectorFlags = 0;
         if (fieldVersion >= 24) {
-            r.ub();
-            r.ub1();
-            r.ub1();
+            vectorDimensions = r.ub4();
+            vectorFormat = r.ub1();
+            vectorFlags = r.ub1();
         }
         String n = name == null ? "" : new String(name, StandardCharsets.UTF_8);
-        return new ColumnInfo(type, csfrm, precision, scale, bufferSize, maxSize, nullable, n, OracleType.of(type, csfrm));
+        return new ColumnInfo(type, csfrm, precision, scale, bufferSize, maxSize, nullable, n, OracleType.of(type, csfrm),
+                vectorDimensions, vectorFormat, vectorFlags);
     }
 
     /** The public view; only for supported types. */
     public Column toColumn() {
+        if (typeNumber == VECTOR) {
+            return new Column(name, type, precision, scale, maxSize, nullable, vectorDimensions, dev.orathin.VectorFormat.of(vectorFormat),
+                    (vectorFlags & VECTOR_FLAG_SPARSE) != 0);
+        }
         return new Column(name, type, precision, scale, maxSize, nullable);
     }
 
@@ -93,6 +112,11 @@ public record ColumnInfo(int typeNumber, int charsetForm, int precision, int sca
     /** True for CLOB / NCLOB / BLOB: these are defined as LONG / LONG RAW to come inline. */
     public boolean isLob() {
         return typeNumber == 112 || typeNumber == 113;
+    }
+
+    /** True for VECTOR and JSON: their values come as a LOB locator with the data prefetched, once defined so. */
+    public boolean isPrefetchedLob() {
+        return typeNumber == VECTOR || typeNumber == JSON;
     }
 
     /** The type the data arrives as once defined: LONG for CLOB/NCLOB, LONG RAW for BLOB, else the column's type. */

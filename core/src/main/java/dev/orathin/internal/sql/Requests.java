@@ -107,7 +107,11 @@ public final class Requests {
             for (ColumnInfo c : defines) {
                 int type = c.definedType();
                 int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
-                metadata(w, fieldVersion, type, c.charsetForm(), size);
+                if (c.isPrefetchedLob()) {
+                    prefetchMetadata(w, fieldVersion, type);
+                } else {
+                    metadata(w, fieldVersion, type, c.charsetForm(), size);
+                }
             }
         } else if (numBinds > 0) {
             bindMetadata(w, fieldVersion, bindMeta);
@@ -218,7 +222,11 @@ public final class Requests {
 
     private static void bindMetadata(TtcWriter w, int fieldVersion, List<BindValue> meta) {
         for (BindValue b : meta) {
-            metadata(w, fieldVersion, b.typeNumber(), b.charsetForm(), b.bufferSize());
+            if (b.typeNumber() == ColumnInfo.VECTOR || b.typeNumber() == ColumnInfo.JSON) {
+                prefetchMetadata(w, fieldVersion, b.typeNumber());
+            } else {
+                metadata(w, fieldVersion, b.typeNumber(), b.charsetForm(), b.bufferSize());
+            }
         }
     }
 
@@ -238,6 +246,58 @@ public final class Requests {
         }
     }
 
+    /** Cont flag of VECTOR / JSON metadata: the data comes with the locator (python TNS_LOB_PREFETCH_FLAG). */
+    static final int LOB_PREFETCH_FLAG = 0x2000000;
+
+    /**
+     * VECTOR / JSON define and bind metadata as python-oracledb and node-oracledb write it: buffer size
+     * and prefetch length the type's maximum (VECTOR 1 MiB, JSON 32 MiB), the LOB prefetch cont flag.
+     */
+    private static void prefetchMetadata(TtcWriter w, int fieldVersion, int type) {
+        int max = BindValue.maxPrefetchLength(type);
+        w.ub1(type).ub1(0x01).ub1(0).ub1(0);
+        w.ub(max);
+        w.ub(0); // max number of array elements
+        w.ub(LOB_PREFETCH_FLAG);
+        w.ub(0); // OID
+        w.ub(0); // version
+        w.ub(0); // charset id
+        w.ub1(0); // charset form
+        w.ub(max); // LOB prefetch length
+        if (fieldVersion >= FV_12_2) {
+            w.ub(0); // oaccolid
+        }
+    }
+
+    /**
+     * A VECTOR / JSON bind value: a 40-byte value-based QLocator (ub4 length, then as CLR) holding the
+     * data length, then the data (CLR); NULL is a zero length (node-oracledb {@code writeQLocator}).
+     */
+    private static void prefetchedValue(TtcWriter w, byte[] data) {
+        if (data == null) {
+            w.ub1(0);
+            return;
+        }
+        byte[] loc = new byte[40];
+        loc[1] = 38; // internal length
+        loc[3] = 4; // QLocator version
+        loc[4] = (byte) (0x20 | 0x01 | 0x40); // value based, BLOB, abstract (python TNS_LOB_LOC_FLAGS_*)
+        loc[5] = 0x08; // initialised
+        loc[9] = 1; // byt1
+        for (int i = 0; i < 8; i++) {
+            loc[10 + i] = (byte) ((long) data.length >>> (56 - 8 * i));
+        }
+        w.ub(40).clr(loc).clr(data);
+    }
+
+    private static void value(TtcWriter w, BindValue meta, BindValue v) {
+        if (meta.typeNumber() == ColumnInfo.VECTOR || meta.typeNumber() == ColumnInfo.JSON) {
+            prefetchedValue(w, v.data());
+        } else {
+            w.clr(v.data());
+        }
+    }
+
     /** One ROW_DATA per execution: non-LONG values first, then LONG ones (python {@code _write_bind_params_row}). */
     private static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
         boolean anyLong = meta.stream().anyMatch(BindValue::isLong);
@@ -250,13 +310,13 @@ public final class Requests {
             w.ub1(Response.MSG_ROW_DATA);
             for (int i = 0; i < row.size(); i++) {
                 if (!meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
-                    w.clr(row.get(i).data());
+                    value(w, meta.get(i), row.get(i));
                 }
             }
             if (anyLong) {
                 for (int i = 0; i < row.size(); i++) {
                     if (meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
-                        w.clr(row.get(i).data());
+                        value(w, meta.get(i), row.get(i));
                     }
                 }
             }

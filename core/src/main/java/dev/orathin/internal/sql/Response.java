@@ -202,7 +202,7 @@ public final class Response {
             if (c.type() == null) {
                 throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "column " + c.name() + " has Oracle type number "
                         + c.typeNumber() + ", which orathin does not support (supported: character, NUMBER, BINARY_FLOAT/DOUBLE,"
-                        + " DATE, TIMESTAMP [WITH [LOCAL] TIME ZONE], INTERVAL, RAW, LONG [RAW], CLOB/NCLOB/BLOB, ROWID, BOOLEAN);"
+                        + " DATE, TIMESTAMP [WITH [LOCAL] TIME ZONE], INTERVAL, RAW, LONG [RAW], CLOB/NCLOB/BLOB, ROWID, BOOLEAN, VECTOR, JSON);"
                         + " select it converted, e.g. TO_CHAR(" + c.name() + ")");
             }
         }
@@ -266,6 +266,10 @@ public final class Response {
                 row[i] = previousRow[i];
             } else {
                 ColumnInfo c = cols.get(i);
+                if (!lobsDefined && c.isPrefetchedLob()) {
+                    row[i] = ValueCodec.locatorOnly(r);
+                    continue;
+                }
                 row[i] = ValueCodec.read(r, lobsDefined ? c.definedType() : c.typeNumber(), c.charsetForm(), c.bufferSize(), c.toColumnIntegral(), true, null);
             }
         }

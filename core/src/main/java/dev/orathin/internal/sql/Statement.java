@@ -51,7 +51,7 @@ public final class Statement {
 
     /** True when the described columns include CLOB / NCLOB / BLOB. */
     public boolean hasLobColumns() {
-        return columns != null && columns.stream().anyMatch(ColumnInfo::isLob);
+        return columns != null && columns.stream().anyMatch(c -> c.isLob() || c.isPrefetchedLob());
     }
 
     /** Forgets the server cursor (after an error, or when closed). */

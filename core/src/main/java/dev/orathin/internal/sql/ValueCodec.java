@@ -5,6 +5,7 @@ import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.types.OracleDateTime;
 import dev.orathin.internal.types.OracleNumber;
+import dev.orathin.internal.types.VectorImage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
@@ -99,6 +100,14 @@ public final class ValueCodec {
                 byte[] b = r.clr();
                 v = b == null ? null : OracleDateTime.decodeIntervalDs(b);
             }
+            case ColumnInfo.VECTOR -> {
+                byte[] image = prefetchedLob(r);
+                v = image == null ? null : VectorImage.decode(image);
+            }
+            case ColumnInfo.JSON -> {
+                byte[] image = prefetchedLob(r);
+                v = image == null ? null : dev.orathin.internal.types.Oson.decode(image);
+            }
             case 112, 113 -> {
                 // a LOB locator (before the LONG define): ub4 length, then ub8 size, ub4 chunk size, CLR locator
                 int n = r.ub4();
@@ -134,10 +143,33 @@ public final class ValueCodec {
             case 102 -> " (REF CURSOR)";
             case 109 -> " (object / named type)";
             case 111 -> " (REF)";
-            case 119 -> " (JSON)";
-            case 127 -> " (VECTOR)";
             default -> "";
         };
+    }
+
+    /**
+     * VECTOR and JSON values (python {@code read_vector} / {@code read_oson}, node {@code readVector}):
+     * ub4 locator length (0 = NULL), ub8 data size, ub4 chunk size, the data (CLR), the locator (CLR).
+     */
+    static byte[] prefetchedLob(TtcReader r) {
+        int n = r.ub4();
+        if (n == 0) {
+            return null;
+        }
+        r.ub(); // size
+        r.ub(); // chunk size
+        byte[] data = r.clr();
+        r.clr(); // locator: not kept, the value is complete
+        return data == null ? new byte[0] : data;
+    }
+
+    /** A VECTOR or JSON value sent before the column was defined: the locator alone, dropped like a LOB locator. */
+    static Object locatorOnly(TtcReader r) {
+        int n = r.ub4();
+        if (n > 0) {
+            r.clr();
+        }
+        return null;
     }
 
     /** NUMBER bytes to Long (integral columns whose value fits) or BigDecimal. */

@@ -21,7 +21,8 @@ public final class Capabilities {
     static final int CCAP_SQL_VERSION = 0, CCAP_LOGON_TYPES = 4, CCAP_FEATURE_BACKPORT = 5, CCAP_FIELD_VERSION = 7,
             CCAP_SERVER_DEFINE_CONV = 8, CCAP_TTC1 = 15, CCAP_OCI1 = 16, CCAP_TDS_VERSION = 17, CCAP_RPC_VERSION = 18,
             CCAP_RPC_SIG = 19, CCAP_DBF_VERSION = 21, CCAP_LOB = 23, CCAP_TTC2 = 26, CCAP_UB2_DTY = 27, CCAP_CLIENT_FN = 34,
-            CCAP_TTC3 = 37, CCAP_SESS_SIGNATURE_VERSION = 39, CCAP_TTC4 = 40, CCAP_LOB2 = 42;
+            CCAP_TTC3 = 37, CCAP_SESS_SIGNATURE_VERSION = 39, CCAP_TTC4 = 40, CCAP_LOB2 = 42, CCAP_TTC5 = 44,
+            CCAP_VECTOR_FEATURES = 52;
 
     private final byte[] compileCaps = new byte[55];
     private final byte[] runtimeCaps = new byte[11];
@@ -68,6 +69,8 @@ public final class Capabilities {
         compileCaps[CCAP_SESS_SIGNATURE_VERSION] = 8;
         compileCaps[CCAP_TTC4] = 0x04; // in-band notification; no explicit request boundaries
         compileCaps[CCAP_LOB2] = 0x05;
+        compileCaps[CCAP_TTC5] = 0x08; // VECTOR support (python / node TNS_CCAP_VECTOR_SUPPORT)
+        compileCaps[CCAP_VECTOR_FEATURES] = 0x03; // BINARY and sparse vectors
         runtimeCaps[0] = 2; // COMPAT_81
         runtimeCaps[6] = 0x05; // zero copy + 32K strings
     }

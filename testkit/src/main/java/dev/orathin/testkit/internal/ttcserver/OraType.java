@@ -24,6 +24,8 @@ final class OraType {
     static final int UROWID = 208;
     static final int TIMESTAMP_LTZ = 231;
     static final int BOOLEAN = 252;
+    static final int VECTOR = 127;
+    static final int JSON = 119;
 
     /** Charset form: 1 implicit (AL32UTF8), 2 national (AL16UTF16). */
     static final int CSFRM_IMPLICIT = 1;
@@ -57,6 +59,8 @@ final class OraType {
             case INTERVAL_YM: return "INTERVAL YEAR TO MONTH";
             case INTERVAL_DS: return "INTERVAL DAY TO SECOND";
             case BOOLEAN: return "BOOLEAN";
+            case VECTOR: return "VECTOR";
+            case JSON: return "JSON";
             default: return "type " + type;
         }
     }

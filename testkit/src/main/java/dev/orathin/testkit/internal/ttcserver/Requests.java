@@ -220,6 +220,15 @@ final class Requests {
             in.u8();
             return null; // NULL BOOLEAN: escape byte, 1
         }
+        if (type == OraType.VECTOR || type == OraType.JSON) {
+            // QLocator (ub4 length, then as CLR) and the image (CLR); a zero length is NULL (node writeQLocator)
+            long locator = in.ub();
+            if (locator == 0) {
+                return null;
+            }
+            in.clr();
+            return in.clr();
+        }
         return in.clr();
     }
 

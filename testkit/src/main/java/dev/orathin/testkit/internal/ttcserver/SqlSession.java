@@ -45,8 +45,10 @@ final class SqlSession implements AutoCloseable {
      * python-oracledb 2+) read it as a single byte. Precision is a single byte for all. Clients
      * whose compile caps announce LOB prefetch (caps[23] 0x40: node, ojdbc) get the LOB length and
      * chunk size ahead of each locator; python-oracledb 1.x does not and gets the locator alone.
+     * VECTOR (127) columns are described as VECTOR only to clients listing type 127 in DATA_TYPES;
+     * others get Oracle's text form as a CLOB. The same for JSON (119, sent as OSON) and its text.
      */
-    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes) {
+    record ClientTypes(boolean booleanType, boolean newOac, boolean sb1Universal, boolean lobSizes, boolean vector, boolean json) {
     }
 
     private final Connection h2;
@@ -79,6 +81,8 @@ final class SqlSession implements AutoCloseable {
         List<String> bindNames = List.of();
         String h2Sql;
         List<Requests.Meta> binds = List.of();
+        /** The bind values of the last execution of this query (a define re-executes with them). */
+        byte[][] lastBindRow;
         PreparedStatement ps;
         ResultSet rs;
         List<Column> columns;
@@ -121,7 +125,11 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** A described column: its Oracle type and how the value is read from H2. */
-    record Column(String name, int type, int precision, int scale, int maxChars, int bufferSize, boolean nullable, int csfrm) {
+    record Column(String name, int type, int precision, int scale, int maxChars, int bufferSize, boolean nullable, int csfrm,
+            boolean vector) {
+        Column(String name, int type, int precision, int scale, int maxChars, int bufferSize, boolean nullable, int csfrm) {
+            this(name, type, precision, scale, maxChars, bufferSize, nullable, csfrm, false);
+        }
     }
 
     // ---------------------------------------------------------------- calls
@@ -166,8 +174,10 @@ final class SqlSession implements AutoCloseable {
                     describe(c, c.rs.getMetaData(), out); // not after a define: clients keep the types they defined
                 }
                 returnParameters(out, c.id, null);
-                long rows = (e.options() & Requests.OPT_FETCH) != 0 ? e.prefetchRows() : 0;
-                if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB)) {
+                // ojdbc11's define-and-fetch (after a VECTOR describe) carries the row count in al8i4[1], not as prefetch rows
+                long rows = (e.options() & Requests.OPT_FETCH) == 0 ? 0 : e.prefetchRows() > 0 ? e.prefetchRows() : e.al8i4()[1];
+                if (c.defines == null && c.columns.stream().anyMatch(col -> col.type() == OraType.CLOB || col.type() == OraType.BLOB
+                        || col.type() == OraType.VECTOR || col.type() == OraType.JSON)) {
                     // LOB columns, no defines yet: no rows in this reply, as clients may define them as
                     // LONG first (python's fetch_lobs=False re-executes with defines); a FETCH gets locators
                     return end(out, c.id, 0, null);
@@ -357,7 +367,11 @@ final class SqlSession implements AutoCloseable {
     private void runQuery(Cursor c, List<byte[][]> bindRows) throws SQLException {
         prepare(c);
         c.closeResults();
-        bind(c, bindRows.isEmpty() ? null : bindRows.get(0));
+        // a define-only re-execute (node-oracledb for LOB / VECTOR columns) sends no bind values: the query
+        // runs again with the values of its previous execution
+        byte[][] row = bindRows.isEmpty() ? c.lastBindRow : bindRows.get(0);
+        c.lastBindRow = row;
+        bind(c, row);
         running = c.ps;
         c.rs = c.ps.executeQuery();
         c.columns = columns(c.rs.getMetaData());
@@ -478,7 +492,8 @@ final class SqlSession implements AutoCloseable {
                 // LONG and LOB columns are always sent: a locator is never "the same as the previous row",
                 // and ojdbc11 cannot copy a LOB value from the previous row (NoSuchMethodError copyRow)
                 present[i] = !compress || previous == null || types[i] == OraType.LONG || types[i] == OraType.LONG_RAW
-                        || types[i] == OraType.CLOB || types[i] == OraType.BLOB || !Arrays.equals(previous[i], encoded[i]);
+                        || types[i] == OraType.CLOB || types[i] == OraType.BLOB || types[i] == OraType.VECTOR
+                        || types[i] == OraType.JSON || !Arrays.equals(previous[i], encoded[i]);
                 sentColumns += present[i] ? 1 : 0;
             }
             if (sentColumns < n) {
@@ -495,7 +510,9 @@ final class SqlSession implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 if (present[i]) {
                     Requests.Meta d = c.defines != null && i < c.defines.length ? c.defines[i] : null;
-                    if (types[i] == OraType.CLOB || types[i] == OraType.BLOB) {
+                    if (types[i] == OraType.VECTOR || types[i] == OraType.JSON) {
+                        writePrefetched(out, encoded[i]);
+                    } else if (types[i] == OraType.CLOB || types[i] == OraType.BLOB) {
                         writeLocator(out, encoded[i], types[i], d != null && (d.contFlags() & LOB_PREFETCH) != 0,
                                 d == null ? 0 : d.maxChars());
                     } else {
@@ -563,6 +580,7 @@ final class SqlSession implements AutoCloseable {
                     break;
                 case OraType.RAW:
                 case OraType.BLOB:
+                case OraType.VECTOR:
                     v = rs.getBytes(j);
                     break;
                 case OraType.DATE:
@@ -582,7 +600,10 @@ final class SqlSession implements AutoCloseable {
                     v = rs.getObject(j, Period.class);
                     break;
                 default:
-                    v = rs.getString(j);
+                    v = col.vector() ? rs.getBytes(j) : rs.getString(j);
+                    if (col.vector() && v != null) {
+                        v = VectorData.parse((byte[]) v).text(); // a client without VECTOR: Oracle's text form
+                    }
                     break;
             }
             row[i] = rs.wasNull() ? null : v;
@@ -632,6 +653,11 @@ final class SqlSession implements AutoCloseable {
                     break;
                 case Types.BINARY:
                 case Types.VARBINARY:
+                    if (isVector(md, i)) {
+                        c = clientTypes.vector() ? new Column(name, OraType.VECTOR, 0, 0, 0, 4000, nullable, 0, true)
+                                : new Column(name, OraType.CLOB, 0, 0, 0, 4000, nullable, OraType.CSFRM_IMPLICIT, true);
+                        break;
+                    }
                     c = new Column(name, OraType.RAW, 0, 0, 0, Math.max(1, Math.min(32767, p)), nullable, 0);
                     break;
                 case Types.DATE:
@@ -649,6 +675,11 @@ final class SqlSession implements AutoCloseable {
                             : new Column(name, OraType.NUMBER, 1, 0, 0, 22, nullable, 0);
                     break;
                 default:
+                    if (typeName.equals("JSON")) {
+                        c = clientTypes.json() ? new Column(name, OraType.JSON, 0, 0, 0, 4000, nullable, 0)
+                                : new Column(name, OraType.CLOB, 0, 0, 0, 4000, nullable, OraType.CSFRM_IMPLICIT);
+                        break;
+                    }
                     if (typeName.startsWith("INTERVAL DAY")) {
                         c = new Column(name, OraType.INTERVAL_DS, 2, 6, 0, 11, nullable, 0);
                     } else if (typeName.startsWith("INTERVAL YEAR")) {
@@ -661,6 +692,23 @@ final class SqlSession implements AutoCloseable {
             cols.add(c);
         }
         return cols;
+    }
+
+    /** True when the result column is a table column of the vector domain (H2's metadata names only the base type). */
+    private boolean isVector(ResultSetMetaData md, int i) throws SQLException {
+        String table = md.getTableName(i);
+        if (table == null || table.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement ps = h2.prepareStatement("SELECT DOMAIN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, md.getSchemaName(i));
+            ps.setString(2, table);
+            ps.setString(3, md.getColumnName(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && VectorData.DOMAIN.equals(rs.getString(1));
+            }
+        }
     }
 
     /**
@@ -774,6 +822,24 @@ final class SqlSession implements AutoCloseable {
             }
         }
         out.clr(locator);
+    }
+
+    /**
+     * A VECTOR value (python {@code read_vector}, node {@code readVector}): ub4 locator length (0 for
+     * NULL), ub8 size, ub4 chunk size, the image (CLR), then the locator (CLR), whether or not the
+     * client's define asked for prefetch: the value is always complete in the row.
+     */
+    private static void writePrefetched(Ttc.Out out, byte[] v) {
+        if (v == null) {
+            out.ub(0);
+            return;
+        }
+        byte[] locator = new byte[40];
+        locator[1] = 38;
+        locator[3] = 4;
+        locator[4] = 0x61; // value based, BLOB, abstract
+        locator[5] = 0x08; // initialised
+        out.ub(locator.length).ub(v.length).ub(LobStore.CHUNK_SIZE).clr(v).clr(locator);
     }
 
     /** A LOB's length: characters for a CLOB (UTF-16 units, as Oracle counts), bytes for a BLOB. */
@@ -898,6 +964,10 @@ final class SqlSession implements AutoCloseable {
             case OraType.LONG_RAW:
             case OraType.BLOB:
                 return v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
+            case OraType.VECTOR:
+                return VectorData.parse((byte[]) v).image();
+            case OraType.JSON:
+                return OsonWriter.oson(OsonWriter.parse(text(v)));
             case OraType.BOOLEAN:
                 return Values.bool(v instanceof Boolean b ? b : decimal(v).signum() != 0);
             case OraType.INTERVAL_DS:
@@ -1009,6 +1079,10 @@ final class SqlSession implements AutoCloseable {
                 return b;
             case OraType.BOOLEAN:
                 return Values.bool(b);
+            case OraType.VECTOR:
+                return VectorData.parse(b).image();
+            case OraType.JSON:
+                return OsonReader.toJson(b).getBytes(StandardCharsets.UTF_8); // H2 parses bytes bound to a JSON column
             case OraType.INTERVAL_DS:
                 return Values.intervalDs(b);
             case OraType.INTERVAL_YM:

@@ -18,6 +18,9 @@ final class SqlText {
     private static final Pattern CONNECT_BY_LEVEL = Pattern.compile(
             "(?is)^\\s*select\\s+(.*?)\\s+from\\s+dual\\s+connect\\s+by\\s+level\\s*<=\\s*(\\S+?)\\s*$");
     /** Session and database time zones: the testkit runs in UTC. */
+    /** CREATE / ALTER TABLE: the only statements where {@code VECTOR(...)} is a column type. */
+    private static final Pattern VECTOR_DDL = Pattern.compile("(?is)\\s*(create|alter)\\s+table\\b");
+    private static final Pattern VECTOR_TYPE = Pattern.compile("(?i)(?<![\\w\"$#])vector(\\s*\\([^)]*\\))?(?![\\w\"$#])");
     private static final Pattern TIMEZONES = Pattern.compile("(?i)\\b(?:dbtimezone|sessiontimezone)\\b");
 
     /** The SQL with placeholders replaced, and the bind names in order of occurrence. */
@@ -163,6 +166,9 @@ final class SqlText {
     /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */
     static String rewrite(String sql) {
         String s = TIMEZONES.matcher(sql.strip()).replaceAll("'+00:00'");
+        if (VECTOR_DDL.matcher(s).lookingAt()) {
+            s = VECTOR_TYPE.matcher(s).replaceAll(VectorData.DOMAIN);
+        }
         Matcher m = CONNECT_BY_LEVEL.matcher(s);
         if (m.matches()) {
             return "SELECT " + m.group(1) + " FROM (SELECT X AS \"LEVEL\" FROM SYSTEM_RANGE(1, " + m.group(2) + "))";

@@ -11,6 +11,16 @@ public final class TestkitFunctions {
     private TestkitFunctions() {
     }
 
+    /** {@code TO_VECTOR('[1, 2.5]')}: Oracle's dense text form as a FLOAT32 vector image. */
+    public static byte[] toVector(String text) {
+        return text == null ? null : VectorData.fromText(text).image();
+    }
+
+    /** Oracle DDL types H2 lacks, rewritten for seeding ({@code VECTOR(n, fmt)} becomes the testkit's vector domain). */
+    public static String ddl(String sql) {
+        return SqlText.rewrite(sql);
+    }
+
     /** Sleeps, returning early with a cancel error when the session's client interrupts the call. */
     public static int sleep(double seconds) throws SQLException {
         return SqlSession.sleep(seconds);

@@ -117,6 +117,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             keeper = DriverManager.getConnection(h2Url, "", "");
             try (Statement s = keeper.createStatement()) {
                 s.execute("CREATE ALIAS IF NOT EXISTS ORATHIN_SLEEP FOR \"" + TestkitFunctions.class.getName() + ".sleep\"");
+                // VECTOR columns: the image in a VARBINARY domain, so a describe can tell them from RAW
+                s.execute("CREATE DOMAIN IF NOT EXISTS " + VectorData.DOMAIN + " AS VARBINARY(1048576)");
+                s.execute("CREATE ALIAS IF NOT EXISTS TO_VECTOR FOR \"" + TestkitFunctions.class.getName() + ".toVector\"");
             }
         }
         return DriverManager.getConnection(h2Url, "", "");
@@ -263,7 +266,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         boolean convLength;
         /** SYS_CONTEXT('USERENV', ...) values: session user, end-to-end attributes, service. */
         final Map<String, String> userenv = new java.util.concurrent.ConcurrentHashMap<>();
-        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false);
+        SqlSession.ClientTypes clientTypes = new SqlSession.ClientTypes(false, false, false, false, false, false);
         SqlSession sql;
         int clientFieldVersion = FIELD_VERSION;
         String user;
@@ -355,6 +358,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             compile[15] = 0x01; // TTC1 end-of-call status: ERROR messages start with it (ojdbc reads it only then)
             compile[16] = 0x01; // FSAP: ERROR carries the end-to-end sequence after it (ojdbc reads it only then; python/node always)
             compile[27] = 1;
+            // TTC3 BIG_CHUNK_CLR: long CLR values come in chunks with ub4 lengths (what this server writes and reads);
+            // without it ojdbc11 sends its large VECTOR binds in 64-byte chunks with one-byte lengths
+            compile[37] = 0x20;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
             return new Ttc.Out().u8(1).u8(6).u8(0).raw(BANNER.getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
@@ -404,6 +410,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 clientFieldVersion = Math.min(FIELD_VERSION, caps[7] & 0xFF);
             }
             boolean bool = false;
+            boolean vector = false;
+            boolean json = false;
             boolean oac = false;
             boolean sb1Universal = false;
             try {
@@ -423,13 +431,15 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                         sb1Universal = rep == 1;
                     }
                     bool |= type == OraType.BOOLEAN;
+                    vector |= type == OraType.VECTOR;
+                    json |= type == OraType.JSON;
                     oac |= type == 646;
                 }
             } catch (IllegalArgumentException e) {
                 // a shorter list than expected: keep what was read
             }
             boolean lobSizes = caps != null && caps.length > 23 && (caps[23] & 0x40) != 0;
-            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes);
+            clientTypes = new SqlSession.ClientTypes(bool, oac, sb1Universal, lobSizes, vector, json);
         }
 
         byte[] function(byte[] m) throws GeneralSecurityException {
