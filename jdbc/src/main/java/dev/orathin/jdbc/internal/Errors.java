@@ -118,6 +118,10 @@ public final class Errors {
                     return new Target(SQLDataException.class, "22018");
                 case NUMERIC_OVERFLOW:
                     return new Target(SQLDataException.class, "22003");
+                case MALFORMED_VECTOR:
+                case MALFORMED_OSON:
+                    // one value failed to decode after it was read whole: the session is intact (not 08xxx)
+                    return new Target(SQLDataException.class, "22000");
                 case NO_SUCH_COLUMN:
                     return new Target(SQLSyntaxErrorException.class, "42S22");
                 case CURSOR_STATE:
