@@ -164,7 +164,7 @@ public final class ConnectParams {
         int bestDistance = Integer.MAX_VALUE;
         for (java.util.Set<String> names : java.util.List.of(OWN_NAMES, DESCRIPTOR_PARAMS)) {
             for (String n : new java.util.TreeSet<>(names)) {
-                int d = editDistance(k, n);
+                int d = dev.orathin.net.naming.ConnectStringResolver.editDistance(k, n);
                 if (d < bestDistance) {
                     best = n;
                     bestDistance = d;
@@ -172,26 +172,6 @@ public final class ConnectParams {
             }
         }
         return bestDistance <= Math.max(2, k.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
-    }
-
-    /** Levenshtein distance. */
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Parameters from {@link Properties} (same names as {@link #fromMap(Map)}). */

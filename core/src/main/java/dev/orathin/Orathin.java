@@ -74,17 +74,15 @@ public final class Orathin {
         }
         ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
         Wallet wallet = wallet(p, resolved);
-        if (p.user() == null && !p.hasPassword()) {
-            storedCredential(p, resolved, wallet); // no network I/O when the wallet has no credential for this connect string
-        }
+        // looked up before any network I/O: no connect when the wallet has no credential for this connect string
+        StoredCredential stored = p.user() == null && !p.hasPassword() ? storedCredential(p, resolved, wallet) : null;
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
         NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L))));
         String user = p.user();
         char[] password = p.password();
         char[] newPassword = p.newPassword();
         try {
-            if (user == null && password == null) {
-                StoredCredential stored = storedCredential(p, resolved, wallet);
+            if (stored != null) {
                 user = stored.user();
                 password = stored.password();
             }
@@ -175,8 +173,8 @@ public final class Orathin {
         char[] pw = p.walletPassword();
         if (pw == null) {
             // a wallet_password written into the connect string: a client-only parameter, never sent
-            pw = r.descriptions().descriptions().get(0).security().params().entrySet().stream()
-                    .filter(e -> e.getKey().equals("WALLET_PASSWORD")).map(e -> e.getValue().value().toCharArray()).findFirst().orElse(null);
+            dev.orathin.net.Param inDsn = r.descriptions().descriptions().get(0).security().params().get("WALLET_PASSWORD");
+            pw = inDsn == null ? null : inDsn.value().toCharArray();
         }
         try {
             return chosen(dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw), how);

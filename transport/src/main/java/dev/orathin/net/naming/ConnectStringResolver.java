@@ -113,11 +113,12 @@ public final class ConnectStringResolver {
 
     private static String closeMatches(String dsn, java.util.Set<String> names) {
         String d = dsn.toLowerCase(Locale.ROOT);
-        List<String> close = names.stream().filter(n -> n.startsWith(d) || d.startsWith(n) || distance(n, d) <= 2).sorted().limit(5).toList();
+        List<String> close = names.stream().filter(n -> n.startsWith(d) || d.startsWith(n) || editDistance(n, d) <= 2).sorted().limit(5).toList();
         return close.isEmpty() ? "; defined aliases: " + names.stream().sorted().limit(10).toList() : "; did you mean " + close + "?";
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance, for "did you mean" suggestions on names (aliases here, parameter names in core). */
+    public static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             prev[j] = j;
