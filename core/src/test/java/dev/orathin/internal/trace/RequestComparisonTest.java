@@ -61,13 +61,13 @@ class RequestComparisonTest {
                 + " request boundaries 0x40; orathin 0x04 only. Without 0x20/0x40 the server ends replies the classic way (ERROR /"
                 + " STATUS, no 0x2000 data flag), which every pre-23ai server does (all 2016 captures) and Response reads; ojdbc 12.1"
                 + " sent TTC4 = 0x01");
-        EXPLAINED.put("FAST_AUTH / compile caps[44]", "TTC5 0x3E (vectors, token numbers, pipelining, sessionless transactions): features"
-                + " orathin does not implement, so it does not announce them and the server does not use them; clients before 23ai"
-                + " (all 2016 captures: arrays of 40–41 bytes) send no TTC5 at all");
+        EXPLAINED.put("FAST_AUTH / compile caps[44]", "TTC5: python 0x3E (vectors, token numbers, pipelining, sessionless transactions);"
+                + " orathin 0x08, vectors only: it does not implement the others, so it does not announce them and the server does"
+                + " not use them; clients before 23ai (all 2016 captures: arrays of 40–41 bytes) send no TTC5 at all");
         EXPLAINED.put("FAST_AUTH / compile caps[45]", "FEATURE_BACKPORT2 0x02 (end-user security context piggyback): not implemented,"
                 + " not announced; absent from every pre-23ai client in the captures");
-        EXPLAINED.put("FAST_AUTH / compile caps[52]", "VECTOR_FEATURES 0x03 (binary and sparse vectors): no VECTOR support in orathin,"
-                + " not announced");
+        EXPLAINED.put("FAST_AUTH / compile caps[52]", "VECTOR_FEATURES 0x03 (binary and sparse vectors): orathin announces the same"
+                + " since it reads both (kept for older captures that differ)");
         String implicit = "al8i4[9] 0x8000 asks for implicit result sets (python and ojdbc 12.1 set it on every EXECUTE); orathin does"
                 + " not implement them and leaves it clear, so the server has no implicit results to send — were it to send"
                 + " IMPLICIT_RESULTSET (27) anyway, Response refuses it by name (OTN-9001). Not yet seen from a real server with the"
