@@ -191,6 +191,10 @@ final class SqlSession implements AutoCloseable {
             case ROLLBACK:
                 rollback();
                 return end(out, c.id, 0, null);
+            case SAVEPOINT:
+            case LOCK:
+                transactionStatement(c);
+                return end(out, c.id, 0, null);
             case DML:
                 long[] counts = dml(c, e.bindRows());
                 rowCount = Arrays.stream(counts).sum();
@@ -222,6 +226,10 @@ final class SqlSession implements AutoCloseable {
             }
             if (c.kind == SqlText.Kind.PLSQL) {
                 return plsql(c, r.bindRows(), out);
+            }
+            if (c.kind == SqlText.Kind.SAVEPOINT || c.kind == SqlText.Kind.LOCK) {
+                transactionStatement(c);
+                return end(out, c.id, 0, null);
             }
             long[] counts = c.kind == SqlText.Kind.DML ? dml(c, r.bindRows()) : new long[] {ddlCount(c)};
             if ((r.flags2() & 0x01) != 0) {
@@ -409,6 +417,28 @@ final class SqlSession implements AutoCloseable {
         }
         transaction = false; // DDL commits, as in Oracle
         return 0;
+    }
+
+    /**
+     * SAVEPOINT / ROLLBACK TO SAVEPOINT run in the open H2 transaction (a savepoint the
+     * transaction does not have is ORA-01086); LOCK TABLE only checks that the table exists.
+     */
+    private void transactionStatement(Cursor c) throws SQLException {
+        String sql = SqlText.session(c.sql, this::userenv);
+        try (Statement s = h2.createStatement()) {
+            running = s;
+            if (c.kind == SqlText.Kind.LOCK) {
+                s.executeQuery(SqlText.lockTableCheck(sql)).close();
+            } else {
+                s.execute(sql.strip());
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90063) { // H2: savepoint is invalid
+                throw new OraException(1086, "savepoint '" + sql.strip().replaceAll("(?is).*\\bsavepoint\\s+", "").toUpperCase(Locale.ROOT)
+                        + "' never established in this session or is invalid");
+            }
+            throw e;
+        }
     }
 
     private void commit() throws SQLException {
