@@ -13,19 +13,17 @@ import java.util.Locale;
  * generated keys, named parameters, REF CURSOR, sharding, scrollable and updatable result sets).
  * {@code DatabaseMetaDataTest} compares every no-argument answer with ojdbc11's over the testkit
  * and lists the justified differences; frameworks ask these at start-up and HikariCP would evict
- * on a refusal. The catalog queries ({@code getTables}, {@code getColumns}, ...) still throw
- * {@code SQLFeatureNotSupportedException} naming themselves (from {@link DatabaseMetaDataDefaults}).
+ * on a refusal. The catalog queries ({@code getTables}, {@code getColumns}, ...) are
+ * {@link CatalogMetaData}'s.
  */
-final class JdbcDatabaseMetaData extends DatabaseMetaDataDefaults {
+final class JdbcDatabaseMetaData extends CatalogMetaData {
 
     /** Oracle 12.2 raised identifier names from 30 to 128 bytes. */
     private static final int LONG_IDENTIFIER = 128;
     private static final int SHORT_IDENTIFIER = 30;
 
-    private final JdbcConnection conn;
-
     JdbcDatabaseMetaData(JdbcConnection conn) {
-        this.conn = conn;
+        super(conn);
     }
 
     private int[] version() {

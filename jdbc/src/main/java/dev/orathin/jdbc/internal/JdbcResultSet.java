@@ -70,6 +70,9 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
         if (!closed) {
             cursor.close();
             closed = true;
+            if (statement instanceof JdbcStatement s && s.closeOnCompletion) {
+                s.close();
+            }
         }
     }
 

@@ -38,6 +38,8 @@ class JdbcStatement extends StatementDefaults {
     private int maxRows;
     private int queryTimeout;
     private boolean closed;
+    /** {@code closeOnCompletion}: closing the result set closes this statement. */
+    boolean closeOnCompletion;
 
     JdbcStatement(JdbcConnection conn, String sql) {
         this(conn, sql, false);
@@ -414,6 +416,18 @@ class JdbcStatement extends StatementDefaults {
         if (direction != ResultSet.FETCH_FORWARD) {
             throw Errors.notSupported("fetch directions other than FETCH_FORWARD");
         }
+    }
+
+    @Override
+    public void closeOnCompletion() throws SQLException {
+        checkOpen();
+        closeOnCompletion = true;
+    }
+
+    @Override
+    public boolean isCloseOnCompletion() throws SQLException {
+        checkOpen();
+        return closeOnCompletion;
     }
 
     @Override
