@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
-    private final Cursor cursor;
+    private final RowSource cursor;
     private final Statement statement;
     private final long maxRows;
     private final List<Column> columns;
@@ -36,6 +36,10 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
     private boolean closed;
 
     JdbcResultSet(Cursor cursor, Statement statement, long maxRows) {
+        this(RowSource.of(cursor), statement, maxRows);
+    }
+
+    JdbcResultSet(RowSource cursor, Statement statement, long maxRows) {
         this.cursor = cursor;
         this.statement = statement;
         this.maxRows = maxRows;
@@ -62,7 +66,7 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
     @Override
     Object wrapped() {
-        return cursor;
+        return cursor.wrapped();
     }
 
     @Override

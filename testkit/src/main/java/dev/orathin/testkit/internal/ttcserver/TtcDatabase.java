@@ -485,7 +485,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             try {
                 switch (code) {
                     case 94:
-                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id));
+                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id),
+                                id -> sql == null ? null : sql.savedSql(id));
                         return call(() -> sql().execute(e));
                     case 4:
                     case 78:
