@@ -228,6 +228,8 @@ final class DataDictionary {
 
             "CREATE OR REPLACE VIEW SYS.V$VERSION AS SELECT CAST(? AS VARCHAR(80)) AS BANNER, CAST(? AS VARCHAR(160)) AS BANNER_FULL,"
                     + " CAST(? AS VARCHAR(80)) AS BANNER_LEGACY, CAST(0 AS NUMBER) AS CON_ID FROM SYS.DUAL",
+            "CREATE OR REPLACE VIEW SYS.GLOBAL_NAME AS SELECT CAST('ORATHIN' AS VARCHAR(4000)) AS GLOBAL_NAME, CAST(0 AS NUMBER) AS CON_ID"
+                    + " FROM SYS.DUAL",
             "CREATE OR REPLACE VIEW SYS.PRODUCT_COMPONENT_VERSION AS SELECT CAST('Oracle Database 23ai Free' AS VARCHAR(80)) AS PRODUCT,"
                     + " CAST('23.0.0.0.0' AS VARCHAR(80)) AS VERSION, CAST('23.4.0.24.05' AS VARCHAR(80)) AS VERSION_FULL,"
                     + " CAST('Develop, Learn, and Run for Free' AS VARCHAR(80)) AS STATUS FROM SYS.DUAL",
@@ -247,7 +249,45 @@ final class DataDictionary {
             new String[] {"SYNONYMS", "OWNER"}, new String[] {"PROCEDURES", "OWNER"}, new String[] {"ARGUMENTS", "OWNER"},
             new String[] {"SOURCE", "OWNER"});
 
+    /**
+     * Views of features H2 does not have (materialized view logs, queues, XML DB, spatial, data
+     * mining, database links, flashback archives, privileges and roles beyond the session's login),
+     * with Oracle's column names and no rows: tools such as Flyway read them to see whether a
+     * schema is empty. Names only; every column is VARCHAR2(128).
+     */
+    private static final List<String> EMPTY_VIEWS = List.of(
+            "ALL_MVIEW_LOGS(LOG_OWNER, MASTER, LOG_TABLE)", "ALL_MVIEWS(OWNER, MVIEW_NAME, CONTAINER_NAME)",
+            "ALL_DIMENSIONS(OWNER, DIMENSION_NAME)", "ALL_QUEUE_TABLES(OWNER, QUEUE_TABLE, TYPE)",
+            "ALL_QUEUES(OWNER, NAME, QUEUE_TABLE)", "ALL_DB_LINKS(OWNER, DB_LINK, USERNAME, HOST)",
+            "DBA_DB_LINKS(OWNER, DB_LINK, USERNAME, HOST)", "ALL_XML_SCHEMAS(OWNER, SCHEMA_URL, QUAL_SCHEMA_URL, LOCAL)",
+            "DBA_XML_SCHEMAS(OWNER, SCHEMA_URL, QUAL_SCHEMA_URL, LOCAL)", "ALL_XML_TABLES(OWNER, TABLE_NAME)",
+            "ALL_CONTEXT(NAMESPACE, SCHEMA, PACKAGE)", "DBA_CONTEXT(NAMESPACE, SCHEMA, PACKAGE, TYPE)",
+            "ALL_PART_TABLES(OWNER, TABLE_NAME, PARTITIONING_TYPE, REF_PTN_CONSTRAINT_NAME)",
+            "ALL_SDO_GEOM_METADATA(OWNER, TABLE_NAME, COLUMN_NAME)", "USER_SDO_GEOM_METADATA(TABLE_NAME, COLUMN_NAME)",
+            "DM_USER_MODELS(NAME)", "ALL_TAB_PRIVS(GRANTOR, GRANTEE, TABLE_SCHEMA, TABLE_NAME, PRIVILEGE, GRANTABLE, HIERARCHY)",
+            "ALL_COL_PRIVS(GRANTOR, GRANTEE, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, PRIVILEGE, GRANTABLE)",
+            "SESSION_PRIVS(PRIVILEGE)", "SESSION_ROLES(ROLE)", "V$OPTION(PARAMETER, VALUE)", "DBA_REGISTRY(COMP_ID, SCHEMA, OTHER_SCHEMAS)",
+            "ALL_CREDENTIALS(OWNER, CREDENTIAL_NAME, USERNAME)", "ALL_SCHEDULER_CREDENTIALS(OWNER, CREDENTIAL_NAME, USERNAME)",
+            "ALL_FLASHBACK_ARCHIVE_TABLES(TABLE_NAME, OWNER_NAME, FLASHBACK_ARCHIVE_NAME, ARCHIVE_TABLE_NAME, STATUS)",
+            "DBA_FLASHBACK_ARCHIVE_TABLES(TABLE_NAME, OWNER_NAME, FLASHBACK_ARCHIVE_NAME, ARCHIVE_TABLE_NAME, STATUS)",
+            "USER_FLASHBACK_ARCHIVE_TABLES(TABLE_NAME, OWNER_NAME, FLASHBACK_ARCHIVE_NAME, ARCHIVE_TABLE_NAME, STATUS)",
+            "ALL_TYPES(OWNER, TYPE_NAME, TYPECODE)", "ALL_JAVA_CLASSES(OWNER, NAME)", "ALL_SCHEDULER_JOBS(OWNER, JOB_NAME)",
+            "ALL_SCHEDULER_PROGRAMS(OWNER, PROGRAM_NAME)", "ALL_SCHEDULER_CHAINS(OWNER, CHAIN_NAME)",
+            "ALL_RULE_SETS(RULE_SET_OWNER, RULE_SET_NAME)", "ALL_RULES(RULE_OWNER, RULE_NAME)",
+            "ALL_EVALUATION_CONTEXTS(EVALUATION_CONTEXT_OWNER, EVALUATION_CONTEXT_NAME)", "ALL_TRIGGERS(OWNER, TRIGGER_NAME, TABLE_NAME)",
+            "ALL_POLICIES(OBJECT_OWNER, OBJECT_NAME, POLICY_NAME)", "ALL_RECYCLEBIN(OWNER, OBJECT_NAME, ORIGINAL_NAME, TYPE)",
+            "USER_RECYCLEBIN(OBJECT_NAME, ORIGINAL_NAME, TYPE)");
+
     private DataDictionary() {
+    }
+
+    private static String emptyView(String spec) {
+        String name = spec.substring(0, spec.indexOf('('));
+        StringBuilder cols = new StringBuilder();
+        for (String c : spec.substring(spec.indexOf('(') + 1, spec.length() - 1).split(",\\s*")) {
+            cols.append(cols.length() == 0 ? "" : ", ").append("CAST(NULL AS VARCHAR(128)) AS \"").append(c).append('"');
+        }
+        return "CREATE OR REPLACE VIEW SYS." + name + " AS SELECT " + cols + " FROM SYS.DUAL WHERE 1 = 0";
     }
 
     private static String nls(boolean database) {
@@ -286,6 +326,9 @@ final class DataDictionary {
                 } else {
                     s.execute(v);
                 }
+            }
+            for (String v : EMPTY_VIEWS) {
+                s.execute(emptyView(v));
             }
             for (String[] u : USER_VIEWS) {
                 s.execute("CREATE OR REPLACE VIEW SYS.USER_" + u[0] + " AS SELECT * EXCEPT (" + u[1] + ") FROM SYS.ALL_" + u[0]
