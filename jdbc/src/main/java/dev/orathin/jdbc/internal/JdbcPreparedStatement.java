@@ -59,6 +59,12 @@ class JdbcPreparedStatement extends PreparedStatementDefaults {
     }
 
     @Override
+    public java.sql.ParameterMetaData getParameterMetaData() throws SQLException {
+        checkOpen();
+        return new JdbcParameterMetaData(binds.length);
+    }
+
+    @Override
     public void addBatch() throws SQLException {
         addBatchRow();
     }

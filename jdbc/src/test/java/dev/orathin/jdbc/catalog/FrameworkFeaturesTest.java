@@ -157,6 +157,19 @@ class FrameworkFeaturesTest {
         }
     }
 
+    @Test
+    void parameterMetaDataCountsTheParameters() throws SQLException {
+        String sql = "select ? from dual where 1 = ? and 'a?' = 'a?'";
+        try (PreparedStatement o = ojdbc.prepareStatement(sql); PreparedStatement t = orathin.prepareStatement(sql)) {
+            assertEquals(o.getParameterMetaData().getParameterCount(), t.getParameterMetaData().getParameterCount());
+            assertEquals(2, t.getParameterMetaData().getParameterCount());
+            assertEquals(java.sql.ParameterMetaData.parameterModeIn, t.getParameterMetaData().getParameterMode(1));
+            assertEquals("HYC00", assertThrows(SQLFeatureNotSupportedException.class,
+                    () -> t.getParameterMetaData().getParameterType(1)).getSQLState());
+            assertEquals("07009", assertThrows(SQLException.class, () -> t.getParameterMetaData().getParameterMode(3)).getSQLState());
+        }
+    }
+
     private static List<Object> failingBatch(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create table " + table + " (id number primary key)");
