@@ -6,6 +6,7 @@ import dev.orathin.errors.ErrorCode;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.jdbc.JdbcErrorCode;
 import dev.orathin.net.NetErrorCode;
+import java.sql.BatchUpdateException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -231,5 +232,14 @@ public final class Errors {
             return new SQLRecoverableException(message, s, vendorCode, cause);
         }
         return new SQLException(message, s, vendorCode, cause);
+    }
+
+    /**
+     * A failed batch as {@link BatchUpdateException} carrying the cause's SQLState and vendor code.
+     * The reply names the error, not the rows applied before it, so the update counts are empty —
+     * what ojdbc11 reports for the same failure over the testkit ({@code FrameworkFeaturesTest}).
+     */
+    static BatchUpdateException batchFailure(SQLException cause) {
+        return new BatchUpdateException(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), new long[0], cause);
     }
 }

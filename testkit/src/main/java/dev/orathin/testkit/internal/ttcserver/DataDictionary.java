@@ -319,9 +319,10 @@ final class DataDictionary {
             for (String v : VIEWS) {
                 if (v.contains("V$VERSION")) {
                     String banner = versionBanner.lines().findFirst().orElse(versionBanner);
-                    String sql = v.replaceFirst("\\?", "'" + banner.replace("'", "''") + "'")
-                            .replaceFirst("\\?", "'" + versionBanner.replace("'", "''") + "'")
-                            .replaceFirst("\\?", "'" + banner.replace("'", "''") + "'");
+                    String quoted = java.util.regex.Matcher.quoteReplacement("'" + banner.replace("'", "''") + "'");
+                    String sql = v.replaceFirst("\\?", quoted)
+                            .replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement("'" + versionBanner.replace("'", "''") + "'"))
+                            .replaceFirst("\\?", quoted);
                     s.execute(sql);
                 } else {
                     s.execute(v);
