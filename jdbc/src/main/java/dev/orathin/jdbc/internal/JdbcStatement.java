@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * {@link Statement}, and the execution shared by {@link JdbcPreparedStatement} and
  * {@link JdbcCallableStatement}: JDBC's {@code ?} placeholders become {@code :1..:n},
- * {@code {call ...}} escapes become PL/SQL blocks, batches become one array DML call.
+ * {@code {call ...}} escapes become PL/SQL blocks and the other JDBC escapes Oracle SQL
+ * ({@link JdbcEscapes}), batches become one array DML call.
  */
 class JdbcStatement extends StatementDefaults {
 
@@ -57,7 +58,7 @@ class JdbcStatement extends StatementDefaults {
 
     /** JDBC {@code ?} placeholders as Oracle {@code :1..:n} (outside literals and comments); {@code {call}} escapes as blocks. */
     static String positionalToNamed(String sql, boolean callable) {
-        String s = sql;
+        String s = JdbcEscapes.translate(sql);
         Matcher m = CALL.matcher(s);
         if (m.matches()) {
             s = m.group(1) != null ? "begin ? := " + m.group(2) + "; end;" : "begin " + m.group(2) + "; end;";

@@ -170,6 +170,33 @@ class FrameworkFeaturesTest {
         }
     }
 
+    private static List<String> escapes(Connection c) throws SQLException {
+        List<String> seen = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select {fn ucase('abc')}, {d '2024-01-02'},"
+                + " {ts '2024-01-02 03:04:05'}, '{d not an escape}' from dual where 'a_b' like 'a/_b' {escape '/'}")) {
+            assertTrue(rs.next());
+            seen.add(rs.getString(1));
+            seen.add(String.valueOf(rs.getObject(2, java.time.LocalDate.class)));
+            seen.add(String.valueOf(rs.getObject(3, java.time.LocalDateTime.class)));
+            seen.add(rs.getString(4));
+        }
+        try (PreparedStatement ps = c.prepareStatement("select {fn lcase(?)} from dual")) {
+            ps.setString(1, "XY");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                seen.add(rs.getString(1));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void jdbcEscapesBecomeOracleSql() throws SQLException {
+        List<String> referee = escapes(ojdbc);
+        assertEquals(List.of("ABC", "2024-01-02", "2024-01-02T03:04:05", "{d not an escape}", "xy"), referee);
+        assertEquals(referee, escapes(orathin));
+    }
+
     private static List<Object> failingBatch(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create table " + table + " (id number primary key)");

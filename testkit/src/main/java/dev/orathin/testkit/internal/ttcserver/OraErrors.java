@@ -48,6 +48,8 @@ final class OraErrors {
             case 90022: // function not found
             case 90079: // schema not found
                 return at(904, "\"" + (quoted == null ? "?" : quoted) + "\": invalid identifier", sql, quoted);
+            case 90056: // invalid date format
+                return OraError.of(1821, "date format not recognized");
             case 90036: // sequence not found
                 return at(2289, "sequence does not exist", sql, quoted);
             case 42101: // table already exists

@@ -21,6 +21,9 @@ final class SqlText {
     /** CREATE / ALTER TABLE: the only statements where {@code VECTOR(...)} is a column type. */
     private static final Pattern VECTOR_DDL = Pattern.compile("(?is)\\s*(create|alter)\\s+table\\b");
     private static final Pattern VECTOR_TYPE = Pattern.compile("(?i)(?<![\\w\"$#])vector(\\s*\\([^)]*\\))?(?![\\w\"$#])");
+    /** ojdbc11's {@code {ts '...'}} escape; H2's TO_TIMESTAMP refuses FF when the literal has no fraction. */
+    private static final Pattern TO_TIMESTAMP_FF = Pattern.compile(
+            "(?i)TO_TIMESTAMP\\s*\\(\\s*('[^']*')\\s*,\\s*'YYYY-MM-DD HH24:MI:SS\\.FF'\\s*\\)");
     private static final Pattern TIMEZONES = Pattern.compile("(?i)\\b(?:dbtimezone|sessiontimezone)\\b");
 
     private static final Pattern ROLLBACK_TO = Pattern.compile("(?is)\\s*rollback\\s+(work\\s+)?to\\b");
@@ -193,6 +196,7 @@ final class SqlText {
     /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */
     static String rewrite(String sql) {
         String s = TIMEZONES.matcher(sql.strip()).replaceAll("'+00:00'");
+        s = TO_TIMESTAMP_FF.matcher(s).replaceAll("CAST($1 AS TIMESTAMP(9))");
         if (VECTOR_DDL.matcher(s).lookingAt()) {
             s = VECTOR_TYPE.matcher(s).replaceAll(VectorData.DOMAIN);
         }
