@@ -77,7 +77,8 @@ public final class Orathin {
         // looked up before any network I/O: no connect when the wallet has no credential for this connect string
         StoredCredential stored = p.user() == null && !p.hasPassword() ? storedCredential(p, resolved, wallet) : null;
         AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
-        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L))));
+        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L)),
+                p.connectListener()));
         String user = p.user();
         char[] password = p.password();
         char[] newPassword = p.newPassword();
@@ -94,7 +95,7 @@ public final class Orathin {
                     String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
             LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + loginUser + " on " + net.trace().route() + ", session "
                     + session.sessionId() + "," + session.serialNumber());
-            return new OracleConnection(net, session, p.callTimeout());
+            return new OracleConnection(net, session, p.callTimeout(), p.callListener());
         } catch (RuntimeException e) {
             net.abort();
             // the message carries the ORA code and text only: never a password
