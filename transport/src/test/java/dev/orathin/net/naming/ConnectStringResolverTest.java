@@ -58,6 +58,27 @@ class ConnectStringResolverTest {
         assertEquals("svc", ez.connectData().serviceName().orElseThrow());
     }
 
+    /** Issue #19: an alias list spread over several lines, as python-oracledb and node-oracledb read it; sources stay exact. */
+    @Test
+    void anAliasListSpreadOverSeveralLines(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tnsnames.ora"), "sales,   # the old name\n  sales.world,\n\tsales_ha =\n"
+                + "  (DESCRIPTION = (ADDRESS = (PROTOCOL = TCP)(HOST = db1)(PORT = 1521))\n"
+                + "    (CONNECT_DATA = (SERVICE_NAME = sales)))\n"
+                + "other = h2:1521/o\n");
+        for (String alias : new String[] {"SALES", "sales.world", "Sales_HA"}) {
+            Description d = resolve(dir, alias).descriptions().descriptions().get(0);
+            assertEquals("db1", d.addresses().addresses().get(0).host(), alias);
+            assertTrue(d.connectData().params().get("SERVICE_NAME").source().endsWith("tnsnames.ora:5:22"),
+                    d.connectData().params().get("SERVICE_NAME").source());
+        }
+        assertEquals("h2", resolve(dir, "other").descriptions().descriptions().get(0).addresses().addresses().get(0).host());
+        // a dangling list (no '=' before the next entry's parenthesis) is still a warning, not a silent alias
+        Files.writeString(dir.resolve("tnsnames.ora"), "lost,\nfound = h3:1521/f\n");
+        assertEquals("h3", resolve(dir, "found").descriptions().descriptions().get(0).addresses().addresses().get(0).host());
+        assertEquals("h3", resolve(dir, "lost").descriptions().descriptions().get(0).addresses().addresses().get(0).host(),
+                "\"lost,\\nfound = ...\" is one list of two names, as the peers read it");
+    }
+
     @Test
     void ifileRelativeNestedAndCycles(@TempDir Path dir) throws Exception {
         Path sub = Files.createDirectories(dir.resolve("sub"));
