@@ -178,7 +178,7 @@ public final class Orathin {
             pw = inDsn == null ? null : inDsn.value().toCharArray();
         }
         try {
-            return chosen(dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw), how);
+            return chosen(Wallets.loadCached(Path.of(location), pw), how);
         } finally {
             ConnectParams.clear(pw);
         }

@@ -66,6 +66,17 @@ public final class Wallets {
         return decode(read(fileOrDirectory), password, fileOrDirectory.toString());
     }
 
+    /**
+     * {@link #load(Path, char[])}, answered from a small per-process cache (16 wallets) while the
+     * wallet files keep their size and modification time and the same password is given — what
+     * {@code Orathin.connect} uses, so a service does not decrypt its wallet on every connect. The
+     * cache keys hold an HMAC of the password under a per-process random key, never the password;
+     * a wrong password is never answered from the cache.
+     */
+    public static Wallet loadCached(Path fileOrDirectory, char[] password) {
+        return dev.orathin.wallet.internal.WalletCache.load(fileOrDirectory, password);
+    }
+
     /** Loads a wallet from the bytes of any supported format (PEM, PKCS#12, cwallet.sso, wallet.zip). */
     public static Wallet fromBytes(byte[] bytes, char[] password) {
         checkSize(bytes.length, "in-memory wallet");

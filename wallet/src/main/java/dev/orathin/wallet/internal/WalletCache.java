@@ -1,4 +1,4 @@
-package dev.orathin.internal.wallet;
+package dev.orathin.wallet.internal;
 
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.Wallets;
