@@ -41,6 +41,12 @@ public final class Wallets {
      */
     public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * The wallet files that make a directory a wallet directory, in the order a connect looks for
+     * them in a configuration directory (one list for the driver, the cache and the CLI).
+     */
+    public static final List<String> FILES_IN_ORDER = List.of("cwallet.sso", "ewallet.pem", "ewallet.p12");
+
     private static final List<String> WITH_PASSWORD = List.of("ewallet.pem", "ewallet.p12", "cwallet.sso");
     private static final List<String> WITHOUT_PASSWORD = List.of("cwallet.sso", "cwallet.pem", "ewallet.pem");
 

@@ -19,7 +19,6 @@ import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.WalletDescription;
-import dev.orathin.wallet.Wallets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -158,8 +157,9 @@ public final class Doctor {
         checkConfigDir(setup, t);
         t = System.nanoTime();
         ResolvedConnect resolved;
+        ConnectParams setupParams = conn.setupParams(io);
         try {
-            resolved = ResolveCommand.resolve(conn);
+            resolved = Orathin.resolve(setupParams);
             String how = switch (resolved.kind()) {
                 case ALIAS -> "alias " + resolved.alias() + " found";
                 default -> "dsn read as " + resolved.kind();
@@ -177,7 +177,7 @@ public final class Doctor {
         t = System.nanoTime();
         AttemptPlan plan;
         try {
-            plan = ResolveCommand.plan(resolved);
+            plan = Orathin.plan(resolved);
         } catch (OrathinException e) {
             fail(setup, "PLAN", e, t, "", "the descriptor has no usable address", "fix the ADDRESS entries");
             return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
@@ -192,7 +192,8 @@ public final class Doctor {
         Wallet wallet = null;
         t = System.nanoTime();
         try {
-            wallet = wallet(resolved);
+            Orathin.ChosenWallet chosen = Orathin.chooseWallet(setupParams, resolved);
+            wallet = chosen == null ? null : chosen.wallet();
             if (wallet == null) {
                 add(setup, "WALLET", anyTcps ? Status.WARN : Status.SKIP, t, "no wallet found (no --wallet, no WALLET_LOCATION, no wallet file in the"
                         + " config directory)", anyTcps ? "TCPS without a wallet uses the JDK trust store and sends no client certificate" : null,
@@ -262,39 +263,6 @@ public final class Doctor {
         add(scope, "CONFIG", tns ? Status.OK : Status.WARN, t, dir.toAbsolutePath() + ": " + (found.isEmpty() ? "no known files" : String.join(", ", found)),
                 tns ? null : "no tnsnames.ora: aliases cannot be resolved from this directory",
                 tns ? null : "extract the wallet zip here, or use an Easy Connect dsn");
-    }
-
-    /** The wallet exactly as {@code Orathin.connect} chooses it. */
-    private Wallet wallet(ResolvedConnect r) {
-        String location = conn.wallet;
-        if (location == null) {
-            location = r.walletLocation().orElse(null);
-            if (location != null && location.startsWith("?") && conn.configDir != null) {
-                location = conn.configDir.toString();
-            }
-        }
-        if (location == null && conn.configDir != null && Files.isDirectory(conn.configDir)) {
-            for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
-                if (Files.exists(conn.configDir.resolve(f))) {
-                    location = conn.configDir.toString();
-                    break;
-                }
-            }
-        }
-        if (location == null) {
-            return null;
-        }
-        if (location.equalsIgnoreCase("SYSTEM")) {
-            return Wallets.system();
-        }
-        char[] pw = conn.walletPassword(io);
-        try {
-            return Wallets.load(Path.of(location), pw);
-        } finally {
-            if (pw != null) {
-                Arrays.fill(pw, '\0');
-            }
-        }
     }
 
     /** An event of the driver's connect with the time it arrived (NetAnswer and AttemptFailed carry no duration of their own). */
