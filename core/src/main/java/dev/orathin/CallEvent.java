@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param kind what the call was
  * @param operation the statement's leading SQL keyword in upper case ({@code SELECT}, {@code INSERT},
  *     {@code MERGE}, {@code BEGIN}, {@code CREATE}, ...), or the kind's name for calls without SQL
- *     ({@code FETCH}, {@code COMMIT}, {@code ROLLBACK}, {@code PING}); never the SQL text, which may
+ *     ({@code FETCH}, {@code COMMIT}, {@code ROLLBACK}, {@code PING}, {@code LOB}); never the SQL text, which may
  *     hold literals a metrics system must not see
  * @param duration from the call's start (including waiting for another thread's call on the same
  *     connection) to its end
@@ -41,7 +41,9 @@ public record CallEvent(Kind kind, String operation, Duration duration, int roun
         /** Rollback. */
         ROLLBACK,
         /** Ping. */
-        PING
+        PING,
+        /** A LOB operation (length, read, write, trim, temporary LOB create/free, open/close). */
+        LOB
     }
 
     /** Checks the fields. */

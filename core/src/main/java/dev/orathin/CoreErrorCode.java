@@ -45,6 +45,8 @@ public enum CoreErrorCode implements ErrorCode {
     NUMERIC_OVERFLOW(5043, "numeric value out of range"),
     /** A column label the query does not have. */
     NO_SUCH_COLUMN(5044, "no such column"),
+    /** A LOB used wrongly: freed, an offset below 1, a negative amount, a value too large for one Java array. */
+    LOB_STATE(5045, "invalid LOB use"),
     /** A VECTOR image that does not follow the format (magic byte, lengths, dimensions). */
     MALFORMED_VECTOR(5070, "malformed VECTOR value"),
     /** A JSON (OSON) image that does not follow the format (header, offsets, node types). */

@@ -81,11 +81,15 @@ public final class OracleConnection implements AutoCloseable {
     private Duration callTimeout;
     private int sequence = 2;
     private volatile boolean closed;
+    private boolean fetchLobs;
+    private final Response.LobMaker lobMaker = (c, locator, length, chunk) -> Lob.of(this, c, locator, length, chunk);
     private volatile boolean callInProgress;
     private boolean autoCommit;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
     private final List<Integer> cursorsToClose = new ArrayList<>();
+    /** Temporary LOBs created for stream binds of the call running now: freed when it ends. */
+    private final List<Lob> tempLobs = new ArrayList<>();
     private int e2eChanged;
     private String module;
     private String action;
@@ -176,6 +180,60 @@ public final class OracleConnection implements AutoCloseable {
     /** Sets the rows returned with a query's execute (0..100000; 0 = the first rows come with the first fetch). */
     public void prefetchRows(int rows) {
         this.prefetchRows = Cursor.checkRows(rows, 0, "prefetchRows");
+    }
+
+    /**
+     * Whether queries return CLOB / NCLOB / BLOB columns as {@link Clob} / {@link Blob} locators
+     * (true; python-oracledb's {@code fetch_lobs=True}) or inline as String / byte[] (false, the
+     * default: each value whole in memory, below 2 GB).
+     */
+    public boolean fetchLobs() {
+        return fetchLobs;
+    }
+
+    /**
+     * Sets how later queries return LOB columns (see {@link #fetchLobs()}); a cached statement
+     * defined the other way is parsed again. Locators stream values of any size through
+     * {@link Blob#inputStream()} / {@link Clob#reader()}.
+     */
+    public void fetchLobs(boolean locators) {
+        this.fetchLobs = locators;
+    }
+
+    /** A new, empty temporary BLOB (LOB_OP create temporary), for writing and then binding. */
+    public Blob createBlob() {
+        return (Blob) Lob.createTemporary(this, OracleType.BLOB);
+    }
+
+    /** A new, empty temporary CLOB. */
+    public Clob createClob() {
+        return (Clob) Lob.createTemporary(this, OracleType.CLOB);
+    }
+
+    /** A new, empty temporary NCLOB. */
+    public Clob createNClob() {
+        return (Clob) Lob.createTemporary(this, OracleType.NCLOB);
+    }
+
+    /** One LOB operation, serialised with the connection's other calls (Blob / Clob use it). */
+    dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
+        return observed(CallEvent.Kind.LOB, null, () -> {
+            ensureOpen();
+            roundTrip(op.request(this::nextSequence, piggybacks()), op);
+            if (op.error() != null) {
+                op.error().throwIfError();
+            }
+            return op;
+        }, done -> 0);
+    }
+
+    dev.orathin.internal.ttc.Capabilities capabilities() {
+        return session.capabilities();
+    }
+
+    /** True once closed (by the application or after a broken session). */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** One round trip to the database (function PING); throws if the session is broken. */
@@ -293,7 +351,13 @@ public final class OracleConnection implements AutoCloseable {
      * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
-        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> executeManyLocked(sql, rows), OracleConnection::sum);
+        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> {
+            try {
+                return executeManyLocked(sql, rows);
+            } finally {
+                Lob.freeAll(tempLobs);
+            }
+        }, OracleConnection::sum);
     }
 
     private long[] executeManyLocked(String sql, List<Object[]> rows) {
@@ -581,6 +645,10 @@ public final class OracleConnection implements AutoCloseable {
     // ---- statement execution -------------------------------------------------------------
 
     private BindValue bind(Object v, int maxString, String where) {
+        BindValue lob = Lob.bindValue(this, v, tempLobs, where);
+        if (lob != null) {
+            return lob;
+        }
         try {
             return BindValue.of(v, maxString, where);
         } catch (IllegalArgumentException e) {
@@ -605,6 +673,10 @@ public final class OracleConnection implements AutoCloseable {
             binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
         }
         Statement st = acquire(text);
+        if (st.lobsDefined && st.lobLocators != fetchLobs && st.columns.stream().anyMatch(ColumnInfo::isLob)) {
+            cursorsToClose.add(st.cursorId); // defined the other way: parse again rather than re-define
+            st.reset();
+        }
         try {
             boolean parsedBefore = st.cursorId != 0;
             try {
@@ -620,6 +692,8 @@ public final class OracleConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             release(st);
             throw e;
+        } finally {
+            Lob.freeAll(tempLobs);
         }
     }
 
@@ -661,7 +735,7 @@ public final class OracleConnection implements AutoCloseable {
                     List.of(binds), meta);
         }
         Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
-                .lobsAsLocators(!st.lobsDefined));
+                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         if (full) {
             st.bindMeta = binds;
         }
@@ -672,9 +746,12 @@ public final class OracleConnection implements AutoCloseable {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
                 byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
-                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
-                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false));
+                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(),
+                        List.of(), st.columns, false, fetchLobs);
+                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
+                        .lobLocators(fetchLobs ? lobMaker : null));
                 st.lobsDefined = true;
+                st.lobLocators = fetchLobs;
                 end = finishStatement(st, resp);
             }
         }
@@ -726,7 +803,7 @@ public final class OracleConnection implements AutoCloseable {
         ensureOpen();
         byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
         Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
-                .lobsAsLocators(!st.lobsDefined));
+                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         finishStatement(st, resp);
         return resp;
     }
@@ -824,7 +901,7 @@ public final class OracleConnection implements AutoCloseable {
      * Sends a request and reads the reply into {@code resp}, bounded by the call timeout; handles
      * break/reset markers (then the error that follows ends the reply) and FLUSH_OUT_BINDS.
      */
-    private Response roundTrip(byte[] request, Response resp) {
+    private <R extends dev.orathin.internal.ttc.TtcReply> R roundTrip(byte[] request, R resp) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         callInProgress = true;
         TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));

@@ -38,6 +38,7 @@ public final class JdbcConnection extends ConnectionDefaults {
     /** A JDBC connection over an open orathin connection. */
     public static Connection open(OracleConnection oc, String url, String user) {
         oc.autoCommit(true);
+        oc.fetchLobs(true); // LOB columns as locators, as ojdbc reads them (jdbc/README "LOBs")
         return new JdbcConnection(oc, url, user);
     }
 
@@ -45,6 +46,24 @@ public final class JdbcConnection extends ConnectionDefaults {
         if (closed) {
             throw Errors.error(JdbcErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }
+    }
+
+    @Override
+    public java.sql.Blob createBlob() throws SQLException {
+        checkOpen();
+        return new JdbcBlob(JdbcLobs.call(oc::createBlob));
+    }
+
+    @Override
+    public java.sql.Clob createClob() throws SQLException {
+        checkOpen();
+        return new JdbcClob(JdbcLobs.call(oc::createClob));
+    }
+
+    @Override
+    public java.sql.NClob createNClob() throws SQLException {
+        checkOpen();
+        return new JdbcClob(JdbcLobs.call(oc::createNClob));
     }
 
     @Override

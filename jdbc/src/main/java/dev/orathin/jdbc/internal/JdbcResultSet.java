@@ -98,6 +98,20 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
      * closed, current-row and index checks of every getter.
      */
     private Object value(int i) throws SQLException {
+        Object v = rawValue(i);
+        if (v instanceof dev.orathin.Lob) {
+            // LOB columns come as locators (see jdbc/README "LOBs"): getString / getBytes / getObject(i, String.class) read them whole
+            try {
+                v = v instanceof dev.orathin.Clob c ? c.string() : ((dev.orathin.Blob) v).bytes();
+            } catch (OrathinException e) {
+                throw Errors.translate(e);
+            }
+        }
+        return v;
+    }
+
+    /** The value as the cursor holds it: LOB columns as orathin locators. */
+    private Object rawValue(int i) throws SQLException {
         checkOpen();
         if (row == 0 || afterLast) {
             throw Errors.error(JdbcErrorCode.NO_CURRENT_ROW, "no current row (call next() first and check that it returned true)");
@@ -226,7 +240,121 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
     @Override
     public Object getObject(int i) throws SQLException {
-        return Values.jdbcObject(value(i));
+        Object v = rawValue(i);
+        if (v instanceof dev.orathin.Lob lob) {
+            return wrap(lob); // as ojdbc: a CLOB column's getObject is a java.sql.Clob
+        }
+        return Values.jdbcObject(v);
+    }
+
+    private static Object wrap(dev.orathin.Lob lob) {
+        return lob instanceof dev.orathin.Blob b ? new JdbcBlob(b) : new JdbcClob((dev.orathin.Clob) lob);
+    }
+
+    /** The locator of a LOB column, or SQLDataException 22018 for other columns; null for NULL. */
+    private dev.orathin.Lob lob(int i, Class<? extends dev.orathin.Lob> kind, String getter) throws SQLException {
+        Object v = rawValue(i);
+        if (v == null) {
+            return null;
+        }
+        if (!kind.isInstance(v)) {
+            throw Errors.error(JdbcErrorCode.CONVERSION, getter + ": " + describe(i) + " is " + columns.get(i - 1).type()
+                    + ", not a " + (kind == dev.orathin.Blob.class ? "BLOB" : "CLOB / NCLOB"));
+        }
+        return (dev.orathin.Lob) v;
+    }
+
+    @Override
+    public java.sql.Blob getBlob(int i) throws SQLException {
+        dev.orathin.Lob l = lob(i, dev.orathin.Blob.class, "getBlob");
+        return l == null ? null : new JdbcBlob((dev.orathin.Blob) l);
+    }
+
+    @Override
+    public java.sql.Blob getBlob(String label) throws SQLException {
+        return getBlob(findColumn(label));
+    }
+
+    @Override
+    public java.sql.Clob getClob(int i) throws SQLException {
+        return getNClob(i);
+    }
+
+    @Override
+    public java.sql.Clob getClob(String label) throws SQLException {
+        return getClob(findColumn(label));
+    }
+
+    @Override
+    public java.sql.NClob getNClob(int i) throws SQLException {
+        dev.orathin.Lob l = lob(i, dev.orathin.Clob.class, "getClob");
+        return l == null ? null : new JdbcClob((dev.orathin.Clob) l);
+    }
+
+    @Override
+    public java.sql.NClob getNClob(String label) throws SQLException {
+        return getNClob(findColumn(label));
+    }
+
+    /** BLOB columns stream through the locator; RAW / LONG RAW values (whole already) from memory. */
+    @Override
+    public java.io.InputStream getBinaryStream(int i) throws SQLException {
+        Object v = rawValue(i);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof dev.orathin.Blob b) {
+            return new JdbcBlob(b).getBinaryStream();
+        }
+        if (v instanceof byte[] bytes) {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+        throw Errors.error(JdbcErrorCode.CONVERSION, "getBinaryStream: " + describe(i) + " is " + columns.get(i - 1).type()
+                + ", not binary (BLOB, RAW, LONG RAW)");
+    }
+
+    @Override
+    public java.io.InputStream getBinaryStream(String label) throws SQLException {
+        return getBinaryStream(findColumn(label));
+    }
+
+    /** CLOB / NCLOB columns stream through the locator; other values as their text. */
+    @Override
+    public java.io.Reader getCharacterStream(int i) throws SQLException {
+        Object v = rawValue(i);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof dev.orathin.Clob c) {
+            return new JdbcClob(c).getCharacterStream();
+        }
+        return new java.io.StringReader(Values.string(value(i)));
+    }
+
+    @Override
+    public java.io.Reader getCharacterStream(String label) throws SQLException {
+        return getCharacterStream(findColumn(label));
+    }
+
+    @Override
+    public java.io.Reader getNCharacterStream(int i) throws SQLException {
+        return getCharacterStream(i);
+    }
+
+    @Override
+    public java.io.Reader getNCharacterStream(String label) throws SQLException {
+        return getCharacterStream(findColumn(label));
+    }
+
+    @Override
+    public java.io.InputStream getAsciiStream(int i) throws SQLException {
+        java.io.Reader r = getCharacterStream(i);
+        return r == null ? null : JdbcLobs.asciiStream(r);
+    }
+
+    @Override
+    public java.io.InputStream getAsciiStream(String label) throws SQLException {
+        return getAsciiStream(findColumn(label));
     }
 
     @Override
@@ -236,6 +364,12 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
     @Override
     public <T> T getObject(int i, Class<T> type) throws SQLException {
+        if (type == java.sql.Blob.class) {
+            return type.cast(getBlob(i));
+        }
+        if (type == java.sql.Clob.class || type == java.sql.NClob.class) {
+            return type.cast(getNClob(i));
+        }
         Object v = value(i);
         @SuppressWarnings("unchecked")
         T t = (T) Values.convert(v, "getObject", type, describe(i));

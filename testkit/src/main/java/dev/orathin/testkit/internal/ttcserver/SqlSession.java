@@ -360,7 +360,7 @@ final class SqlSession implements AutoCloseable {
             throw new OraException(1036, "illegal variable name/number");
         }
         for (int i = 0; i < expected; i++) {
-            c.ps.setObject(i + 1, decode(row[i], c.binds.get(i)));
+            c.ps.setObject(i + 1, bindValue(row[i], c.binds.get(i)));
         }
     }
 
@@ -433,7 +433,7 @@ final class SqlSession implements AutoCloseable {
         }
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < row.length; i++) {
-            values.put(c.bindNames.get(i), decode(row[i], c.binds.get(i)));
+            values.put(c.bindNames.get(i), bindValue(row[i], c.binds.get(i)));
         }
         boolean changed = c.block.run(h2, values, s -> running = s);
         if (changed) {
@@ -810,15 +810,17 @@ final class SqlSession implements AutoCloseable {
             out.ub(0);
             return;
         }
-        byte[] locator = lobs.locator(v, type == OraType.CLOB);
+        boolean clob = type == OraType.CLOB;
+        byte[] locator = lobs.locator(clob ? new String(v, StandardCharsets.UTF_8) : v, clob);
+        LobStore.Entry e = lobs.entry(locator);
         out.ub(locator.length);
         if (prefetch) {
-            out.ub(lobLength(v, type == OraType.CLOB)).ub(LobStore.CHUNK_SIZE);
+            out.ub(e.length()).ub(LobStore.CHUNK_SIZE);
             if (prefetchLength > 0) { // data asked for too (the define's max chars is the prefetch length)
-                if (type == OraType.CLOB) {
-                    out.u8(1).ub(OraType.AL32UTF8).u8(OraType.CSFRM_IMPLICIT);
+                if (clob) {
+                    out.u8(1).ub(OraType.AL16UTF16).u8(OraType.CSFRM_IMPLICIT); // the locator says UTF-16, so does the data
                 }
-                out.clr(v);
+                out.clr(e.read(1, e.length()));
             }
         }
         out.clr(locator);
@@ -842,21 +844,18 @@ final class SqlSession implements AutoCloseable {
         out.ub(locator.length).ub(v.length).ub(LobStore.CHUNK_SIZE).clr(v).clr(locator);
     }
 
-    /** A LOB's length: characters for a CLOB (UTF-16 units, as Oracle counts), bytes for a BLOB. */
-    static long lobLength(byte[] v, boolean clob) {
-        return clob ? new String(v, StandardCharsets.UTF_8).length() : v.length;
-    }
-
     /**
-     * LOB_OP (96) on a locator this session handed out (python-oracledb's layout, which ojdbc11
-     * shares): chunk size, length, read, open/close/is-open. The reply is LOB_DATA (14) for a
-     * read, then the return parameters (the locator, the amount), then ERROR.
+     * LOB_OP (96) on a locator this session handed out or created (python-oracledb's layout, which
+     * ojdbc11 and node-oracledb share): length, chunk size, read, write, trim, open / close /
+     * is-open, create and free temporary. A read's data goes back as LOB_DATA (14); then the return
+     * parameters (the locator, then the amount, the new temporary LOB's charset and flags, or the
+     * is-open flag), then ERROR. Data is UTF-16BE for CLOBs (the locator's variable-width flag).
      */
     byte[] lobOp(Ttc.In in) {
-        in.u8();
+        in.u8(); // source pointer
         int sourceLength = (int) in.ub();
-        in.u8();
-        int destLength = (int) in.ub();
+        boolean destPtr = in.u8() != 0;
+        long destLength = in.ub(); // the duration when creating a temporary LOB
         in.ub(); // short source offset
         in.ub(); // short dest offset
         boolean charsetPtr = in.u8() != 0;
@@ -866,37 +865,74 @@ final class SqlSession implements AutoCloseable {
         in.u8(); // SCN pointer
         in.u8(); // SCN length
         long offset = in.ub();
-        in.ub(); // dest offset
+        long destOffset = in.ub(); // the Oracle type (112 / 113) when creating a temporary LOB
         boolean amountPtr = in.u8() != 0;
         in.raw(6); // array LOB fields
         byte[] locator = in.raw(sourceLength);
-        in.raw(destLength);
+        if (destPtr) {
+            in.raw((int) destLength);
+        }
         if (charsetPtr) {
             in.ub();
         }
+        byte[] data = null;
+        if (in.hasMore() && in.peek() == 14) { // LOB_DATA of a write
+            in.u8();
+            data = in.clr();
+            if (data == null) {
+                data = new byte[0];
+            }
+        }
         long amount = amountPtr && in.hasMore() ? in.ub() : 0;
-        byte[] value = lobs.value(locator);
         Ttc.Out out = new Ttc.Out();
-        if (value == null) {
+        if (op == 0x0110) { // create temporary: source offset = charset form, dest offset = type
+            byte[] created = lobs.createTemporary(destOffset == OraType.CLOB);
+            out.u8(8).raw(created);
+            out.ub(destOffset == OraType.CLOB ? OraType.AL16UTF16 : 0).u8(0); // charset, trailing flags
+            return end(out, 0, 0, null);
+        }
+        LobStore.Entry e = lobs.entry(locator);
+        if (e == null) {
             return error(0, OraError.of(22275, "invalid LOB locator specified"));
         }
-        boolean clob = lobs.isCharacter(locator);
-        long result;
+        long result = 0;
         if (op == 0x4000) { // chunk size
             result = LobStore.CHUNK_SIZE;
         } else if (op == 0x0001) { // length
-            result = lobLength(value, clob);
+            result = e.length();
         } else if (op == 0x0002) { // read: amount characters / bytes from the 1-based offset
-            byte[] data = slice(value, clob, offset, amount);
-            result = lobLength(data, clob);
-            if (data.length > 0) {
-                out.u8(14).clr(data);
+            if (offset < 1) {
+                return error(0, OraError.of(21560, "argument 3 is null, invalid, or out of range"));
             }
-        } else if (op == 0x8000 || op == 0x10000) { // open, close
-            result = 0;
-        } else if (op == 0x11000) { // is open
-            result = 0;
-        } else {
+            byte[] chunk = e.read(offset, amount);
+            result = e.clob ? chunk.length / 2 : chunk.length;
+            if (chunk.length > 0) {
+                out.u8(14).clr(chunk);
+            }
+        } else if (op == 0x0040) { // write
+            if (offset < 1 || data == null) {
+                return error(0, OraError.of(21560, "argument 2 is null, invalid, or out of range"));
+            }
+            result = e.write(offset, data);
+        } else if (op == 0x0020) { // trim
+            if (amount > e.length()) {
+                return error(0, OraError.of(22926, "specified trim length is greater than current LOB value's length"));
+            }
+            e.trim(amount);
+            result = amount;
+        } else if (op == 0x0111) { // free temporary
+            lobs.free(locator);
+        } else if (op == 0x8000) { // open
+            if (e.open) {
+                return error(0, OraError.of(22293, "LOB already opened in the same transaction"));
+            }
+            e.open = true;
+        } else if (op == 0x10000) { // close
+            if (!e.open) {
+                return error(0, OraError.of(22289, "cannot perform operation on an unopened file or LOB"));
+            }
+            e.open = false;
+        } else if (op != 0x11000) { // is open: answered below
             return error(0, OraError.of(3001, "unimplemented feature (LOB operation 0x" + Long.toHexString(op) + " in the orathin testkit)"));
         }
         out.u8(8).raw(locator);
@@ -904,22 +940,9 @@ final class SqlSession implements AutoCloseable {
             out.ub(result);
         }
         if (nullLobPtr) {
-            out.ub(0); // flag (is open / NULL LOB)
+            out.u8(e.open ? 1 : 0); // is-open flag
         }
         return end(out, 0, 0, null);
-    }
-
-    private static byte[] slice(byte[] value, boolean clob, long offset, long amount) {
-        long from = Math.max(0, offset - 1);
-        if (!clob) {
-            int start = (int) Math.min(value.length, from);
-            int end = (int) Math.min(value.length, start + Math.max(0, amount));
-            return java.util.Arrays.copyOfRange(value, start, end);
-        }
-        String s = new String(value, StandardCharsets.UTF_8);
-        int start = (int) Math.min(s.length(), from);
-        int end = (int) Math.min(s.length(), start + Math.max(0, amount));
-        return s.substring(start, end).getBytes(StandardCharsets.UTF_8);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {
@@ -1048,6 +1071,14 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** A bind value as the Java object H2 takes. */
+    /** A bind value for H2: a LOB locator bind (CLOB / BLOB metadata) is replaced by the LOB's contents. */
+    private Object bindValue(byte[] b, Requests.Meta m) {
+        if (b != null && (m.type() == OraType.CLOB || m.type() == OraType.BLOB) && lobs.entry(b) != null) {
+            return lobs.entry(b).value();
+        }
+        return decode(b, m);
+    }
+
     static Object decode(byte[] b, Requests.Meta m) {
         if (b == null) {
             return null;

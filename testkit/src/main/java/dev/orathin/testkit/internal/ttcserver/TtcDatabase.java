@@ -556,12 +556,54 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 case 135: // end-to-end attributes: pointers and lengths, then the strings
                     endToEnd(in);
                     break;
+                case 96: // free temporary LOBs, an array of locators (python / node _write_close_temp_lobs_piggyback)
+                    freeTemporaryLobs(in);
+                    break;
                 case 152: // current schema
                     in.u8();
                     in.raw((int) in.ub());
                     break;
                 default:
                     throw new UnsupportedOperationException("piggybacked function " + code);
+            }
+        }
+
+        /**
+         * The close-temporary-LOBs piggyback (LOB_OP 96 with FREE_TEMP | ARRAY): pointer, total
+         * locator bytes, the unused source/destination/offset/charset fields, the op code, the SCN
+         * fields, three unused array-LOB pairs, then the locators back to back (each carries its own
+         * length in its first two bytes plus two).
+         */
+        private void freeTemporaryLobs(Ttc.In in) {
+            in.u8(); // pointer
+            int total = (int) in.ub();
+            in.u8();
+            in.ub(); // dest locator
+            in.ub();
+            in.ub(); // source locator
+            in.u8();
+            in.u8(); // offsets
+            in.u8(); // charset
+            in.ub(); // op code (0x80111)
+            in.u8();
+            in.ub(); // scn
+            in.ub();
+            in.ub(); // lob scnl
+            in.u8();
+            for (int i = 0; i < 3; i++) { // array LOB fields
+                in.u8();
+                in.ub();
+            }
+            byte[] all = in.raw(total);
+            for (int at = 0; at + 2 <= all.length;) {
+                int len = ((all[at] & 0xFF) << 8 | all[at + 1] & 0xFF) + 2;
+                if (len < 3 || at + len > all.length) {
+                    break;
+                }
+                if (sql != null) {
+                    sql.lobs.free(java.util.Arrays.copyOfRange(all, at, at + len));
+                }
+                at += len;
             }
         }
 
