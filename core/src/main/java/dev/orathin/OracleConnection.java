@@ -985,9 +985,10 @@ public final class OracleConnection implements AutoCloseable {
     private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
         // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
         // name the one that actually fired, so the advice points at the right setting
-        boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
-        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call"
-                + cause.getMessage().replaceFirst("(?s).*within (\\d+ ms).*", " ($1)")
+        NetException.Timeout bound = cause.timeout().orElse(null);
+        boolean recv = bound != null && bound.parameter().equals("RECV_TIMEOUT");
+        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call ("
+                + bound.value().toMillis() + " ms)"
                 : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
         String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {

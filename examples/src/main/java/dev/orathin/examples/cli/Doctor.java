@@ -153,9 +153,7 @@ public final class Doctor {
 
     /** A step failed by an orathin exception: its own code, and its message without the code repeated. */
     private Step fail(String scope, String name, OrathinException e, long startNanos, String prefix, String cause, String fix) {
-        String message = String.valueOf(e.getMessage());
-        String detail = message.startsWith(e.code() + ": ") ? message.substring(e.code().length() + 2) : message;
-        return fail(scope, name, e.errorCode(), startNanos, prefix + detail, cause, fix);
+        return fail(scope, name, e.errorCode(), startNanos, prefix + e.detail(), cause, fix);
     }
 
     private Step record(Step s) {
@@ -541,7 +539,7 @@ public final class Doctor {
                     + " ms in " + c.connectTrace().roundTrips() + " round trips", null, null);
             return true;
         } catch (OrathinException e) {
-            boolean auth = e.getMessage().contains("ORA-01017");
+            boolean auth = e instanceof dev.orathin.OracleDatabaseException d && d.oraCode() == 1017;
             fail("login", "LOGIN", e, t, "",
                     auth ? "wrong user name or password (or the account is locked)" : "the login failed",
                     auth ? "check the user and password; ADB: the ADMIN password is set in the console" : "see the message");

@@ -21,10 +21,7 @@ final class DoctorAdvice {
 
     /** A FAIL step for the driver's error: its code, and its message without the code and the route repeated. */
     static Step failStep(String scope, String name, OrathinException e, long millis, String prefix, String cause, String fix) {
-        String message = String.valueOf(e.getMessage());
-        if (message.startsWith(e.code() + ": ")) {
-            message = message.substring(e.code().length() + 2);
-        }
+        String message = String.valueOf(e.detail());
         int tag = message.indexOf("]: ");
         if (message.startsWith(scope + " [") && tag > 0) {
             message = message.substring(tag + 3);
