@@ -42,6 +42,8 @@ public final class ConnectParams {
     private final Duration connectTimeout;
     private final Duration callTimeout;
     private final Map<String, String> descriptorParams;
+    private final dev.orathin.net.ConnectListener connectListener;
+    private final CallListener callListener;
 
     private ConnectParams(Builder b) {
         this.dsn = Objects.requireNonNull(b.dsn, "dsn");
@@ -55,6 +57,8 @@ public final class ConnectParams {
         this.connectTimeout = b.connectTimeout;
         this.callTimeout = b.callTimeout;
         this.descriptorParams = Map.copyOf(b.descriptorParams);
+        this.connectListener = b.connectListener;
+        this.callListener = b.callListener;
     }
 
     /** A new builder. */
@@ -241,6 +245,37 @@ public final class ConnectParams {
         return descriptorParams;
     }
 
+    /**
+     * These parameters with other listeners (null means none): how a {@code DataSource} or pool
+     * adds its metrics to parameters read from a URL or properties.
+     */
+    public ConnectParams withListeners(dev.orathin.net.ConnectListener connect, CallListener calls) {
+        Builder b = new Builder();
+        b.dsn = dsn;
+        b.user = user;
+        b.password = password;
+        b.configDir = configDir;
+        b.walletLocation = walletLocation;
+        b.walletPassword = walletPassword;
+        b.newPassword = newPassword;
+        b.wallet = wallet;
+        b.connectTimeout = connectTimeout;
+        b.callTimeout = callTimeout;
+        b.descriptorParams.putAll(descriptorParams);
+        b.connectListener(connect).callListener(calls);
+        return new ConnectParams(b); // copies the secrets again
+    }
+
+    /** Observer of the connect's steps (DNS, TCP, TLS, attempts, retries); {@code ConnectListener.NONE} by default. */
+    public dev.orathin.net.ConnectListener connectListener() {
+        return connectListener;
+    }
+
+    /** Observer of every call of the connection (metrics, tracing); {@link CallListener#NONE} by default. */
+    public CallListener callListener() {
+        return callListener;
+    }
+
     /** Never shows passwords: the dsn goes through {@link Redaction#connectString(String)} (proxy credentials, secrets in it). */
     @Override
     public String toString() {
@@ -261,6 +296,8 @@ public final class ConnectParams {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private final Map<String, String> descriptorParams = new LinkedHashMap<>();
+        private dev.orathin.net.ConnectListener connectListener = dev.orathin.net.ConnectListener.NONE;
+        private CallListener callListener = CallListener.NONE;
 
         private Builder() {
         }
@@ -328,6 +365,21 @@ public final class ConnectParams {
         /** Bound on each round trip after connect (default 5 min). */
         public Builder callTimeout(Duration d) {
             this.callTimeout = positive(d, "callTimeout");
+            return this;
+        }
+
+        /**
+         * Observes the connect: every attempt's DNS, TCP, proxy, TLS and identity steps, the
+         * listener's answers, retries and the outcome (docs/observability.md). Null means none.
+         */
+        public Builder connectListener(dev.orathin.net.ConnectListener listener) {
+            this.connectListener = listener == null ? dev.orathin.net.ConnectListener.NONE : listener;
+            return this;
+        }
+
+        /** Observes every call the connection makes (duration, round trips, rows, bytes, outcome). Null means none. */
+        public Builder callListener(CallListener listener) {
+            this.callListener = listener == null ? CallListener.NONE : listener;
             return this;
         }
 

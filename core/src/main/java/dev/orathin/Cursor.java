@@ -121,6 +121,11 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
         return rowCount;
     }
 
+    /** The rows the execute itself brought (a query's prefetched rows) or changed (DML): what the call listener reports. */
+    long rowsOfTheExecute() {
+        return statement.text.isQuery() ? (buffer == null ? 0 : buffer.size()) : rowCount;
+    }
+
     /**
      * Moves to the next row, fetching another batch when the buffered rows are used up.
      *

@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.internal.calls.CallMeter;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.sql.ColumnInfo;
 import dev.orathin.internal.sql.Requests;
@@ -76,6 +77,7 @@ public final class OracleConnection implements AutoCloseable {
 
     private final NetSession net;
     private final Login.Session session;
+    private final CallMeter meter;
     private Duration callTimeout;
     private int sequence = 2;
     private volatile boolean closed;
@@ -98,7 +100,12 @@ public final class OracleConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
 
     OracleConnection(NetSession net, Login.Session session, Duration callTimeout) {
-        this.net = net;
+        this(net, session, callTimeout, CallListener.NONE);
+    }
+
+    OracleConnection(NetSession net, Login.Session session, Duration callTimeout, CallListener listener) {
+        this.meter = new CallMeter(listener);
+        this.net = meter.wrap(net);
         this.session = session;
         this.callTimeout = callTimeout;
     }
@@ -210,14 +217,14 @@ public final class OracleConnection implements AutoCloseable {
 
     /** One LOB operation, serialised with the connection's other calls (Blob / Clob use it). */
     dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
-        return serialised(() -> {
+        return observed(CallEvent.Kind.LOB, null, () -> {
             ensureOpen();
             roundTrip(op.request(this::nextSequence, piggybacks()), op);
             if (op.error() != null) {
                 op.error().throwIfError();
             }
             return op;
-        });
+        }, done -> 0);
     }
 
     dev.orathin.internal.ttc.Capabilities capabilities() {
@@ -231,7 +238,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** One round trip to the database (function PING); throws if the session is broken. */
     public void ping() {
-        serialised(() -> {
+        observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
             call(FN_PING, callTimeout);
             return null;
@@ -253,7 +260,7 @@ public final class OracleConnection implements AutoCloseable {
      * @throws OracleDatabaseException on a database error (the connection stays usable)
      */
     public Cursor execute(String sql, Object... binds) {
-        return serialised(() -> executePositional(sql, binds));
+        return observed(CallEvent.Kind.EXECUTE, sql, () -> executePositional(sql, binds), Cursor::rowsOfTheExecute);
     }
 
     private Cursor executePositional(String sql, Object[] binds) {
@@ -272,7 +279,7 @@ public final class OracleConnection implements AutoCloseable {
      * names match case-insensitively). Values are sent in order of appearance in the SQL.
      */
     public Cursor execute(String sql, Map<String, ?> namedBinds) {
-        return serialised(() -> executeNamed(sql, namedBinds));
+        return observed(CallEvent.Kind.EXECUTE, sql, () -> executeNamed(sql, namedBinds), Cursor::rowsOfTheExecute);
     }
 
     private Cursor executeNamed(String sql, Map<String, ?> namedBinds) {
@@ -344,13 +351,13 @@ public final class OracleConnection implements AutoCloseable {
      * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
-        return serialised(() -> {
+        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> {
             try {
                 return executeManyLocked(sql, rows);
             } finally {
                 Lob.freeAll(tempLobs);
             }
-        });
+        }, OracleConnection::sum);
     }
 
     private long[] executeManyLocked(String sql, List<Object[]> rows) {
@@ -526,7 +533,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Commits the transaction. */
     public void commit() {
-        serialised(() -> {
+        observed(CallEvent.Kind.COMMIT, null, () -> {
             ensureOpen();
             simpleCall(Requests.FN_COMMIT);
             return null;
@@ -535,7 +542,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Rolls the transaction back. */
     public void rollback() {
-        serialised(() -> {
+        observed(CallEvent.Kind.ROLLBACK, null, () -> {
             ensureOpen();
             simpleCall(Requests.FN_ROLLBACK);
             return null;
@@ -587,6 +594,23 @@ public final class OracleConnection implements AutoCloseable {
                 lock.unlock();
             }
         }
+    }
+
+    /** Runs one call holding the connection's lock and reports it to the call listener. */
+    private <T> T observed(CallEvent.Kind kind, String sql, Supplier<T> call, java.util.function.ToLongFunction<T> rows) {
+        return serialised(() -> meter.measure(kind, sql, call, rows, () -> closed || !net.isOpen()));
+    }
+
+    private void observed(CallEvent.Kind kind, String sql, Supplier<Void> call) {
+        observed(kind, sql, call, v -> 0);
+    }
+
+    private static long sum(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
     }
 
     /**
@@ -772,7 +796,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Fetches the next batch for a cursor (FETCH, function 5). */
     Response fetch(Statement st, int rows, Object[] previousRow) {
-        return serialised(() -> fetchLocked(st, rows, previousRow));
+        return observed(CallEvent.Kind.FETCH, null, () -> fetchLocked(st, rows, previousRow), r -> r.rows().size());
     }
 
     private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
@@ -961,9 +985,10 @@ public final class OracleConnection implements AutoCloseable {
     private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
         // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
         // name the one that actually fired, so the advice points at the right setting
-        boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
-        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call"
-                + cause.getMessage().replaceFirst("(?s).*within (\\d+ ms).*", " ($1)")
+        NetException.Timeout bound = cause.timeout().orElse(null);
+        boolean recv = bound != null && bound.parameter().equals("RECV_TIMEOUT");
+        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call ("
+                + bound.value().toMillis() + " ms)"
                 : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
         String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {

@@ -189,4 +189,40 @@ class ProductionBehaviourTest {
             assertThrows(SQLException.class, () -> s.executeQuery("select 1 from dual"));
         }
     }
+
+    /** Issue #21: a metrics hook on every call and on the connect, set on the DataSource (where pools and Spring configure it). */
+    @Test
+    void theDataSourceReportsCallsAndConnectsToItsListeners() throws SQLException {
+        List<dev.orathin.CallEvent> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.orathin.net.RecordingConnectListener connects = new dev.orathin.net.RecordingConnectListener();
+        OrathinDataSource ds = new OrathinDataSource();
+        ds.setUrl(url());
+        ds.setUser("app");
+        ds.setPassword("App#2026");
+        ds.setWalletLocation(dir.toString());
+        ds.setWalletPassword(new String(WALLET_PW));
+        ds.setCallListener(calls::add);
+        ds.setConnectListener(connects);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(2, connects.events(dev.orathin.net.ConnectEvent.TlsHandshakeDone.class).size(),
+                    "the ADB hand-off's two handshakes: " + connects.names());
+            calls.clear();
+            try (ResultSet rs = s.executeQuery("select 1 from dual union all select 2 from dual")) {
+                while (rs.next()) {
+                    rs.getInt(1);
+                }
+            }
+            assertEquals("SELECT", calls.get(0).operation());
+            assertEquals(2, calls.stream().mapToLong(dev.orathin.CallEvent::rows).sum(), calls.toString());
+            assertThrows(SQLException.class, () -> s.executeQuery("select * from no_such_table"));
+            assertEquals(java.util.Optional.of("ORA-00942"), calls.get(calls.size() - 1).errorCode());
+        }
+    }
+
+    /** JDBC getParentLogger names the parent of orathin's System.Logger names instead of throwing. */
+    @Test
+    void theParentLoggerIsOrathins() throws SQLException {
+        assertEquals("dev.orathin", new OrathinDriver().getParentLogger().getName());
+        assertEquals("dev.orathin", new OrathinDataSource().getParentLogger().getName());
+    }
 }

@@ -4,6 +4,8 @@ import dev.orathin.CoreErrorCode;
 import dev.orathin.OracleDatabaseException;
 import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.auth.O5Logon;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
 import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.security.SecureRandom;
@@ -57,6 +59,8 @@ public final class Login {
 
     private final NetSession net;
     private final Duration timeout;
+    /** When the whole login must be done: the timeout bounds the login as a whole, not each read. */
+    private long deadline;
     private final SecureRandom random;
     private int sequence;
     /** FAST_AUTH request and RENEGOTIATE reply message types, and the flag python and node send. */
@@ -64,7 +68,7 @@ public final class Login {
     /** MARKER type reset (protocol.md §9). */
     private static final int MARKER_RESET = 2;
 
-    /** Logs in over {@code net}; every wait bounded by {@code timeout}. */
+    /** Logs in over {@code net}; the whole login (every round trip together) is bounded by {@code timeout}. */
     public Login(NetSession net, Duration timeout, SecureRandom random) {
         this.net = net;
         this.timeout = timeout;
@@ -74,7 +78,8 @@ public final class Login {
     /** Runs the whole login. */
     public Session run(Credentials c) {
         Capabilities caps = new Capabilities();
-        TtcReader r = new TtcReader(net, timeout);
+        deadline = System.nanoTime() + timeout.toNanos();
+        TtcReader r = new TtcReader(() -> net.receive(left()));
         List<AuthExchange.Pair> one = List.of(new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0),
                 new AuthExchange.Pair("AUTH_PROGRAM_NM", c.program(), 0), new AuthExchange.Pair("AUTH_MACHINE", c.machine(), 0),
                 new AuthExchange.Pair("AUTH_PID", c.pid(), 0), new AuthExchange.Pair("AUTH_SID", c.osUser(), 0));
@@ -178,17 +183,31 @@ public final class Login {
                 }
                 net.sendMarker(MARKER_RESET);
                 int type = m.markerType();
-                NetPacket p = net.receive(timeout);
+                NetPacket p = net.receive(left());
                 while (p.isMarker() && type != MARKER_RESET) {
                     type = p.payload().length >= 3 ? p.payload()[2] & 0xFF : 0;
-                    p = net.receive(timeout);
+                    p = net.receive(left());
                 }
                 while (p.isMarker()) {
-                    p = net.receive(timeout);
+                    p = net.receive(left());
                 }
                 r.push(p);
             }
         }
+    }
+
+    /**
+     * What is left of the login's bound for the next read; once it is spent the login ends with
+     * OTN-3005, as a slow server (each reply just inside a per-read bound) must not stretch a
+     * login past the caller's connect timeout.
+     */
+    private Duration left() {
+        long n = deadline - System.nanoTime();
+        if (n <= 0) {
+            throw new NetException(NetErrorCode.OVERALL_TIMEOUT, "login: the connect timeout of " + timeout.toMillis()
+                    + " ms left for the login expired before the server finished it (" + sequence + " login message(s) sent)");
+        }
+        return Duration.ofNanos(n);
     }
 
     private int nextSequence() {

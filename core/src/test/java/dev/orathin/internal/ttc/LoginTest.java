@@ -255,6 +255,48 @@ public class LoginTest {
         assertEquals(Negotiation.dataTypeCount(), 321);
     }
 
+    /**
+     * The login's bound is for the login as a whole (issue #21): a server that answers every read just
+     * inside the bound but takes longer than it over the whole exchange ends in OTN-3005, and the bound
+     * each read is given shrinks as the login goes on.
+     */
+    @Test
+    void theTimeoutBoundsTheWholeLoginNotEachRead() throws Exception {
+        ScriptedSession db = new ScriptedSession(new FakeDb("tiger".toCharArray()));
+        List<Duration> asked = new ArrayList<>();
+        NetSession slow = new NetSession() {
+            public void send(byte[] payload, int dataFlags) { db.send(payload, dataFlags); }
+            public NetPacket receive(Duration timeout) {
+                asked.add(timeout);
+                try {
+                    Thread.sleep(40); // each reply well inside the 300 ms bound
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return db.receive(timeout);
+            }
+            public int protocolVersion() { return 319; }
+            public int sdu() { return 8192; }
+            public boolean fastAuthSupported() { return false; }
+            public boolean endOfResponseSupported() { return false; }
+            public boolean oobSupported() { return false; }
+            public ConnectTrace trace() { return null; }
+            public void sendMarker(int markerType) { }
+            public boolean isOpen() { return true; }
+            public void close() { }
+            public void abort() { }
+        };
+        dev.orathin.net.NetException e = assertThrows(dev.orathin.net.NetException.class,
+                () -> new Login(slow, Duration.ofMillis(300), new SecureRandom()).run(creds("scott", "tiger")));
+        assertEquals(dev.orathin.net.NetErrorCode.OVERALL_TIMEOUT, e.errorCode());
+        assertTrue(e.getMessage().contains("300 ms"), e.getMessage());
+        assertTrue(asked.size() > 3, "several reads happened before the bound was spent: " + asked);
+        assertTrue(asked.get(asked.size() - 1).compareTo(asked.get(0)) < 0, "later reads get what is left: " + asked);
+        // the same server, given enough time, logs in: the timeout is what ended the login above
+        ScriptedSession fresh = new ScriptedSession(new FakeDb("tiger".toCharArray()));
+        assertEquals(123, new Login(fresh, Duration.ofSeconds(30), new SecureRandom()).run(creds("scott", "tiger")).sessionId());
+    }
+
     @Test
     void wrongPasswordSurfacesOra01017() throws Exception {
         ScriptedSession s = new ScriptedSession(new FakeDb("tiger".toCharArray()));

@@ -1,4 +1,4 @@
-package dev.orathin.internal.wallet;
+package dev.orathin.wallet.internal;
 
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.Wallets;
@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WalletCache {
 
     private static final int MAX_ENTRIES = 16;
-    private static final String[] FILES = {"cwallet.sso", "ewallet.pem", "ewallet.p12"};
+    private static final List<String> FILES = Wallets.FILES_IN_ORDER;
     private static final byte[] HMAC_KEY = new byte[32];
     private static final Map<String, Wallet> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-package dev.orathin.internal.wallet;
+package dev.orathin.wallet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
