@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * LOBs (issue #16) against the testkit with Oracle's clients as referees: ojdbc11 (getClob().getSubString,
  * getBlob().getBytes, streams, setCharacterStream / setBinaryStream of large values), orathin core
- * (locators, streams, temporary LOBs), orathin jdbc and node-oracledb thin (Lob objects, CLOB / BLOB binds as
- * temporary LOBs). Each client writes a CLOB and a BLOB of each size — 0, 1, chunk-1, chunk, chunk+1 and
+ * (locators, streams, temporary LOBs), orathin jdbc, node-oracledb thin (Lob objects, CLOB / BLOB binds as
+ * temporary LOBs) and python-oracledb thin where importable (createlob + write, LOB objects read). Each client writes a CLOB and a BLOB of each size — 0, 1, chunk-1, chunk, chunk+1 and
  * 3 MB, text mixing Latin-1, CJK and supplementary characters — then reads back every row written so far,
  * its own and the earlier clients'; at the end ojdbc11 reads every client's rows. Writes
  * {@code target/interop-matrix-lobs.md}.
@@ -302,6 +302,13 @@ class LobsInteropIT {
             MATRIX.put("node-oracledb", cells);
             org.junit.jupiter.api.Assumptions.abort("node-oracledb is not available (node/npm missing)");
         }
+        ExternalClient.Result r = node.get().run(clientOptions("connectString"), Duration.ofMinutes(5));
+        WRITERS.add("node");
+        check("node-oracledb", cells(r));
+    }
+
+    /** The options of the node / python scripts: user, password, the connect string under {@code dsnKey}, files, sizes, writers. */
+    static String clientOptions(String dsnKey) {
         StringBuilder sizes = new StringBuilder();
         for (int n : SIZES) {
             sizes.append(sizes.length() == 0 ? "" : ",").append(n);
@@ -310,9 +317,12 @@ class LobsInteropIT {
         for (String w : WRITERS) {
             writers.append(writers.length() == 0 ? "" : ",").append(ExternalClient.quote(w));
         }
-        ExternalClient.Result r = node.get().run("{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\",\"connectString\":\""
+        return "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\",\"" + dsnKey + "\":\""
                 + server.host() + ":" + server.port() + "/" + SERVICE + "\",\"dir\":" + ExternalClient.quote(WORK.toAbsolutePath().toString())
-                + ",\"sizes\":[" + sizes + "],\"writers\":[" + writers + "]}", Duration.ofMinutes(5));
+                + ",\"sizes\":[" + sizes + "],\"writers\":[" + writers + "]}";
+    }
+
+    static Map<String, String> cells(ExternalClient.Result r) {
         Map<String, String> cells = new LinkedHashMap<>();
         Matcher m = RESULT.matcher(r.json());
         while (m.find()) {
@@ -322,33 +332,27 @@ class LobsInteropIT {
         if (cells.isEmpty()) {
             cells.put("clob_0", "❌ " + r.json());
         }
-        WRITERS.add("node");
-        check("node-oracledb", cells);
+        return cells;
     }
 
-    // ------------------------------------------------------------------ python-oracledb: reported, not scripted
+    // ------------------------------------------------------------------ python-oracledb thin
 
-    /**
-     * python-oracledb: no LOB script yet. The column says why it is skipped: not importable here, or
-     * importable but not scripted for these rows.
-     */
+    /** python-oracledb thin (where importable): temporary LOBs written with LOB_OP, LOB objects read with LOB_OP. */
     @Test
     @Order(5)
-    void pythonOracledb() throws Exception {
+    void pythonOracledb() {
         String py = System.getProperty("orathin.python", "/usr/bin/python3");
-        String reason;
-        if (ExternalClient.python(py, WORK).isEmpty()) {
-            reason = "python-oracledb not importable by " + py;
-        } else {
-            Process p = new ProcessBuilder(py, "-c", "import oracledb; print(oracledb.__version__)").redirectErrorStream(true).start();
-            String version = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-            p.waitFor(60, TimeUnit.SECONDS);
-            reason = "python-oracledb " + version + ": no LOB script yet";
+        Optional<ExternalClient> python = ExternalClient.python(py, WORK).map(c -> c.withScript("lobs.py"));
+        if (python.isEmpty()) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            scenarios().forEach(s -> cells.put(s, "⏭ python-oracledb not importable by " + py));
+            MATRIX.put("python-oracledb", cells);
+            org.junit.jupiter.api.Assumptions.abort("python-oracledb not importable by " + py);
         }
-        Map<String, String> cells = new LinkedHashMap<>();
-        scenarios().forEach(s -> cells.put(s, "⏭ " + reason));
-        MATRIX.put("python-oracledb", cells);
-        org.junit.jupiter.api.Assumptions.abort(reason);
+        ExternalClient.Result r = python.get().run(clientOptions("dsn"), Duration.ofMinutes(5));
+        Map<String, String> cells = cells(r);
+        WRITERS.add("python");
+        check("python-oracledb", cells);
     }
 
     // ------------------------------------------------------------------ ojdbc11 again: every client's rows

@@ -53,7 +53,11 @@ final class LobOps {
         if (op == 0x0110) { // create temporary: source offset = charset form, dest offset = type
             byte[] created = lobs.createTemporary(destOffset == OraType.CLOB);
             out.u8(8).raw(created);
-            out.ub(destOffset == OraType.CLOB ? OraType.AL16UTF16 : 0).u8(0); // charset, trailing flags
+            out.ub(destOffset == OraType.CLOB ? OraType.AL16UTF16 : 0); // charset
+            if (amountPtr) {
+                out.ub(amount); // python-oracledb 1.x sends the duration as the amount and reads it back
+            }
+            out.u8(0); // trailing flags (python 2+ reads one byte, 1.x a ub2: 00 is 0 for both)
             return session.end(out, 0, 0, null);
         }
         LobStore.Entry e = lobs.entry(locator);
