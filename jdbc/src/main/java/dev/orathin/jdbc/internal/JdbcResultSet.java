@@ -23,7 +23,7 @@ import java.util.Map;
  * cursor's decoded value and converts it with {@link Values}' typed methods: no reflection, no
  * argument arrays, and primitive getters return without boxing.
  */
-final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
+final class JdbcResultSet extends LobResultSet implements Values.Place {
 
     private final Cursor cursor;
     private final Statement statement;
@@ -41,6 +41,11 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
         this.maxRows = maxRows;
         this.columns = cursor.columns();
         this.columnCount = columns.size();
+    }
+
+    @Override
+    Object typeName(int i) {
+        return columns.get(i - 1).type();
     }
 
     @Override
@@ -97,7 +102,8 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
      * The value of column {@code i} on the current row, remembered for {@link #wasNull()}: the
      * closed, current-row and index checks of every getter.
      */
-    private Object value(int i) throws SQLException {
+    @Override
+    Object value(int i) throws SQLException {
         Object v = rawValue(i);
         if (v instanceof dev.orathin.Lob) {
             // LOB columns come as locators (see jdbc/README "LOBs"): getString / getBytes / getObject(i, String.class) read them whole
@@ -111,7 +117,8 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
     }
 
     /** The value as the cursor holds it: LOB columns as orathin locators. */
-    private Object rawValue(int i) throws SQLException {
+    @Override
+    Object rawValue(int i) throws SQLException {
         checkOpen();
         if (row == 0 || afterLast) {
             throw Errors.error(JdbcErrorCode.NO_CURRENT_ROW, "no current row (call next() first and check that it returned true)");
@@ -247,115 +254,6 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
         return Values.jdbcObject(v);
     }
 
-    private static Object wrap(dev.orathin.Lob lob) {
-        return lob instanceof dev.orathin.Blob b ? new JdbcBlob(b) : new JdbcClob((dev.orathin.Clob) lob);
-    }
-
-    /** The locator of a LOB column, or SQLDataException 22018 for other columns; null for NULL. */
-    private dev.orathin.Lob lob(int i, Class<? extends dev.orathin.Lob> kind, String getter) throws SQLException {
-        Object v = rawValue(i);
-        if (v == null) {
-            return null;
-        }
-        if (!kind.isInstance(v)) {
-            throw Errors.error(JdbcErrorCode.CONVERSION, getter + ": " + describe(i) + " is " + columns.get(i - 1).type()
-                    + ", not a " + (kind == dev.orathin.Blob.class ? "BLOB" : "CLOB / NCLOB"));
-        }
-        return (dev.orathin.Lob) v;
-    }
-
-    @Override
-    public java.sql.Blob getBlob(int i) throws SQLException {
-        dev.orathin.Lob l = lob(i, dev.orathin.Blob.class, "getBlob");
-        return l == null ? null : new JdbcBlob((dev.orathin.Blob) l);
-    }
-
-    @Override
-    public java.sql.Blob getBlob(String label) throws SQLException {
-        return getBlob(findColumn(label));
-    }
-
-    @Override
-    public java.sql.Clob getClob(int i) throws SQLException {
-        return getNClob(i);
-    }
-
-    @Override
-    public java.sql.Clob getClob(String label) throws SQLException {
-        return getClob(findColumn(label));
-    }
-
-    @Override
-    public java.sql.NClob getNClob(int i) throws SQLException {
-        dev.orathin.Lob l = lob(i, dev.orathin.Clob.class, "getClob");
-        return l == null ? null : new JdbcClob((dev.orathin.Clob) l);
-    }
-
-    @Override
-    public java.sql.NClob getNClob(String label) throws SQLException {
-        return getNClob(findColumn(label));
-    }
-
-    /** BLOB columns stream through the locator; RAW / LONG RAW values (whole already) from memory. */
-    @Override
-    public java.io.InputStream getBinaryStream(int i) throws SQLException {
-        Object v = rawValue(i);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof dev.orathin.Blob b) {
-            return new JdbcBlob(b).getBinaryStream();
-        }
-        if (v instanceof byte[] bytes) {
-            return new java.io.ByteArrayInputStream(bytes);
-        }
-        throw Errors.error(JdbcErrorCode.CONVERSION, "getBinaryStream: " + describe(i) + " is " + columns.get(i - 1).type()
-                + ", not binary (BLOB, RAW, LONG RAW)");
-    }
-
-    @Override
-    public java.io.InputStream getBinaryStream(String label) throws SQLException {
-        return getBinaryStream(findColumn(label));
-    }
-
-    /** CLOB / NCLOB columns stream through the locator; other values as their text. */
-    @Override
-    public java.io.Reader getCharacterStream(int i) throws SQLException {
-        Object v = rawValue(i);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof dev.orathin.Clob c) {
-            return new JdbcClob(c).getCharacterStream();
-        }
-        return new java.io.StringReader(Values.string(value(i)));
-    }
-
-    @Override
-    public java.io.Reader getCharacterStream(String label) throws SQLException {
-        return getCharacterStream(findColumn(label));
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(int i) throws SQLException {
-        return getCharacterStream(i);
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(String label) throws SQLException {
-        return getCharacterStream(findColumn(label));
-    }
-
-    @Override
-    public java.io.InputStream getAsciiStream(int i) throws SQLException {
-        java.io.Reader r = getCharacterStream(i);
-        return r == null ? null : JdbcLobs.asciiStream(r);
-    }
-
-    @Override
-    public java.io.InputStream getAsciiStream(String label) throws SQLException {
-        return getAsciiStream(findColumn(label));
-    }
 
     @Override
     public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {

@@ -772,7 +772,7 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    private byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
+    byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
         int status = transaction ? 0x02 : 0;
         if (error == null) {
             out.error(status, cursorId, rowCount, 0, 0, null);
@@ -782,7 +782,7 @@ final class SqlSession implements AutoCloseable {
         return out.bytes();
     }
 
-    private byte[] error(int cursorId, OraError e) {
+    byte[] error(int cursorId, OraError e) {
         return end(new Ttc.Out(), cursorId, 0, e);
     }
 
@@ -844,105 +844,9 @@ final class SqlSession implements AutoCloseable {
         out.ub(locator.length).ub(v.length).ub(LobStore.CHUNK_SIZE).clr(v).clr(locator);
     }
 
-    /**
-     * LOB_OP (96) on a locator this session handed out or created (python-oracledb's layout, which
-     * ojdbc11 and node-oracledb share): length, chunk size, read, write, trim, open / close /
-     * is-open, create and free temporary. A read's data goes back as LOB_DATA (14); then the return
-     * parameters (the locator, then the amount, the new temporary LOB's charset and flags, or the
-     * is-open flag), then ERROR. Data is UTF-16BE for CLOBs (the locator's variable-width flag).
-     */
+    /** LOB_OP (96): see {@link LobOps}. */
     byte[] lobOp(Ttc.In in) {
-        in.u8(); // source pointer
-        int sourceLength = (int) in.ub();
-        boolean destPtr = in.u8() != 0;
-        long destLength = in.ub(); // the duration when creating a temporary LOB
-        in.ub(); // short source offset
-        in.ub(); // short dest offset
-        boolean charsetPtr = in.u8() != 0;
-        in.u8(); // short amount pointer
-        boolean nullLobPtr = in.u8() != 0;
-        long op = in.ub();
-        in.u8(); // SCN pointer
-        in.u8(); // SCN length
-        long offset = in.ub();
-        long destOffset = in.ub(); // the Oracle type (112 / 113) when creating a temporary LOB
-        boolean amountPtr = in.u8() != 0;
-        in.raw(6); // array LOB fields
-        byte[] locator = in.raw(sourceLength);
-        if (destPtr) {
-            in.raw((int) destLength);
-        }
-        if (charsetPtr) {
-            in.ub();
-        }
-        byte[] data = null;
-        if (in.hasMore() && in.peek() == 14) { // LOB_DATA of a write
-            in.u8();
-            data = in.clr();
-            if (data == null) {
-                data = new byte[0];
-            }
-        }
-        long amount = amountPtr && in.hasMore() ? in.ub() : 0;
-        Ttc.Out out = new Ttc.Out();
-        if (op == 0x0110) { // create temporary: source offset = charset form, dest offset = type
-            byte[] created = lobs.createTemporary(destOffset == OraType.CLOB);
-            out.u8(8).raw(created);
-            out.ub(destOffset == OraType.CLOB ? OraType.AL16UTF16 : 0).u8(0); // charset, trailing flags
-            return end(out, 0, 0, null);
-        }
-        LobStore.Entry e = lobs.entry(locator);
-        if (e == null) {
-            return error(0, OraError.of(22275, "invalid LOB locator specified"));
-        }
-        long result = 0;
-        if (op == 0x4000) { // chunk size
-            result = LobStore.CHUNK_SIZE;
-        } else if (op == 0x0001) { // length
-            result = e.length();
-        } else if (op == 0x0002) { // read: amount characters / bytes from the 1-based offset
-            if (offset < 1) {
-                return error(0, OraError.of(21560, "argument 3 is null, invalid, or out of range"));
-            }
-            byte[] chunk = e.read(offset, amount);
-            result = e.clob ? chunk.length / 2 : chunk.length;
-            if (chunk.length > 0) {
-                out.u8(14).clr(chunk);
-            }
-        } else if (op == 0x0040) { // write
-            if (offset < 1 || data == null) {
-                return error(0, OraError.of(21560, "argument 2 is null, invalid, or out of range"));
-            }
-            result = e.write(offset, data);
-        } else if (op == 0x0020) { // trim
-            if (amount > e.length()) {
-                return error(0, OraError.of(22926, "specified trim length is greater than current LOB value's length"));
-            }
-            e.trim(amount);
-            result = amount;
-        } else if (op == 0x0111) { // free temporary
-            lobs.free(locator);
-        } else if (op == 0x8000) { // open
-            if (e.open) {
-                return error(0, OraError.of(22293, "LOB already opened in the same transaction"));
-            }
-            e.open = true;
-        } else if (op == 0x10000) { // close
-            if (!e.open) {
-                return error(0, OraError.of(22289, "cannot perform operation on an unopened file or LOB"));
-            }
-            e.open = false;
-        } else if (op != 0x11000) { // is open: answered below
-            return error(0, OraError.of(3001, "unimplemented feature (LOB operation 0x" + Long.toHexString(op) + " in the orathin testkit)"));
-        }
-        out.u8(8).raw(locator);
-        if (amountPtr) {
-            out.ub(result);
-        }
-        if (nullLobPtr) {
-            out.u8(e.open ? 1 : 0); // is-open flag
-        }
-        return end(out, 0, 0, null);
+        return LobOps.handle(this, in);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {

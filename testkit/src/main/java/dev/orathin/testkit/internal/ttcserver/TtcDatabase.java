@@ -172,7 +172,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     }
 
     private void serve(ServerNetSession session, BlockingQueue<ServerNetSession.Packet> queue, Conversation c) throws IOException {
-        byte[] pending = null;
+        byte[] pending = null; // a request spread over DATA packets, collected in a buffer that doubles
+        int pendingLength = 0;
+        int needed = 0; // parsing again before this many bytes are here cannot get further (Truncated.needed)
         while (true) {
             ServerNetSession.Packet p = take(queue);
             if (p == END) {
@@ -186,6 +188,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                     breakAndReset(session, queue, c);
                 }
                 pending = null;
+                pendingLength = 0;
+                needed = 0;
                 continue;
             }
             if (p.type() != 6) {
@@ -194,7 +198,21 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (p.dataFlags() == 0x0040) {
                 return; // EOF: the client closed the session
             }
-            byte[] m = pending == null ? p.payload() : concat(pending, p.payload());
+            byte[] m;
+            if (pending == null) {
+                m = p.payload();
+            } else {
+                byte[] more = p.payload();
+                if (pendingLength + more.length > pending.length) {
+                    pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + more.length));
+                }
+                System.arraycopy(more, 0, pending, pendingLength, more.length);
+                pendingLength += more.length;
+                if (pendingLength < needed) {
+                    continue; // a long value is still arriving: parsing now would stop at the same place
+                }
+                m = Arrays.copyOf(pending, pendingLength);
+            }
             if (m.length == 0) {
                 continue;
             }
@@ -205,10 +223,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 }
                 reply = c.handle(m);
             } catch (Ttc.Truncated t) {
-                pending = m; // the request continues in the next DATA packet
+                if (pending == null) {
+                    pending = Arrays.copyOf(m, Math.max(m.length * 2, 16));
+                    pendingLength = m.length;
+                }
+                needed = t.needed; // the request continues in the next DATA packet
                 continue;
             }
             pending = null;
+            pendingLength = 0;
+            needed = 0;
             if (reply == null) {
                 return;
             }
