@@ -44,4 +44,11 @@ public sealed interface Fault {
     /** Present a listener certificate issued by a CA the client does not trust. */
     record OtherCaCertificate() implements Fault {
     }
+
+    /**
+     * Answer normally, but split each server message across DATA packets at random boundaries
+     * drawn from {@code seed} (see {@link OracleTestServer.Builder#splitMessages(long)} for every connection).
+     */
+    record SplitMessages(long seed) implements Fault {
+    }
 }
