@@ -46,8 +46,9 @@ public sealed interface Fault {
     }
 
     /**
-     * Answer normally, but split each server message across DATA packets at random boundaries
-     * drawn from {@code seed} (see {@link OracleTestServer.Builder#splitMessages(long)} for every connection).
+     * Answer normally, but with a small SDU drawn from {@code seed} (512..2048), so replies continue
+     * across DATA packets at random message bytes (see {@link OracleTestServer.Builder#splitMessages(long)}
+     * for every connection).
      */
     record SplitMessages(long seed) implements Fault {
     }

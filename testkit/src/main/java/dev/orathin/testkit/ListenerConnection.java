@@ -124,6 +124,10 @@ final class ListenerConnection {
                 return;
             }
             int sdu = (int) Math.max(512, Math.min(config.sdu, connect.sdu()));
+            Long splitSeed = fault instanceof Fault.SplitMessages f ? Long.valueOf(f.seed()) : config.splitSeed;
+            if (splitSeed != null) {
+                sdu = Math.min(sdu, PacketSplitter.sdu(splitSeed, rec.id())); // replies continue across packets at random bytes
+            }
             wire.write(TnsWire.ACCEPT, 0, accept(version, sdu));
             wire.useLargeLengths(true);
             Session session = new Session(wire, connect, version, sdu);
@@ -326,7 +330,6 @@ final class ListenerConnection {
         private final Connect connect;
         private final int version;
         private final int sdu;
-        private final PacketSplitter splitter;
         private Packet pending;
 
         Session(TnsWire wire, Connect connect, int version, int sdu) {
@@ -334,8 +337,6 @@ final class ListenerConnection {
             this.connect = connect;
             this.version = version;
             this.sdu = sdu;
-            Long seed = fault instanceof Fault.SplitMessages f ? Long.valueOf(f.seed()) : config.splitSeed;
-            this.splitter = seed == null ? null : new PacketSplitter(seed ^ ((long) rec.id() << 32));
         }
 
         @Override
@@ -426,8 +427,7 @@ final class ListenerConnection {
             int max = sdu - 10;
             int off = 0;
             do {
-                int n = splitter == null || payload.length == 0 ? Math.min(max, payload.length - off)
-                        : splitter.next(payload.length - off, max);
+                int n = Math.min(max, payload.length - off);
                 boolean last = off + n >= payload.length;
                 byte[] body = new byte[2 + n];
                 int flags = last ? dataFlags : 0;

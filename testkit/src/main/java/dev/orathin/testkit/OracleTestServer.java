@@ -316,9 +316,10 @@ public final class OracleTestServer implements AutoCloseable {
         }
 
         /**
-         * Split every server message across DATA packets at random boundaries (seeded, so a failure
-         * can be replayed), on every connection: clients must reassemble messages that continue in
-         * the next packet, as real servers send them when a reply exceeds the SDU.
+         * Split server messages across DATA packets at random boundaries, on every connection: each
+         * connection gets a small SDU drawn from the seed (512..2048 bytes; replayable), and every
+         * reply longer than it continues in the next packet at whatever byte the boundary falls on,
+         * as real servers send replies larger than the SDU (full packets up to the last one).
          */
         public Builder splitMessages(long seed) {
             this.splitSeed = seed;

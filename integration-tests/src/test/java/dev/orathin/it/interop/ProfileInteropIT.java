@@ -55,13 +55,10 @@ class ProfileInteropIT {
     static final List<String> SCENARIOS = List.of("login", "dml_commit_query", "fetch_2000", "query_error", "password_warning");
     static final String DSN = "demo_high";
     /**
-     * Cells a client is known to fail, with the reason; the test fails if one starts passing. Real
-     * servers fail the same way: the WARNING's text is length-prefixed (what python-oracledb 1.3+ and
-     * node-oracledb read).
+     * Cells a client is known to fail, with the reason; the test fails if one starts passing. None:
+     * every client passes every profile.
      */
-    static final Map<String, String> KNOWN_GAPS = Map.of("python-oracledb/password_warning",
-            "python-oracledb 1.2.1 (Debian's) reads the WARNING text without its length byte and fails the login"
-                    + " (its bug, fixed in 1.3.0: release notes, issue 171 \"warning ... encountered during connect\")");
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     /** A server set-up of the matrix: a profile, optionally with the split-messages fault. */
     enum Setup {

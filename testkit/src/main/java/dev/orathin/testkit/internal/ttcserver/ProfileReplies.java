@@ -52,12 +52,16 @@ final class ProfileReplies {
     }
 
     /**
-     * A WARNING message (type 15): ub2 number, ub2 text length, ub2 flags, then the text (python-oracledb
-     * and node-oracledb read it so; the login reply carries ORA-28002 this way).
+     * A WARNING message (type 15): ub2 number, ub2 text length, ub2 flags, then the text —
+     * length-prefixed for clients that announced CONV_LENGTH in DATA_TYPES (python-oracledb 1.3+,
+     * node-oracledb, orathin), raw for the others (ojdbc11 and python-oracledb 1.2.1 read
+     * {@code length} raw bytes; python-oracledb switched readers in 1.3.0, issue 171). The login reply
+     * carries ORA-28002 this way.
      */
-    static byte[] warning(int number, String text) {
+    static byte[] warning(int number, String text, boolean convLength) {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
-        return new Ttc.Out().u8(MSG_WARNING).ub(number).ub(t.length).ub(0).clr(t).bytes();
+        Ttc.Out out = new Ttc.Out().u8(MSG_WARNING).ub(number).ub(t.length).ub(0);
+        return (convLength ? out.clr(t) : out.raw(t)).bytes();
     }
 
     /** The PROTOCOL reply banner. */

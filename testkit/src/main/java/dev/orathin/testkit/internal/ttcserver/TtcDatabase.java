@@ -737,7 +737,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             out.keyValue("AUTH_MAX_OPEN_CURSORS", "300", 0);
             out.raw(ProfileReplies.piggyback(session.profile())); // 23.26.1: between the pairs and the ERROR
             if (account.expiring) {
-                out.raw(ProfileReplies.warning(28002, "ORA-28002: the password will expire within 7 days"));
+                out.raw(ProfileReplies.warning(28002, "ORA-28002: the password will expire within 7 days", convLength));
             }
             return out.error(0, 0, 0, null).bytes();
         }
