@@ -110,8 +110,8 @@ final class ClientConfig {
         f.put("tnsnames.ora", ascii(tns.toString()));
         f.put("sqlnet.ora", ascii("WALLET_LOCATION = (SOURCE = (METHOD = file) (METHOD_DATA = (DIRECTORY=\"?/network/admin\")))\n"
                 + "SSL_SERVER_DN_MATCH=yes\n"));
-        f.put("ewallet.pem", WalletWriter.pem(pki, password)); // forms Java's readers take (ojdbc): see WalletWriter
-        f.put("ewallet.p12", WalletWriter.pkcs12(pki, password));
+        f.put("ewallet.pem", WalletWriter.pem(pki, password)); // the key form ojdbc's PEM reader takes: see WalletWriter
+        f.put("ewallet.p12", pkcs12(pki, password));
         f.put("cwallet.sso", sso(pki));
         f.put("keystore.jks", jks(pki, password, true));
         f.put("truststore.jks", jks(pki, password, false));
@@ -132,10 +132,10 @@ final class ClientConfig {
     }
 
     /**
-     * The PKCS#12 inside cwallet.sso, in Oracle's profile (wallets.md §2): one PBES2/AES-256 encrypted
-     * safe holding an unshrouded keyBag {@code orakey}, the trusted CA certBag and the user certBag;
-     * SHA-1 MAC. oraclepki's SSO reader takes it (the password-protected ewallet.p12 is written by
-     * {@link WalletWriter} for the JDK's reader).
+     * ewallet.p12 (and the PKCS#12 inside cwallet.sso) in Oracle's profile (wallets.md §2): one
+     * PBES2/AES-256 encrypted safe holding an unshrouded keyBag {@code orakey}, the trusted CA certBag
+     * and the user certBag; SHA-1 MAC — what orapki writes and can modify (see {@link WalletWriter}
+     * for why ojdbc11 cannot use it with a password).
      */
     static byte[] pkcs12(TestPki pki, char[] password) {
         try {

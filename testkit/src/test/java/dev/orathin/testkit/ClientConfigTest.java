@@ -66,14 +66,8 @@ class ClientConfigTest {
                 assertEquals(pki.client().certificate(), cert(pem.readObject()));
                 assertEquals(pki.ca().certificate(), cert(pem.readObject()));
             }
-            // ewallet.p12 as the JDK's PKCS12 KeyStore reads it (ojdbc with a wallet password): the key entry
-            // orakey with its chain, and the CA as a trusted certificate entry (trusted-key-usage attribute)
-            KeyStore p12 = KeyStore.getInstance("PKCS12");
-            p12.load(Files.newInputStream(dir.resolve("ewallet.p12")), PW);
-            assertSignsFor((PrivateKey) p12.getKey("orakey", PW), pki.client().certificate());
-            assertEquals(pki.client().certificate(), p12.getCertificate("orakey"));
-            String trusted = p12.getCertificateAlias(pki.ca().certificate());
-            assertTrue(trusted != null && p12.isCertificateEntry(trusted), "CA is a trusted certificate entry, alias " + trusted);
+            // ewallet.p12: MAC verifies with the wallet password; key bag + CA + user certificate (Oracle's profile)
+            assertP12(Files.readAllBytes(dir.resolve("ewallet.p12")), PW, pki);
             // cwallet.sso: header, then the obfuscated password opens the PKCS#12 that follows
             byte[] sso = Files.readAllBytes(dir.resolve("cwallet.sso"));
             assertArrayEquals(new byte[] {(byte) 0xA1, (byte) 0xF8, 0x4E, 0x36, 0, 0, 0, 6, 0, 0, 0, 33, 6}, Arrays.copyOf(sso, 13));
