@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 public final class JdbcConnection extends ConnectionDefaults {
 
     final OracleConnection oc;
+    private volatile boolean warningsCleared;
     final String url;
     final String user;
     private volatile boolean closed;
@@ -335,12 +336,14 @@ public final class JdbcConnection extends ConnectionDefaults {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return null;
+        // the login reply's warning (ORA-28002 in the password's grace period), as ojdbc reports it
+        return warningsCleared ? null : oc.loginWarning().map(w -> new SQLWarning(w.message(), "99999", w.number())).orElse(null);
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
+        warningsCleared = true;
     }
 
     @Override
