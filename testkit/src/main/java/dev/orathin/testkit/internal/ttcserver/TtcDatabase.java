@@ -67,7 +67,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     public TtcDatabase(Map<String, char[]> users) {
         users.forEach((u, p) -> account(u, p, false, false, false));
         this.h2Url = "jdbc:h2:mem:orathin_testkit_" + DATABASE_IDS.incrementAndGet()
-                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"; // not reserved in Oracle (NLS_* views have VALUE)
     }
 
     /**
@@ -132,6 +132,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 s.execute("CREATE DOMAIN IF NOT EXISTS " + VectorData.DOMAIN + " AS VARBINARY(1048576)");
                 s.execute("CREATE ALIAS IF NOT EXISTS TO_VECTOR FOR \"" + TestkitFunctions.class.getName() + ".toVector\"");
             }
+            DataDictionary.install(keeper, VERSION_BANNER, users.keySet());
         }
         return DriverManager.getConnection(h2Url, "", "");
     }
@@ -354,6 +355,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         SqlSession sql() throws SQLException {
             if (sql == null) {
                 Connection h2 = h2();
+                try (Statement s = h2.createStatement()) {
+                    s.execute(DataDictionary.searchPath());
+                }
                 h2.setAutoCommit(false);
                 sql = new SqlSession(h2, clientTypes, userenv);
             }
@@ -528,7 +532,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             try {
                 switch (code) {
                     case 94:
-                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id));
+                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id),
+                                id -> sql == null ? null : sql.savedSql(id));
                         return call(() -> sql().execute(e));
                     case 4:
                     case 78:
