@@ -249,4 +249,19 @@ class ProductionBehaviourTest {
         assertTrue(e.getMessage().startsWith("OTN-1075"), e.getMessage());
         assertTrue(e instanceof java.sql.SQLNonTransientConnectionException, "a configuration fault is permanent, as every 1xxx code: " + e);
     }
+
+    /** Generated-key column names may come already quoted (Spring Data JDBC's "ID"); ojdbc takes them as they are. */
+    @Test
+    void generatedKeyColumnNamesMayBeQuotedIdentifiers() throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("insert into nums (id, x) values (?, ?)", new String[] {"\"ID\""})) {
+            ps.setInt(1, 777);
+            ps.setInt(2, 1);
+            assertEquals(1, ps.executeUpdate());
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                assertTrue(keys.next());
+                assertEquals(777, keys.getInt(1));
+            }
+            c.createStatement().executeUpdate("delete from nums where id = 777");
+        }
+    }
 }
