@@ -8,4 +8,7 @@ module dev.orathin.core {
     // the packet-trace decoder behind `orathin trace decode`
     exports dev.orathin.internal.trace to dev.orathin.examples;
     exports dev.orathin.json;
+
+    // config-<scheme>:// sources beyond the built-in config-file:// come from add-on modules
+    uses dev.orathin.ConfigurationProvider;
 }

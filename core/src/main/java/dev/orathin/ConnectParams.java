@@ -245,25 +245,31 @@ public final class ConnectParams {
         return descriptorParams;
     }
 
+    /** A builder holding a copy of these parameters (secrets copied too), to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dsn = dsn;
+        b.user = user;
+        b.password = password == null ? null : password.clone();
+        b.configDir = configDir;
+        b.walletLocation = walletLocation;
+        b.walletPassword = walletPassword == null ? null : walletPassword.clone();
+        b.newPassword = newPassword == null ? null : newPassword.clone();
+        b.wallet = wallet;
+        b.connectTimeout = connectTimeout;
+        b.callTimeout = callTimeout;
+        b.descriptorParams.putAll(descriptorParams);
+        b.connectListener = connectListener;
+        b.callListener = callListener;
+        return b;
+    }
+
     /**
      * These parameters with other listeners (null means none): how a {@code DataSource} or pool
      * adds its metrics to parameters read from a URL or properties.
      */
     public ConnectParams withListeners(dev.orathin.net.ConnectListener connect, CallListener calls) {
-        Builder b = new Builder();
-        b.dsn = dsn;
-        b.user = user;
-        b.password = password;
-        b.configDir = configDir;
-        b.walletLocation = walletLocation;
-        b.walletPassword = walletPassword;
-        b.newPassword = newPassword;
-        b.wallet = wallet;
-        b.connectTimeout = connectTimeout;
-        b.callTimeout = callTimeout;
-        b.descriptorParams.putAll(descriptorParams);
-        b.connectListener(connect).callListener(calls);
-        return new ConnectParams(b); // copies the secrets again
+        return toBuilder().connectListener(connect).callListener(calls).build();
     }
 
     /** Observer of the connect's steps (DNS, TCP, TLS, attempts, retries); {@code ConnectListener.NONE} by default. */

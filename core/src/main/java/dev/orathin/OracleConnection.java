@@ -129,6 +129,15 @@ public final class OracleConnection implements AutoCloseable {
         return ((v >> 24) & 0xFF) + "." + ((v >> 20) & 0x0F) + "." + ((v >> 12) & 0x0F) + "." + ((v >> 8) & 0x0F) + "." + (v & 0x0F);
     }
 
+    /**
+     * The warning the login reply carried, e.g. ORA-28002 when the password expires within days (the
+     * login succeeded; ojdbc reports it as a SQLWarning on the connection, python-oracledb as
+     * {@code Connection.warning}).
+     */
+    public java.util.Optional<ServerWarning> loginWarning() {
+        return java.util.Optional.ofNullable(session.warning());
+    }
+
     /** The server banner from the protocol negotiation. */
     public String banner() {
         return session.capabilities().banner();

@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.internal.config.CentralConfig;
 import dev.orathin.internal.trace.PacketTrace;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.net.AttemptPlan;
@@ -65,7 +66,9 @@ public final class Orathin {
      *
      * @throws OrathinUsageException OTN-1071 before any network I/O when a user is given without a password
      */
-    public static OracleConnection connect(ConnectParams p) {
+    public static OracleConnection connect(ConnectParams given) {
+        // a config-<scheme>:// dsn is expanded first: its document may supply the user, the password and the timeouts
+        ConnectParams p = CentralConfig.expand(given);
         long deadline = System.nanoTime() + p.connectTimeout().toNanos();
         if (p.user() != null && !p.hasPassword()) {
             throw new OrathinUsageException(CoreErrorCode.PASSWORD_MISSING, "user " + p.user() + " was given without a password;"
@@ -148,14 +151,16 @@ public final class Orathin {
     }
 
     /** {@link #resolve}, {@link #chooseWallet} and {@link #plan} in one. */
-    public static Prepared prepare(ConnectParams p) {
+    public static Prepared prepare(ConnectParams given) {
+        ConnectParams p = CentralConfig.expand(given);
         ResolvedConnect resolved = resolve(p);
         ChosenWallet w = chooseWallet(p, resolved);
         return new Prepared(resolved, w == null ? null : w.wallet(), w == null ? null : w.source(), plan(resolved));
     }
 
     /** Step 1 of {@link #prepare}: the dsn resolved (tnsnames.ora alias, Easy Connect or descriptor) with the parameters. */
-    public static ResolvedConnect resolve(ConnectParams p) {
+    public static ResolvedConnect resolve(ConnectParams given) {
+        ConnectParams p = CentralConfig.expand(given);
         return ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
     }
 
@@ -165,7 +170,8 @@ public final class Orathin {
      * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
      * downloads), the config directory itself when it holds a wallet file; null when none applies.
      */
-    public static ChosenWallet chooseWallet(ConnectParams p, ResolvedConnect r) {
+    public static ChosenWallet chooseWallet(ConnectParams given, ResolvedConnect r) {
+        ConnectParams p = CentralConfig.expand(given);
         if (p.wallet() != null) {
             return chosen(p.wallet(), "given in the parameters");
         }

@@ -52,9 +52,16 @@ public final class Login {
      * @param versionNumber AUTH_VERSION_NO
      * @param values every session value the server returned (no secrets: keys and passwords are not kept)
      * @param roundTrips TTC round trips used
+     * @param warning the login reply's WARNING (ORA-28002 in the password's grace period), or null
      */
     public record Session(Capabilities capabilities, long sessionId, long serialNumber, long versionNumber, Map<String, String> values,
-            int roundTrips) {
+            int roundTrips, dev.orathin.ServerWarning warning) {
+
+        /** A session without a login warning. */
+        public Session(Capabilities capabilities, long sessionId, long serialNumber, long versionNumber, Map<String, String> values,
+                int roundTrips) {
+            this(capabilities, sessionId, serialNumber, versionNumber, values, roundTrips, null);
+        }
     }
 
     private final NetSession net;
@@ -78,6 +85,7 @@ public final class Login {
     /** Runs the whole login. */
     public Session run(Credentials c) {
         Capabilities caps = new Capabilities();
+        caps.endOfResponse(net.endOfResponseSupported());
         deadline = System.nanoTime() + timeout.toNanos();
         TtcReader r = new TtcReader(() -> net.receive(left()));
         List<AuthExchange.Pair> one = List.of(new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0),
@@ -164,7 +172,7 @@ public final class Login {
         session.remove("AUTH_SVR_RESPONSE");
         return new Session(caps, parseLong(session.get("AUTH_SESSION_ID"), "AUTH_SESSION_ID"),
                 parseLong(session.get("AUTH_SERIAL_NUM"), "AUTH_SERIAL_NUM"), parseLong(session.getOrDefault("AUTH_VERSION_NO", "0"),
-                "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips);
+                "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips, second.warning());
     }
 
     /**
@@ -176,7 +184,7 @@ public final class Login {
     private AuthExchange.Reply readAuthReply(TtcReader r, Capabilities caps) {
         for (int markers = 0; ; markers++) {
             try {
-                return AuthExchange.readReply(r, caps);
+                return AuthExchange.readReply(r, caps, net.endOfResponseSupported());
             } catch (TtcReader.MarkerException m) {
                 if (markers > 0) {
                     throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "login: a second break marker after the reset");

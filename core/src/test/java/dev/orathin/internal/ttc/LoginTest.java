@@ -35,7 +35,7 @@ public class LoginTest {
     static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     /** A NetSession whose server side is a function from each request to its reply payloads. */
-    public static final class ScriptedSession implements NetSession {
+    public static class ScriptedSession implements NetSession {
         final Function<byte[], List<byte[]>> server;
         final Deque<NetPacket> inbound = new ArrayDeque<>();
         final List<byte[]> requests = new ArrayList<>();
@@ -262,10 +262,9 @@ public class LoginTest {
      */
     @Test
     void theTimeoutBoundsTheWholeLoginNotEachRead() throws Exception {
-        ScriptedSession db = new ScriptedSession(new FakeDb("tiger".toCharArray()));
         List<Duration> asked = new ArrayList<>();
-        NetSession slow = new NetSession() {
-            public void send(byte[] payload, int dataFlags) { db.send(payload, dataFlags); }
+        NetSession slow = new ScriptedSession(new FakeDb("tiger".toCharArray())) {
+            @Override
             public NetPacket receive(Duration timeout) {
                 asked.add(timeout);
                 try {
@@ -273,18 +272,8 @@ public class LoginTest {
                 } catch (InterruptedException e) {
                     throw new AssertionError(e);
                 }
-                return db.receive(timeout);
+                return super.receive(timeout);
             }
-            public int protocolVersion() { return 319; }
-            public int sdu() { return 8192; }
-            public boolean fastAuthSupported() { return false; }
-            public boolean endOfResponseSupported() { return false; }
-            public boolean oobSupported() { return false; }
-            public ConnectTrace trace() { return null; }
-            public void sendMarker(int markerType) { }
-            public boolean isOpen() { return true; }
-            public void close() { }
-            public void abort() { }
         };
         dev.orathin.net.NetException e = assertThrows(dev.orathin.net.NetException.class,
                 () -> new Login(slow, Duration.ofMillis(300), new SecureRandom()).run(creds("scott", "tiger")));

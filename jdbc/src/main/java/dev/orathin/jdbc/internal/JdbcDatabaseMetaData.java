@@ -9,23 +9,21 @@ import java.util.Locale;
 /**
  * {@link DatabaseMetaData}: every capability question ({@code supports*}, {@code stores*},
  * {@code uses*}, {@code nulls*}, {@code is*}, {@code get*Max*}, quoting, functions) answers, as
- * ojdbc11 answers it for Oracle, except where orathin's own driver does less (savepoints,
- * generated keys, named parameters, REF CURSOR, sharding, scrollable and updatable result sets).
+ * ojdbc11 answers it for Oracle, except where orathin's own driver does less (named parameters,
+ * REF CURSOR, sharding, scrollable and updatable result sets).
  * {@code DatabaseMetaDataTest} compares every no-argument answer with ojdbc11's over the testkit
  * and lists the justified differences; frameworks ask these at start-up and HikariCP would evict
- * on a refusal. The catalog queries ({@code getTables}, {@code getColumns}, ...) still throw
- * {@code SQLFeatureNotSupportedException} naming themselves (from {@link DatabaseMetaDataDefaults}).
+ * on a refusal. The catalog queries ({@code getTables}, {@code getColumns}, ...) are
+ * {@link CatalogMetaData}'s.
  */
-final class JdbcDatabaseMetaData extends DatabaseMetaDataDefaults {
+final class JdbcDatabaseMetaData extends CatalogMetaData {
 
     /** Oracle 12.2 raised identifier names from 30 to 128 bytes. */
     private static final int LONG_IDENTIFIER = 128;
     private static final int SHORT_IDENTIFIER = 30;
 
-    private final JdbcConnection conn;
-
     JdbcDatabaseMetaData(JdbcConnection conn) {
-        this.conn = conn;
+        super(conn);
     }
 
     private int[] version() {
@@ -234,8 +232,8 @@ final class JdbcDatabaseMetaData extends DatabaseMetaDataDefaults {
     }
 
     // The answers below are ojdbc11's for Oracle (DatabaseMetaDataTest compares them), except
-    // supportsSavepoints, supportsGetGeneratedKeys, supportsNamedParameters, supportsRefCursors
-    // and supportsSharding: false because orathin's driver does not implement them.
+    // supportsNamedParameters, supportsRefCursors and supportsSharding: false because orathin's
+    // driver does not implement them.
 
     @Override
     public boolean allProceduresAreCallable() {
@@ -589,7 +587,7 @@ final class JdbcDatabaseMetaData extends DatabaseMetaDataDefaults {
 
     @Override
     public boolean supportsGetGeneratedKeys() {
-        return false;
+        return true;
     }
 
     @Override
@@ -709,7 +707,7 @@ final class JdbcDatabaseMetaData extends DatabaseMetaDataDefaults {
 
     @Override
     public boolean supportsSavepoints() {
-        return false;
+        return true;
     }
 
     @Override

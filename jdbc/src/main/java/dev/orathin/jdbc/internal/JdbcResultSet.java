@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class JdbcResultSet extends LobResultSet implements Values.Place {
 
-    private final Cursor cursor;
+    private final RowSource cursor;
     private final Statement statement;
     private final long maxRows;
     private final List<Column> columns;
@@ -36,6 +36,10 @@ final class JdbcResultSet extends LobResultSet implements Values.Place {
     private boolean closed;
 
     JdbcResultSet(Cursor cursor, Statement statement, long maxRows) {
+        this(RowSource.of(cursor), statement, maxRows);
+    }
+
+    JdbcResultSet(RowSource cursor, Statement statement, long maxRows) {
         this.cursor = cursor;
         this.statement = statement;
         this.maxRows = maxRows;
@@ -67,7 +71,7 @@ final class JdbcResultSet extends LobResultSet implements Values.Place {
 
     @Override
     Object wrapped() {
-        return cursor;
+        return cursor.wrapped();
     }
 
     @Override
@@ -75,6 +79,9 @@ final class JdbcResultSet extends LobResultSet implements Values.Place {
         if (!closed) {
             cursor.close();
             closed = true;
+            if (statement instanceof JdbcStatement s && s.closeOnCompletion) {
+                s.close();
+            }
         }
     }
 

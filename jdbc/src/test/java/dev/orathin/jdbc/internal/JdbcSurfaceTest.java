@@ -67,8 +67,6 @@ class JdbcSurfaceTest {
             Map.entry("getMaxLogicalLobSize", "ojdbc11 asks the server (not on the testkit); orathin answers 0, JDBC's 'not known'"),
             Map.entry("getSQLStateType", "ojdbc11 answers 0 (neither constant); orathin's SQLStates are SQL:2003 (sqlStateSQL)"),
             Map.entry("getResultSetHoldability", "orathin's connection reports and allows only CLOSE_CURSORS_AT_COMMIT"),
-            Map.entry("supportsSavepoints", "orathin's driver has no setSavepoint"),
-            Map.entry("supportsGetGeneratedKeys", "orathin's driver has no generated keys (RETURNING ... INTO instead)"),
             Map.entry("supportsNamedParameters", "orathin's CallableStatement has no named parameters"),
             Map.entry("supportsRefCursors", "orathin cannot return a REF CURSOR OUT parameter"),
             Map.entry("supportsSharding", "orathin has no sharding keys"));

@@ -44,6 +44,12 @@ final class OraErrors {
                 return at(942, "table or view does not exist", sql, quoted);
             case 42122: // column not found
                 return at(904, "\"" + (quoted == null ? "?" : quoted) + "\": invalid identifier", sql, quoted);
+            case 90013: // database not found (a three-part name such as sys.pkg.function)
+            case 90022: // function not found
+            case 90079: // schema not found
+                return at(904, "\"" + (quoted == null ? "?" : quoted) + "\": invalid identifier", sql, quoted);
+            case 90036: // sequence not found
+                return at(2289, "sequence does not exist", sql, quoted);
             case 42101: // table already exists
                 return OraError.of(955, "name is already used by an existing object");
             case 23505: // unique index or primary key violation

@@ -30,6 +30,8 @@ final class PlsqlBlock {
 
     private static final Pattern ASSIGN = Pattern.compile("(?is)^:\\s*\"?([A-Za-z0-9_$#]+)\"?\\s*:=\\s*(.+)$");
     private static final Pattern SLEEP = Pattern.compile("(?is)^dbms_(?:session|lock)\\.sleep\\s*\\((.+)\\)$");
+    /** {@code DBMS_STATS.GATHER_TABLE_STATS(owner, table)} (ojdbc's exact getIndexInfo): accepted, H2 keeps its own statistics. */
+    private static final Pattern GATHER_STATS = Pattern.compile("(?is)^(?:sys\\.)?dbms_stats\\.gather_table_stats\\s*\\(([^,]+),([^,]+)\\)$");
     private static final Pattern RAISE = Pattern.compile("(?is)^raise_application_error\\s*\\(\\s*(-?\\d+)\\s*,\\s*'((?:[^']|'')*)'\\s*\\)$");
     private static final Pattern CALL = Pattern.compile("(?is)^([A-Za-z_][A-Za-z0-9_$#.]*)\\s*(\\(.*\\))?$");
     private static final Pattern BLOCK = Pattern.compile("(?is)^\\s*begin\\s+(.*?)\\s*end\\s*;?\\s*$");
@@ -90,6 +92,11 @@ final class PlsqlBlock {
                 steps.add(new Assign(target, expr));
             } else if ((m = RAISE.matcher(s)).matches()) {
                 steps.add(new Raise(-Integer.parseInt(m.group(1)), m.group(2).replace("''", "'")));
+            } else if ((m = GATHER_STATS.matcher(s)).matches()) {
+                SqlText.Parsed p = SqlText.binds("CALL SYS.ORATHIN_GATHER_STATS(" + m.group(1) + ", " + m.group(2) + ")");
+                names.addAll(p.bindNames());
+                read.addAll(p.bindNames());
+                steps.add(new Run(p, false));
             } else if ((m = SLEEP.matcher(s)).matches()) {
                 SqlText.Parsed p = SqlText.binds("CALL ORATHIN_SLEEP(" + m.group(1) + ")");
                 names.addAll(p.bindNames());

@@ -57,7 +57,8 @@ final class Requests {
      * @param savedBinds bind metadata of an open cursor: ojdbc re-executes a cursor sending only
      *     the bind rows, without metadata, when the types are unchanged
      */
-    static Execute execute(Ttc.In in, java.util.function.IntFunction<List<Meta>> savedBinds) {
+    static Execute execute(Ttc.In in, java.util.function.IntFunction<List<Meta>> savedBinds,
+            java.util.function.IntFunction<String> savedSql) {
         long options = in.ub();
         int cursorId = (int) in.ub();
         boolean parse = in.u8() != 0;
@@ -110,11 +111,11 @@ final class Requests {
             defines = metas(in, defineCount);
         } else if (bindCount > 0) {
             binds = metas(in, bindCount);
-            rows = bindRows(in, binds, (int) Math.max(1, al8i4[1]));
+            rows = bindRows(in, binds, (int) Math.max(1, al8i4[1]), DmlReturning.intoBinds(sql != null ? sql : savedSql.apply(cursorId)));
         } else if (cursorId != 0 && in.hasMore() && in.peek() == 7) {
             List<Meta> saved = savedBinds.apply(cursorId);
             if (saved != null && !saved.isEmpty()) {
-                rows = bindRows(in, saved, (int) Math.max(1, al8i4[1]));
+                rows = bindRows(in, saved, (int) Math.max(1, al8i4[1]), DmlReturning.intoBinds(savedSql.apply(cursorId)));
             }
         }
         return new Execute(options, cursorId, sql, prefetchRows, bindCount, defineCount, al8i4, binds, defines, rows);
@@ -134,14 +135,14 @@ final class Requests {
         return sql == null ? "" : new String(sql, StandardCharsets.UTF_8);
     }
 
-    static Reexecute reexecute(Ttc.In in, List<Meta> binds) {
+    static Reexecute reexecute(Ttc.In in, List<Meta> binds, int intoBinds) {
         int cursorId = (int) in.ub();
         long iterations = in.ub();
         long flags1 = in.ub();
         long flags2 = in.ub();
         List<byte[][]> rows = List.of();
         if (!binds.isEmpty() && in.hasMore() && in.peek() == 7) {
-            rows = bindRows(in, binds, (int) Math.max(1, flags1 == 0x20 ? 1 : iterations));
+            rows = bindRows(in, binds, (int) Math.max(1, flags1 == 0x20 ? 1 : iterations), intoBinds);
         }
         return new Reexecute(cursorId, iterations, flags1, flags2, rows);
     }
@@ -182,8 +183,17 @@ final class Requests {
     }
 
     /** Bind rows: each a ROW_DATA (7) marker and the values, LONG binds last (protocol.md §7.3). */
-    static List<byte[][]> bindRows(Ttc.In in, List<Meta> binds, int executions) {
+    /** The bind values of each execution; the last {@code intoBinds} binds (DML RETURNING ... INTO) carry none. */
+    static List<byte[][]> bindRows(Ttc.In in, List<Meta> binds, int executions, int intoBinds) {
         List<byte[][]> rows = new ArrayList<>(executions);
+        if (intoBinds > 0 && intoBinds >= binds.size()) {
+            // only RETURNING ... INTO binds: no values to read (a client may still send an empty ROW_DATA)
+            if (in.hasMore() && in.peek() == 7) {
+                in.u8();
+            }
+            rows.add(new byte[binds.size()][]);
+            return rows;
+        }
         for (int r = 0; r < executions; r++) {
             if (!in.hasMore()) {
                 if (r == 0) {
@@ -197,7 +207,7 @@ final class Requests {
             }
             byte[][] row = new byte[binds.size()][];
             for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < binds.size(); i++) {
+                for (int i = 0; i < binds.size() - intoBinds; i++) {
                     Meta m = binds.get(i);
                     if (m.isLong() != (pass == 1)) {
                         continue;

@@ -91,6 +91,9 @@ final class SqlSession implements AutoCloseable {
         boolean exhausted;
         long fetched;
         PlsqlBlock block;
+        /** DML RETURNING ... INTO: the H2 query, and the values of the last execution. */
+        DmlReturning.Parsed returning;
+        List<Object[]> returned;
 
         Cursor(int id, String sql) {
             this.id = id;
@@ -191,9 +194,17 @@ final class SqlSession implements AutoCloseable {
             case ROLLBACK:
                 rollback();
                 return end(out, c.id, 0, null);
+            case SAVEPOINT:
+            case LOCK:
+                transactionStatement(c);
+                return end(out, c.id, 0, null);
             case DML:
                 long[] counts = dml(c, e.bindRows());
                 rowCount = Arrays.stream(counts).sum();
+                if (c.returning != null) {
+                    DmlReturning.write(out, c.returned, c.binds, c.returning.intoBinds(),
+                            (o, v, m) -> writeValue(o, v, m.type(), m.csfrm(), false));
+                }
                 returnParameters(out, c.id, e.dmlRowCounts() ? counts : null);
                 break;
             default:
@@ -210,7 +221,7 @@ final class SqlSession implements AutoCloseable {
     byte[] reexecute(int function, Ttc.In in) {
         int cursorId = (int) in.peekUb();
         Cursor c = cursors.get(cursorId);
-        Requests.Reexecute r = Requests.reexecute(in, c == null ? List.of() : c.binds);
+        Requests.Reexecute r = Requests.reexecute(in, c == null ? List.of() : c.binds, c == null ? 0 : DmlReturning.intoBinds(c.sql));
         if (c == null) {
             return error(cursorId, OraError.of(1001, "invalid cursor"));
         }
@@ -223,7 +234,14 @@ final class SqlSession implements AutoCloseable {
             if (c.kind == SqlText.Kind.PLSQL) {
                 return plsql(c, r.bindRows(), out);
             }
+            if (c.kind == SqlText.Kind.SAVEPOINT || c.kind == SqlText.Kind.LOCK) {
+                transactionStatement(c);
+                return end(out, c.id, 0, null);
+            }
             long[] counts = c.kind == SqlText.Kind.DML ? dml(c, r.bindRows()) : new long[] {ddlCount(c)};
+            if (c.kind == SqlText.Kind.DML && c.returning != null) {
+                DmlReturning.write(out, c.returned, c.binds, c.returning.intoBinds(), (o, v, m) -> writeValue(o, v, m.type(), m.csfrm(), false));
+            }
             if ((r.flags2() & 0x01) != 0) {
                 commit();
             }
@@ -287,6 +305,12 @@ final class SqlSession implements AutoCloseable {
         return c == null ? null : c.binds;
     }
 
+    /** The SQL of a cursor, or {@code null}. */
+    String savedSql(int cursorId) {
+        Cursor c = cursors.get(cursorId);
+        return c == null ? null : c.sql;
+    }
+
     void closeCursor(int id) {
         Cursor c = cursors.remove(id);
         if (c != null) {
@@ -344,7 +368,9 @@ final class SqlSession implements AutoCloseable {
         if (c.kind != SqlText.Kind.PLSQL && c.sql.strip().endsWith(";")) {
             throw new OraException(911, "invalid character");
         }
-        SqlText.Parsed p = SqlText.binds(SqlText.session(c.sql, this::userenv));
+        String text = SqlText.session(c.sql, this::userenv);
+        c.returning = DmlReturning.parse(text);
+        SqlText.Parsed p = SqlText.binds(c.returning != null ? c.returning.h2Sql() : text);
         c.bindNames = p.bindNames();
         c.h2Sql = p.h2Sql();
         c.ps = h2.prepareStatement(c.h2Sql);
@@ -381,7 +407,14 @@ final class SqlSession implements AutoCloseable {
         prepare(c);
         running = c.ps;
         long[] counts;
-        if (bindRows.size() <= 1) {
+        if (c.returning != null) {
+            byte[][] row = bindRows.isEmpty() ? new byte[0][] : bindRows.get(0);
+            bind(c, Arrays.copyOf(row, Math.max(0, row.length - c.returning.intoBinds())));
+            try (ResultSet rs = c.ps.executeQuery()) {
+                c.returned = DmlReturning.rows(rs);
+            }
+            counts = new long[] {c.returned.size()};
+        } else if (bindRows.size() <= 1) {
             bind(c, bindRows.isEmpty() ? null : bindRows.get(0));
             counts = new long[] {c.ps.executeUpdate()};
         } else {
@@ -409,6 +442,29 @@ final class SqlSession implements AutoCloseable {
         }
         transaction = false; // DDL commits, as in Oracle
         return 0;
+    }
+
+    /**
+     * SAVEPOINT / ROLLBACK TO SAVEPOINT run in the open H2 transaction (a savepoint the
+     * transaction does not have is ORA-01086); LOCK TABLE only checks that the table exists.
+     */
+    private void transactionStatement(Cursor c) throws SQLException {
+        String sql = SqlText.session(c.sql, this::userenv);
+        try (Statement s = h2.createStatement()) {
+            running = s;
+            if (c.kind == SqlText.Kind.LOCK) {
+                s.executeQuery(SqlText.lockTableCheck(sql)).close();
+            } else {
+                // Oracle's ROLLBACK [WORK] TO [SAVEPOINT] name (ojdbc sends "ROLLBACK TO name"); H2 needs the keyword
+                s.execute(sql.strip().replaceFirst("(?is)^rollback\\s+(?:work\\s+)?to\\s+(?:savepoint\\s+)?", "ROLLBACK TO SAVEPOINT "));
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90063) { // H2: savepoint is invalid
+                throw new OraException(1086, "savepoint '" + sql.strip().replaceAll("(?is).*\\bsavepoint\\s+", "").toUpperCase(Locale.ROOT)
+                        + "' never established in this session or is invalid");
+            }
+            throw e;
+        }
     }
 
     private void commit() throws SQLException {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class SqlText {
 
-    enum Kind { QUERY, DML, DDL, PLSQL, COMMIT, ROLLBACK }
+    enum Kind { QUERY, DML, DDL, PLSQL, COMMIT, ROLLBACK, SAVEPOINT, LOCK }
 
     private static final Pattern CONNECT_BY_LEVEL = Pattern.compile(
             "(?is)^\\s*select\\s+(.*?)\\s+from\\s+dual\\s+connect\\s+by\\s+level\\s*<=\\s*(\\S+?)\\s*$");
@@ -22,6 +22,9 @@ final class SqlText {
     private static final Pattern VECTOR_DDL = Pattern.compile("(?is)\\s*(create|alter)\\s+table\\b");
     private static final Pattern VECTOR_TYPE = Pattern.compile("(?i)(?<![\\w\"$#])vector(\\s*\\([^)]*\\))?(?![\\w\"$#])");
     private static final Pattern TIMEZONES = Pattern.compile("(?i)\\b(?:dbtimezone|sessiontimezone)\\b");
+
+    private static final Pattern ROLLBACK_TO = Pattern.compile("(?is)\\s*rollback\\s+(work\\s+)?to\\b");
+    private static final Pattern LOCK_TABLE = Pattern.compile("(?is)\\s*lock\\s+table\\s+(.+?)\\s+in\\s+\\w+(\\s+\\w+)?\\s+mode(\\s+nowait|\\s+wait\\s+\\d+)?\\s*");
 
     /** The SQL with placeholders replaced, and the bind names in order of occurrence. */
     record Parsed(String h2Sql, List<String> bindNames) {
@@ -48,7 +51,11 @@ final class SqlText {
             case "COMMIT":
                 return Kind.COMMIT;
             case "ROLLBACK":
-                return Kind.ROLLBACK;
+                return ROLLBACK_TO.matcher(sql).lookingAt() ? Kind.SAVEPOINT : Kind.ROLLBACK;
+            case "SAVEPOINT":
+                return Kind.SAVEPOINT;
+            case "LOCK":
+                return Kind.LOCK;
             default:
                 return Kind.DDL;
         }
@@ -156,11 +163,31 @@ final class SqlText {
         if (user == null) {
             return s;
         }
+        String schema = userenv.apply("CURRENT_SCHEMA");
+        if (schema != null) {
+            // the session's own objects live in H2's PUBLIC schema: "SCHEMA".name and schema.name lose the qualifier
+            s = Pattern.compile("\"" + Pattern.quote(schema) + "\"\\s*\\.\\s*(?=[\"\\p{L}_])").matcher(s).replaceAll("");
+        }
         String[] parts = s.split("'", -1); // even parts are outside string literals ('' escapes give empty odd parts)
         for (int i = 0; i < parts.length; i += 2) {
+            if (schema != null) {
+                parts[i] = Pattern.compile("(?i)(?<![\\w.\"$#])" + Pattern.quote(schema) + "\\s*\\.\\s*(?=[\"\\p{L}_])").matcher(parts[i]).replaceAll("");
+            }
             parts[i] = USER.matcher(parts[i]).replaceAll(Matcher.quoteReplacement("'" + user + "'"));
         }
         return String.join("'", parts);
+    }
+
+    /**
+     * {@code LOCK TABLE t IN ... MODE}: H2 has no table locks; the testkit answers with a query that
+     * only checks the table exists (the lock is not taken — sessions see H2's row locks only).
+     */
+    static String lockTableCheck(String sql) {
+        Matcher m = LOCK_TABLE.matcher(sql);
+        if (!m.matches()) {
+            throw new OraErrors.OraException(900, "invalid SQL statement");
+        }
+        return "SELECT 1 FROM " + m.group(1) + " WHERE 1 = 0";
     }
 
     /** Oracle idioms H2 lacks: {@code select ... from dual connect by level <= n} becomes a SYSTEM_RANGE. */

@@ -67,7 +67,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     public TtcDatabase(Map<String, char[]> users) {
         users.forEach((u, p) -> account(u, p, false, false, false));
         this.h2Url = "jdbc:h2:mem:orathin_testkit_" + DATABASE_IDS.incrementAndGet()
-                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"; // not reserved in Oracle (NLS_* views have VALUE)
     }
 
     /**
@@ -80,6 +80,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         final boolean verifier11g;
         final boolean locked;
         volatile boolean expired;
+        /** Logins succeed with the warning ORA-28002 (the password will expire soon). */
+        volatile boolean expiring;
 
         Account(char[] password, boolean verifier11g, boolean locked, boolean expired) {
             this.password = password;
@@ -92,6 +94,15 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     /** Adds or replaces an account (names case-insensitive, as unquoted Oracle identifiers). */
     protected final void account(String name, char[] password, boolean verifier11g, boolean locked, boolean expired) {
         users.put(name.toUpperCase(Locale.ROOT), new Account(password.clone(), verifier11g, locked, expired));
+    }
+
+    /** Makes logins of an existing account succeed with the warning ORA-28002, as when its password expires soon. */
+    protected final void passwordExpiresSoon(String name) {
+        Account a = users.get(name.toUpperCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("no account " + name);
+        }
+        a.expiring = true;
     }
 
     /** Lets {@code proxyUser} open sessions as {@code clientUser} ({@code proxy[client]} logins). */
@@ -121,6 +132,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 s.execute("CREATE DOMAIN IF NOT EXISTS " + VectorData.DOMAIN + " AS VARBINARY(1048576)");
                 s.execute("CREATE ALIAS IF NOT EXISTS TO_VECTOR FOR \"" + TestkitFunctions.class.getName() + ".toVector\"");
             }
+            DataDictionary.install(keeper, VERSION_BANNER, users.keySet());
         }
         return DriverManager.getConnection(h2Url, "", "");
     }
@@ -243,7 +255,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (TRACE) {
                 System.err.println("testkit -> " + HexFormat.of().formatHex(reply));
             }
-            session.writeData(0, reply);
+            c.write(reply);
         }
     }
 
@@ -270,7 +282,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         }
         session.writeMarker(2);
         c.clearCancel();
-        session.writeData(0, new Ttc.Out().error(0, 0, 1013, "ORA-01013: user requested cancel of current operation").bytes());
+        c.write(new Ttc.Out().error(0, 0, 1013, "ORA-01013: user requested cancel of current operation").bytes());
     }
 
     private static ServerNetSession.Packet take(BlockingQueue<ServerNetSession.Packet> queue) {
@@ -301,9 +313,20 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         byte[] serverSk;
         byte[] cskSalt;
         boolean loggedIn;
+        /** END_OF_RESPONSE ends every reply: the profile offers it and the client asked (compile caps TTC4). */
+        boolean endOfResponse;
 
         Conversation(ServerNetSession session) {
             this.session = session;
+        }
+
+        /** Writes one complete reply, ended as the profile's server ends it. */
+        void write(byte[] reply) throws IOException {
+            if (endOfResponse) {
+                session.writeData(ProfileReplies.DATA_FLAGS_END_OF_RESPONSE, ProfileReplies.withEnd(reply));
+            } else {
+                session.writeData(0, reply);
+            }
         }
 
         void cancel() {
@@ -332,6 +355,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         SqlSession sql() throws SQLException {
             if (sql == null) {
                 Connection h2 = h2();
+                try (Statement s = h2.createStatement()) {
+                    s.execute(DataDictionary.searchPath());
+                }
                 h2.setAutoCommit(false);
                 sql = new SqlSession(h2, clientTypes, userenv);
             }
@@ -387,7 +413,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             compile[37] = 0x20;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
-            return new Ttc.Out().u8(1).u8(6).u8(0).raw(BANNER.getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
+            return new Ttc.Out().u8(1).u8(6).u8(0).raw(ProfileReplies.protocolBanner(session.profile()).getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
                     .u16be(fdo.length).raw(fdo).clr(compile).clr(runtime).bytes();
         }
 
@@ -430,6 +456,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             byte[] head = in.raw(6);
             convLength = (head[5] & 0x02) != 0; // TNS_ENCODING_CONV_LENGTH
             byte[] caps = in.clr();
+            endOfResponse = ProfileReplies.endOfResponse(session.profile(), session.version(), caps);
             if (caps != null && caps.length > 7) {
                 clientFieldVersion = Math.min(FIELD_VERSION, caps[7] & 0xFF);
             }
@@ -505,7 +532,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             try {
                 switch (code) {
                     case 94:
-                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id));
+                        Requests.Execute e = Requests.execute(in, id -> sql == null ? null : sql.savedBinds(id),
+                                id -> sql == null ? null : sql.savedSql(id));
                         return call(() -> sql().execute(e));
                     case 4:
                     case 78:
@@ -515,13 +543,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                         long rows = in.ub();
                         return call(() -> sql().fetch(cursor, rows));
                     case 59: { // OVERSION: banner and version number (what ojdbc's getDatabaseProductVersion asks)
-                        byte[] banner = VERSION_BANNER.getBytes(StandardCharsets.UTF_8);
-                        return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(VERSION_NUMBER).error(0, 0, 0, null).bytes();
+                        byte[] banner = ProfileReplies.versionBanner(session.profile()).getBytes(StandardCharsets.UTF_8);
+                        return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(ProfileReplies.versionNumber(session.profile()))
+                                .error(0, 0, 0, null).bytes();
                     }
                     case 96:
                         return call(() -> sql().lobOp(in));
-                    case 14:
-                        return call(() -> sql().commitCall());
+                    case 14: { // 23ai adds a session-state piggyback ahead of the COMMIT reply
+                        byte[] reply = call(() -> sql().commitCall());
+                        return new Ttc.Out().raw(ProfileReplies.piggyback(session.profile())).raw(reply).bytes();
+                    }
                     case 15:
                         return call(() -> sql().rollbackCall());
                     case 9:
@@ -771,10 +802,14 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             out.keyValue("AUTH_SVR_RESPONSE", HEX.formatHex(response), 0);
             out.keyValue("AUTH_SESSION_ID", String.valueOf(SESSION_IDS.incrementAndGet()), 0);
             out.keyValue("AUTH_SERIAL_NUM", "1", 0);
-            out.keyValue("AUTH_VERSION_NO", String.valueOf(VERSION_NUMBER), 0);
+            out.keyValue("AUTH_VERSION_NO", String.valueOf(ProfileReplies.versionNumber(session.profile())), 0);
             out.keyValue("AUTH_SC_SERVICE_NAME", String.valueOf(session.serviceName()), 0);
             out.keyValue("AUTH_INSTANCENAME", "orathin1", 0);
             out.keyValue("AUTH_MAX_OPEN_CURSORS", "300", 0);
+            out.raw(ProfileReplies.piggyback(session.profile())); // 23.26.1: between the pairs and the ERROR
+            if (account.expiring) {
+                out.raw(ProfileReplies.warning(28002, "ORA-28002: the password will expire within 7 days", convLength));
+            }
             return out.error(0, 0, 0, null).bytes();
         }
 
