@@ -10,21 +10,10 @@ import java.sql.SQLException;
  * the server, streams move whole chunks. Positions are 1-based. {@code position} (search) is not
  * supported (HYC00).
  */
-final class JdbcBlob implements Blob {
-
-    private final dev.orathin.Blob lob;
+final class JdbcBlob extends JdbcLob<dev.orathin.Blob> implements Blob {
 
     JdbcBlob(dev.orathin.Blob lob) {
-        this.lob = lob;
-    }
-
-    dev.orathin.Blob core() {
-        return lob;
-    }
-
-    @Override
-    public long length() throws SQLException {
-        return JdbcLobs.call(lob::length);
+        super(lob);
     }
 
     @Override
@@ -73,26 +62,5 @@ final class JdbcBlob implements Blob {
     @Override
     public OutputStream setBinaryStream(long pos) throws SQLException {
         return JdbcLobs.call(() -> lob.outputStream(pos));
-    }
-
-    @Override
-    public void truncate(long len) throws SQLException {
-        JdbcLobs.call(() -> {
-            lob.trim(len);
-            return null;
-        });
-    }
-
-    @Override
-    public void free() throws SQLException {
-        JdbcLobs.call(() -> {
-            lob.free();
-            return null;
-        });
-    }
-
-    @Override
-    public String toString() {
-        return lob.toString();
     }
 }

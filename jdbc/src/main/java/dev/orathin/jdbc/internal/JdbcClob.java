@@ -14,21 +14,10 @@ import java.sql.SQLException;
  * characters outside US-ASCII to '?' (reading) and bytes to Latin-1 characters (writing).
  * {@code position} (search) is not supported (HYC00).
  */
-final class JdbcClob implements NClob {
-
-    private final dev.orathin.Clob lob;
+final class JdbcClob extends JdbcLob<dev.orathin.Clob> implements NClob {
 
     JdbcClob(dev.orathin.Clob lob) {
-        this.lob = lob;
-    }
-
-    dev.orathin.Clob core() {
-        return lob;
-    }
-
-    @Override
-    public long length() throws SQLException {
-        return JdbcLobs.call(lob::length);
+        super(lob);
     }
 
     @Override
@@ -103,26 +92,5 @@ final class JdbcClob implements NClob {
     @Override
     public Writer setCharacterStream(long pos) throws SQLException {
         return JdbcLobs.call(() -> lob.writer(pos));
-    }
-
-    @Override
-    public void truncate(long len) throws SQLException {
-        JdbcLobs.call(() -> {
-            lob.trim(len);
-            return null;
-        });
-    }
-
-    @Override
-    public void free() throws SQLException {
-        JdbcLobs.call(() -> {
-            lob.free();
-            return null;
-        });
-    }
-
-    @Override
-    public String toString() {
-        return lob.toString();
     }
 }
