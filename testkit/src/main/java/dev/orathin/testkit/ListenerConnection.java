@@ -284,14 +284,15 @@ final class ListenerConnection {
         byte[] b = new byte[length - 8];
         put16(b, 0, version);
         put16(b, 2, 0x0001); // global service options
-        put16(b, 4, Math.min(sdu, 65535));
-        put16(b, 6, Math.min(sdu, 65535));
-        put16(b, 8, 0x0001); // value of 1 in our byte order
+        boolean real = config.profile != null; // profiles send what 18c XE and 23ai sent (real-packets muhdur-handshake, muhdur-*)
+        put16(b, 4, real ? 0 : Math.min(sdu, 65535)); // real servers: 0 here, the SDU is in the 32-bit field
+        put16(b, 6, real ? 0 : Math.min(sdu, 65535));
+        put16(b, 8, real ? 0x0100 : 0x0001); // "value of 1" in the server's byte order: real servers send 01 00
         put16(b, 10, 0); // accept data length
         put16(b, 12, length); // accept data offset = packet length
         int nsi = config.profile == null ? 0x04 : config.profile.nsiFlags(); // real servers: 0xC5 (NA disabled 0x04, reneg 0x80, ...)
         b[14] = (byte) (config.nativeEncryptionRequired ? 0x10 | 0x01 : nsi); // NSI flags0: NA disabled -> no ANO (§4); 0x10 = NA required
-        b[15] = 0x08; // NSI flags1: no NA services
+        b[15] = (byte) (real ? 0 : 0x08); // NSI flags1: no NA services (real servers: 0)
         put32(b, 24, sdu);
         put32(b, 28, sdu);
         b[32] = 0; // compression off

@@ -2,7 +2,6 @@ package dev.orathin.it.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.orathin.Cursor;
 import dev.orathin.OracleConnection;
 import dev.orathin.OracleDatabaseException;
 import dev.orathin.Orathin;
@@ -17,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -142,9 +138,9 @@ class ProfileInteropIT {
             try (Connection c = DriverManager.getConnection("jdbc:oracle:thin:@" + DSN, p)) {
                 int major = c.getMetaData().getDatabaseMajorVersion();
                 cells.put("login", cell(String.valueOf(major).equals(s.major), null, "server major version " + major));
-                cells.put("dml_commit_query", ojdbc(() -> ojdbcDml(c, "oj_" + s.ordinal())));
-                cells.put("fetch_2000", ojdbc(() -> ojdbcFetch(c)));
-                cells.put("query_error", ojdbc(() -> ojdbcError(c)));
+                cells.put("dml_commit_query", ojdbc(() -> InteropScenarios.ojdbcDml(c, "oj_" + s.ordinal())));
+                cells.put("fetch_2000", ojdbc(() -> InteropScenarios.ojdbcFetch(c)));
+                cells.put("query_error", ojdbc(() -> InteropScenarios.ojdbcError(c)));
             } catch (SQLException e) {
                 cells.put("login", cell(false, String.format("ORA-%05d", e.getErrorCode()), e.getMessage()));
             }
@@ -184,60 +180,6 @@ class ProfileInteropIT {
         }
     }
 
-    private static String ojdbcDml(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("create table " + table + " (id number, name varchar2(20))");
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " values (?, ?)")) {
-                for (String[] r : new String[][] {{"1", "one"}, {"2", "two"}, {"3", "three"}}) {
-                    ps.setInt(1, Integer.parseInt(r[0]));
-                    ps.setString(2, r[1]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-            c.setAutoCommit(true);
-            StringBuilder got = new StringBuilder();
-            try (ResultSet rs = st.executeQuery("select id, name from " + table + " order by id")) {
-                while (rs.next()) {
-                    got.append(rs.getInt(1)).append(rs.getString(2)).append(' ');
-                }
-            }
-            st.execute("drop table " + table);
-            return "1one 2two 3three ".contentEquals(got) ? null : "rows " + got;
-        }
-    }
-
-    private static String ojdbcFetch(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(500);
-            long n = 0, sum = 0, chars = 0;
-            try (ResultSet rs = st.executeQuery("select level, rpad('x', 200, 'y') from dual connect by level <= 2000")) {
-                while (rs.next()) {
-                    n++;
-                    sum += rs.getLong(1);
-                    chars += rs.getString(2).length();
-                }
-            }
-            return n == 2000 && sum == 2_001_000 && chars == 400_000 ? null : n + " rows, sum " + sum + ", " + chars + " chars";
-        }
-    }
-
-    private static String ojdbcError(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            try {
-                st.executeQuery("select * from no_such_table").close();
-                return "no error";
-            } catch (SQLException e) {
-                try (ResultSet rs = st.executeQuery("select 1 from dual")) {
-                    rs.next();
-                }
-                return e.getErrorCode() == 942 ? null : "ORA-" + e.getErrorCode();
-            }
-        }
-    }
-
     @Test
     void orathin() {
         for (Setup s : Setup.values()) {
@@ -246,9 +188,9 @@ class ProfileInteropIT {
             try (OracleConnection c = Orathin.connect(dir, DSN, USER, PASSWORD.toCharArray(), dir.toString(), WALLET_PW.clone())) {
                 String major = c.serverVersion().split("\\.")[0];
                 cells.put("login", cell(major.equals(s.major), null, "server version " + c.serverVersion()));
-                cells.put("dml_commit_query", orathin(() -> orathinDml(c, "ot_" + s.ordinal())));
-                cells.put("fetch_2000", orathin(() -> orathinFetch(c)));
-                cells.put("query_error", orathin(() -> orathinError(c)));
+                cells.put("dml_commit_query", orathin(() -> InteropScenarios.orathinDml(c, "ot_" + s.ordinal())));
+                cells.put("fetch_2000", orathin(() -> InteropScenarios.orathinFetch(c)));
+                cells.put("query_error", orathin(() -> InteropScenarios.orathinError(c)));
             } catch (OrathinException e) {
                 cells.put("login", cell(false, e.code(), e.getMessage()));
             }
@@ -270,45 +212,6 @@ class ProfileInteropIT {
         } catch (OrathinException e) {
             String code = e instanceof OracleDatabaseException o ? String.format("ORA-%05d", o.oraCode()) : e.code();
             return cell(false, code, e.getMessage());
-        }
-    }
-
-    private static String orathinDml(OracleConnection c, String table) {
-        c.execute("create table " + table + " (id number, name varchar2(20))").close();
-        c.executeMany("insert into " + table + " values (:1, :2)", List.of(new Object[] {1, "one"}, new Object[] {2, "two"},
-                new Object[] {3, "three"}));
-        c.commit();
-        StringBuilder got = new StringBuilder();
-        try (Cursor cur = c.execute("select id, name from " + table + " order by id")) {
-            while (cur.next()) {
-                got.append(cur.getLong(1)).append(cur.getString(2)).append(' ');
-            }
-        }
-        c.execute("drop table " + table).close();
-        return "1one 2two 3three ".contentEquals(got) ? null : "rows " + got;
-    }
-
-    private static String orathinFetch(OracleConnection c) {
-        c.arraySize(500);
-        long n = 0, sum = 0, chars = 0;
-        try (Cursor cur = c.execute("select level, rpad('x', 200, 'y') from dual connect by level <= 2000")) {
-            while (cur.next()) {
-                n++;
-                sum += cur.getLong(1);
-                chars += cur.getString(2).length();
-            }
-        }
-        return n == 2000 && sum == 2_001_000 && chars == 400_000 ? null : n + " rows, sum " + sum + ", " + chars + " chars";
-    }
-
-    private static String orathinError(OracleConnection c) {
-        try (Cursor cur = c.execute("select * from no_such_table")) {
-            return "no error";
-        } catch (OracleDatabaseException e) {
-            try (Cursor cur = c.execute("select 1 from dual")) {
-                cur.next();
-            }
-            return e.oraCode() == 942 ? null : "ORA-" + e.oraCode();
         }
     }
 
