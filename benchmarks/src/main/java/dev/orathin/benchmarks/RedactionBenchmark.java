@@ -5,7 +5,7 @@ import dev.orathin.net.Redaction;
 import dev.orathin.net.naming.ConnectStringResolver;
 import dev.orathin.net.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

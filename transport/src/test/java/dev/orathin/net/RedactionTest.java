@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orathin.net.naming.ConnectStringResolver;
 import dev.orathin.net.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -25,7 +25,7 @@ import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.ConnectAttempt;
 import dev.orathin.net.ConnectEvent;
 import dev.orathin.net.IdentityVerdict;
-import dev.orathin.net.NetConnector;
+import dev.orathin.net.internal.session.NetConnector;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.NetSession;

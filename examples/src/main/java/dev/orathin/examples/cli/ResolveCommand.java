@@ -3,7 +3,7 @@ package dev.orathin.examples.cli;
 import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.Route;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -156,7 +156,7 @@ public final class ConnectStringResolver {
                 fromSqlnet.put(key, new Param(key, value, p.source()));
             }
         });
-        boolean sqlnetProxy = Optional.ofNullable(sqlnet.get("SQLNET.USE_HTTPS_PROXY")).map(dev.orathin.net.Params::parseBool).orElse(false);
+        boolean sqlnetProxy = Optional.ofNullable(sqlnet.get("SQLNET.USE_HTTPS_PROXY")).map(dev.orathin.net.internal.naming.Params::parseBool).orElse(false);
         if (sqlnetProxy) {
             Optional.ofNullable(sqlnet.get("HTTPS_PROXY")).ifPresent(p -> fromSqlnet.put("HTTPS_PROXY", p));
             Optional.ofNullable(sqlnet.get("HTTPS_PROXY_PORT")).ifPresent(p -> fromSqlnet.put("HTTPS_PROXY_PORT", p));
@@ -186,7 +186,7 @@ public final class ConnectStringResolver {
                 Address a = (Address) n;
                 // a proxy applies to TCPS addresses only (it cannot tunnel plain TCP)
                 Map<String, Param> p = a.protocol().equals("tcps") ? merge(a.params(), api, sqlnet, ConnectStringResolver::isAddress) : a.params();
-                dev.orathin.net.Params.integer(p, "HTTPS_PROXY_PORT", 1, 65535);
+                dev.orathin.net.internal.naming.Params.integer(p, "HTTPS_PROXY_PORT", 1, 65535);
                 entries.add(new Address(a.protocol(), a.host(), a.port(), p));
             }
         }

@@ -9,7 +9,7 @@ import dev.orathin.net.ConnectParameter.Level;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Param;
-import dev.orathin.net.Params;
+import dev.orathin.net.internal.naming.Params;
 import dev.orathin.net.Security;
 import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;

@@ -1,4 +1,13 @@
-package dev.orathin.net;
+package dev.orathin.net.internal.session;
+
+import dev.orathin.net.AttemptPlan;
+import dev.orathin.net.ConnectAttempt;
+import dev.orathin.net.ConnectEvent;
+import dev.orathin.net.ConnectListener;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
+import dev.orathin.net.NetSession;
+import dev.orathin.net.Route;
 
 import dev.orathin.net.ConnectAttempt.Phase;
 import dev.orathin.net.internal.events.Events;

@@ -1,4 +1,6 @@
-package dev.orathin.net.naming;
+package dev.orathin.net.internal.plan;
+
+
 
 import dev.orathin.net.Address;
 import dev.orathin.net.AddressList;

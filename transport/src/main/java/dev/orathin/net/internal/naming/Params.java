@@ -1,4 +1,6 @@
-package dev.orathin.net;
+package dev.orathin.net.internal.naming;
+
+import dev.orathin.net.Param;
 
 import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;

@@ -1,6 +1,17 @@
-package dev.orathin.net;
+package dev.orathin.net.internal.plan;
 
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.naming.Params;
+
+import dev.orathin.net.Address;
+import dev.orathin.net.AddressList;
+import dev.orathin.net.AddressNode;
+import dev.orathin.net.AttemptPlan;
+import dev.orathin.net.Description;
+import dev.orathin.net.DescriptionList;
+import dev.orathin.net.Route;
+import dev.orathin.net.Security;
+
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
