@@ -168,7 +168,7 @@ public final class ConnectParams {
         int bestDistance = Integer.MAX_VALUE;
         for (java.util.Set<String> names : java.util.List.of(OWN_NAMES, DESCRIPTOR_PARAMS)) {
             for (String n : new java.util.TreeSet<>(names)) {
-                int d = dev.orathin.net.naming.ConnectStringResolver.editDistance(k, n);
+                int d = dev.orathin.net.internal.naming.ConnectStringResolver.editDistance(k, n);
                 if (d < bestDistance) {
                     best = n;
                     bestDistance = d;

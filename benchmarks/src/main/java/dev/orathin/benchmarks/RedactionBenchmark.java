@@ -2,8 +2,8 @@ package dev.orathin.benchmarks;
 
 import dev.orathin.ConnectParams;
 import dev.orathin.net.Redaction;
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.net.internal.plan.WireDescriptor;
 import java.util.Map;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.net.internal.plan.WireDescriptor;
 import dev.orathin.testkit.Fault;

@@ -61,7 +61,7 @@ import java.util.regex.Pattern;
  * REDIRECT / RESEND), the second TLS handshake of the hand-off; then login when a user is given. An
  * address stops at its first blocking failure.
  *
- * <p>The doctor has no network code of its own: each address is connected by {@link NetConnector}
+ * <p>The doctor has no network code of its own: each address is connected by {@code NetConnector}
  * over that one route (no retries), and the steps are the driver's {@link ConnectEvent}s; a FAIL
  * carries the driver's own {@link NetException} and its code, so what the doctor reports is what
  * the driver does. Every step is bounded by the driver's own TRANSPORT_CONNECT_TIMEOUT (TCP) and

@@ -23,7 +23,7 @@ import java.util.Random;
  * ojdbc), each description's address lists with FAILOVER (on: all, in order; off: the first) and
  * LOAD_BALANCE (shuffle; off+on: one random entry), nested lists shuffled as units, SOURCE_ROUTE
  * (connect to the first hop only, send every address), per-description RETRY_COUNT / RETRY_DELAY.
- * Host names are resolved later, one attempt per IP ({@link NetConnector}). The random source is
+ * Host names are resolved later, one attempt per IP ({@link dev.orathin.net.internal.session.NetConnector}). The random source is
  * injectable so tests are deterministic.
  */
 public final class AttemptPlanner {

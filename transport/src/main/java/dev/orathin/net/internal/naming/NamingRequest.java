@@ -1,4 +1,4 @@
-package dev.orathin.net.naming;
+package dev.orathin.net.internal.naming;
 
 import java.nio.file.Path;
 import java.util.Map;

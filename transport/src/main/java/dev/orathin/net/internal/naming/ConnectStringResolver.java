@@ -1,4 +1,8 @@
-package dev.orathin.net.naming;
+package dev.orathin.net.internal.naming;
+
+import dev.orathin.net.naming.ConfigException;
+import dev.orathin.net.naming.NamingErrorCode;
+import dev.orathin.net.naming.ResolvedConnect;
 
 import dev.orathin.net.Address;
 import dev.orathin.net.AddressList;
