@@ -3,6 +3,8 @@
  */
 module dev.orathin.core {
     requires transitive dev.orathin.transport;
+    // config-https:// connect configuration (the JDK's own HTTP client)
+    requires java.net.http;
 
     exports dev.orathin;
     // the packet-trace decoder behind `orathin trace decode`

@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code orathin}, {@code pyo} (python-oracledb) or {@code jdbc} (ojdbc) member, under the names
  * {@link ConnectParams#fromMap} takes. Values given to the API win over the document.
  *
- * <p>{@code config-file://} is built in. Other schemes (cloud object stores, vaults, app
+ * <p>{@code config-file://} and {@code config-https://} (a GET with the JDK's trust, plain HTTP
+ * refused, 30 s and 1 MiB bounds) are built in. Other schemes (cloud object stores, vaults, app
  * configuration services) are add-on modules that implement this interface and declare it for
  * {@link java.util.ServiceLoader} ({@code provides dev.orathin.ConfigurationProvider with ...}), so
  * the driver itself gains no dependency.

@@ -155,7 +155,10 @@ public final class CentralConfig {
         if (scheme.equals("file")) {
             return new FileProvider();
         }
-        List<String> known = new java.util.ArrayList<>(List.of("file"));
+        if (scheme.equals("https")) {
+            return new HttpsProvider();
+        }
+        List<String> known = new java.util.ArrayList<>(List.of("file", "https"));
         for (ConfigurationProvider cp : ServiceLoader.load(ConfigurationProvider.class, CentralConfig.class.getClassLoader())) {
             if (cp.scheme().equalsIgnoreCase(scheme)) {
                 return cp;
