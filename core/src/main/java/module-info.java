@@ -10,6 +10,8 @@ module dev.orathin.core {
     // the packet-trace decoder behind `orathin trace decode`
     exports dev.orathin.internal.trace to dev.orathin.examples;
     exports dev.orathin.json;
+    // where a config-<scheme>:// dsn's values came from, for the CLI's doctor
+    exports dev.orathin.internal.config to dev.orathin.examples;
 
     // config-<scheme>:// sources beyond the built-in config-file:// come from add-on modules
     uses dev.orathin.ConfigurationProvider;

@@ -42,11 +42,23 @@ public final class CentralConfig {
         return dsn != null && dsn.regionMatches(true, 0, "config-", 0, 7) && dsn.indexOf("://") > 7;
     }
 
+    /**
+     * The parameters after expansion, and where their values came from (null without a
+     * configuration source): what the doctor and explain show, never a secret.
+     */
+    public record Expanded(ConnectParams params, String origin) {
+    }
+
     /** The parameters with the document's values filled in; {@code p} itself when its dsn is not a configuration source. */
     public static ConnectParams expand(ConnectParams p) {
+        return expandWithOrigin(p).params();
+    }
+
+    /** {@link #expand} with a description of what the document supplied. */
+    public static Expanded expandWithOrigin(ConnectParams p) {
         String dsn = p.dsn();
         if (!applies(dsn)) {
-            return p;
+            return new Expanded(p, null);
         }
         int sep = dsn.indexOf("://");
         String scheme = dsn.substring(7, sep).toLowerCase(Locale.ROOT);
@@ -128,11 +140,20 @@ public final class CentralConfig {
             b.walletLocation(w instanceof Map<?, ?> m && m.get("value") != null ? scalar(m.get("value"), where + ": wallet_location.value")
                     : scalar(w, where + ": wallet_location"));
         }
-        String pwFrom = passwordFrom;
-        boolean withUser = root.containsKey("user");
-        LOG.log(System.Logger.Level.DEBUG, () -> from + ": descriptor, " + (withUser ? "user, " : "")
-                + (pwFrom != null ? "password (" + pwFrom + "), " : "") + "properties " + props.keySet());
-        return b.build();
+        List<String> supplied = new java.util.ArrayList<>(List.of("connect_descriptor"));
+        if (p.user() == null && root.get("user") != null) {
+            supplied.add("user");
+        }
+        if (passwordFrom != null) {
+            supplied.add("password (" + passwordFrom + ")");
+        }
+        if (p.walletLocation() == null && root.get("wallet_location") != null) {
+            supplied.add("wallet_location");
+        }
+        props.keySet().stream().filter(k -> !k.equals("dsn")).forEach(k -> supplied.add(k));
+        String origin = from + " supplied " + String.join(", ", supplied);
+        LOG.log(System.Logger.Level.DEBUG, () -> origin);
+        return new Expanded(b.build(), origin);
     }
 
     private static String load(String scheme, String location, Map<String, String> options, String where) {

@@ -78,7 +78,7 @@ public final class Doctor {
      * One diagnosed step.
      *
      * @param scope "setup", "login" or the address ({@code tcps://host:port [via proxy]})
-     * @param name the step (CONFIG, RESOLVE, WALLET, PLAN, DNS, TCP, PROXY, TLS, DN, NET, TLS2, LOGIN)
+     * @param name the step (CONFIG, CONFIG-SOURCE, RESOLVE, WALLET, PLAN, DNS, TCP, PROXY, TLS, DN, NET, TLS2, LOGIN)
      * @param status the result
      * @param millis time spent
      * @param detail what was found
@@ -170,6 +170,19 @@ public final class Doctor {
         t = System.nanoTime();
         ResolvedConnect resolved;
         ConnectParams setupParams = conn.setupParams(io);
+        if (dev.orathin.internal.config.CentralConfig.applies(conn.dsn)) {
+            t = System.nanoTime();
+            try {
+                dev.orathin.internal.config.CentralConfig.Expanded e = dev.orathin.internal.config.CentralConfig.expandWithOrigin(setupParams);
+                setupParams = e.params();
+                add(setup, "CONFIG-SOURCE", Status.OK, t, e.origin(), null, null);
+            } catch (OrathinException e) {
+                fail(setup, "CONFIG-SOURCE", e, t, "", "the connect configuration document cannot be used",
+                        "check the path or URL, the JSON, and that every password reference (env:NAME, file:PATH) resolves");
+                return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
+            }
+        }
+        t = System.nanoTime();
         try {
             resolved = Orathin.resolve(setupParams);
             String how = switch (resolved.kind()) {

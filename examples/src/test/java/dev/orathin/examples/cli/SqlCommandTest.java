@@ -85,6 +85,16 @@ class SqlCommandTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals("ANSWER\n42\n", r.out().replace("\r\n", "\n"));
         assertTrue(!r.toString().contains("Adb#Pass2026") && !r.toString().contains("Welcome1#Wallet"), "no secret in the output");
+
+        // the doctor says where the values came from (never the values of secrets) and diagnoses the rest as usual
+        Cli.Run doctor = new Cli().run("doctor", "-d", "config-file://" + cfg);
+        assertEquals(0, doctor.code(), doctor.toString());
+        assertTrue(doctor.out().contains("CONFIG-SOURCE") && doctor.out().contains("supplied connect_descriptor, user, password (file),"
+                + " wallet_location"), doctor.toString());
+        assertTrue(!doctor.toString().contains("Adb#Pass2026") && !doctor.toString().contains("Welcome1#Wallet"), doctor.toString());
+        Cli.Run missing = new Cli().run("doctor", "-d", "config-file://" + tmp.resolve("none.json"));
+        assertEquals(1, missing.code(), missing.toString());
+        assertTrue(missing.out().contains("OTN-1074"), missing.toString());
     }
 
     @Test
