@@ -15,4 +15,8 @@ module dev.orathin.transport {
 
     exports dev.orathin.net;
     exports dev.orathin.net.naming;
+    // the connect machinery: used by core's connect, the CLI's doctor and the benchmarks, not API
+    exports dev.orathin.net.internal.session to dev.orathin.core, dev.orathin.examples;
+    exports dev.orathin.net.internal.plan to dev.orathin.core, dev.orathin.examples, dev.orathin.benchmarks;
+    exports dev.orathin.net.internal.naming to dev.orathin.core, dev.orathin.examples, dev.orathin.benchmarks;
 }

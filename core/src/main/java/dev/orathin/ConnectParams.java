@@ -42,6 +42,8 @@ public final class ConnectParams {
     private final Duration connectTimeout;
     private final Duration callTimeout;
     private final Map<String, String> descriptorParams;
+    private final dev.orathin.net.ConnectListener connectListener;
+    private final CallListener callListener;
 
     private ConnectParams(Builder b) {
         this.dsn = Objects.requireNonNull(b.dsn, "dsn");
@@ -55,6 +57,8 @@ public final class ConnectParams {
         this.connectTimeout = b.connectTimeout;
         this.callTimeout = b.callTimeout;
         this.descriptorParams = Map.copyOf(b.descriptorParams);
+        this.connectListener = b.connectListener;
+        this.callListener = b.callListener;
     }
 
     /** A new builder. */
@@ -164,7 +168,7 @@ public final class ConnectParams {
         int bestDistance = Integer.MAX_VALUE;
         for (java.util.Set<String> names : java.util.List.of(OWN_NAMES, DESCRIPTOR_PARAMS)) {
             for (String n : new java.util.TreeSet<>(names)) {
-                int d = dev.orathin.net.naming.ConnectStringResolver.editDistance(k, n);
+                int d = dev.orathin.net.internal.naming.ConnectStringResolver.editDistance(k, n);
                 if (d < bestDistance) {
                     best = n;
                     bestDistance = d;
@@ -241,6 +245,43 @@ public final class ConnectParams {
         return descriptorParams;
     }
 
+    /** A builder holding a copy of these parameters (secrets copied too), to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dsn = dsn;
+        b.user = user;
+        b.password = password == null ? null : password.clone();
+        b.configDir = configDir;
+        b.walletLocation = walletLocation;
+        b.walletPassword = walletPassword == null ? null : walletPassword.clone();
+        b.newPassword = newPassword == null ? null : newPassword.clone();
+        b.wallet = wallet;
+        b.connectTimeout = connectTimeout;
+        b.callTimeout = callTimeout;
+        b.descriptorParams.putAll(descriptorParams);
+        b.connectListener = connectListener;
+        b.callListener = callListener;
+        return b;
+    }
+
+    /**
+     * These parameters with other listeners (null means none): how a {@code DataSource} or pool
+     * adds its metrics to parameters read from a URL or properties.
+     */
+    public ConnectParams withListeners(dev.orathin.net.ConnectListener connect, CallListener calls) {
+        return toBuilder().connectListener(connect).callListener(calls).build();
+    }
+
+    /** Observer of the connect's steps (DNS, TCP, TLS, attempts, retries); {@code ConnectListener.NONE} by default. */
+    public dev.orathin.net.ConnectListener connectListener() {
+        return connectListener;
+    }
+
+    /** Observer of every call of the connection (metrics, tracing); {@link CallListener#NONE} by default. */
+    public CallListener callListener() {
+        return callListener;
+    }
+
     /** Never shows passwords: the dsn goes through {@link Redaction#connectString(String)} (proxy credentials, secrets in it). */
     @Override
     public String toString() {
@@ -261,6 +302,8 @@ public final class ConnectParams {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private final Map<String, String> descriptorParams = new LinkedHashMap<>();
+        private dev.orathin.net.ConnectListener connectListener = dev.orathin.net.ConnectListener.NONE;
+        private CallListener callListener = CallListener.NONE;
 
         private Builder() {
         }
@@ -328,6 +371,21 @@ public final class ConnectParams {
         /** Bound on each round trip after connect (default 5 min). */
         public Builder callTimeout(Duration d) {
             this.callTimeout = positive(d, "callTimeout");
+            return this;
+        }
+
+        /**
+         * Observes the connect: every attempt's DNS, TCP, proxy, TLS and identity steps, the
+         * listener's answers, retries and the outcome (docs/observability.md). Null means none.
+         */
+        public Builder connectListener(dev.orathin.net.ConnectListener listener) {
+            this.connectListener = listener == null ? dev.orathin.net.ConnectListener.NONE : listener;
+            return this;
+        }
+
+        /** Observes every call the connection makes (duration, round trips, rows, bytes, outcome). Null means none. */
+        public Builder callListener(CallListener listener) {
+            this.callListener = listener == null ? CallListener.NONE : listener;
             return this;
         }
 

@@ -15,6 +15,12 @@ public enum CoreErrorCode implements ErrorCode {
     INVALID_PARAMETER(1072, "invalid connect parameter value"),
     /** Neither user nor password given and the wallet holds no credential for the connect string. */
     NO_STORED_CREDENTIAL(1073, "no wallet-stored credential for this connect string"),
+    /** A config-&lt;scheme&gt;:// source that cannot be read (no provider, unreadable file, failing provider). */
+    CONFIG_SOURCE(1074, "connect configuration source unavailable"),
+    /** A connect configuration document that is not valid JSON or lacks what a connect needs. */
+    CONFIG_INVALID(1075, "connect configuration document invalid"),
+    /** A secret in a connect configuration document that cannot be resolved (unset variable, unreadable file, unknown type). */
+    CONFIG_SECRET(1076, "connect configuration secret unresolved"),
     /** A TTC message that does not follow the expected layout. */
     MALFORMED_MESSAGE(5001, "malformed TTC message"),
     /** A TTC message type not expected at this point. */
@@ -45,6 +51,8 @@ public enum CoreErrorCode implements ErrorCode {
     NUMERIC_OVERFLOW(5043, "numeric value out of range"),
     /** A column label the query does not have. */
     NO_SUCH_COLUMN(5044, "no such column"),
+    /** A LOB used wrongly: freed, an offset below 1, a negative amount, a value too large for one Java array. */
+    LOB_STATE(5045, "invalid LOB use"),
     /** A VECTOR image that does not follow the format (magic byte, lengths, dimensions). */
     MALFORMED_VECTOR(5070, "malformed VECTOR value"),
     /** A JSON (OSON) image that does not follow the format (header, offsets, node types). */

@@ -32,8 +32,11 @@ import java.util.stream.StreamSupport;
  * WITH TIME ZONE → OffsetDateTime, INTERVAL DAY TO SECOND → Duration, INTERVAL YEAR TO MONTH →
  * Period, BOOLEAN → Boolean, ROWID → String, VECTOR → float[] (FLOAT32), double[] (FLOAT64), byte[]
  * (INT8; BINARY packed eight dimensions per byte) or {@link SparseVector}, JSON →
- * {@link dev.orathin.json.JsonValue}. LOB columns are fetched inline (defined as LONG /
- * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit).
+ * {@link dev.orathin.json.JsonValue}. LOB columns are fetched inline by default (defined as LONG /
+ * LONG RAW), so each value must fit in memory and below 2 GB (the LONG limit); with
+ * {@link OracleConnection#fetchLobs(boolean) fetchLobs(true)} they come as {@link Blob} /
+ * {@link Clob} locators that stream values of any size ({@code getString} / {@code getBytes}
+ * still read a locator's value whole).
  *
  * <p>Getters take a 1-based index or a column label (case-insensitive, as JDBC). Integral getters
  * truncate toward zero and throw OTN-5043 when the value does not fit; primitive getters return 0
@@ -116,6 +119,11 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
     /** DML: rows affected. Queries: rows returned by {@link #next()} and the fetch methods so far. */
     public long rowCount() {
         return rowCount;
+    }
+
+    /** The rows the execute itself brought (a query's prefetched rows) or changed (DML): what the call listener reports. */
+    long rowsOfTheExecute() {
+        return statement.text.isQuery() ? (buffer == null ? 0 : buffer.size()) : rowCount;
     }
 
     /**
@@ -340,6 +348,16 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
         return getObject(column, byte[].class);
     }
 
+    /** The locator of a BLOB column (with {@link OracleConnection#fetchLobs(boolean) fetchLobs(true)}), or null. */
+    public Blob getBlob(int column) {
+        return getObject(column, Blob.class);
+    }
+
+    /** The locator of a CLOB / NCLOB column (with {@link OracleConnection#fetchLobs(boolean) fetchLobs(true)}), or null. */
+    public Clob getClob(int column) {
+        return getObject(column, Clob.class);
+    }
+
     /** The value as a LocalDateTime (DATE, TIMESTAMP). */
     public LocalDateTime getLocalDateTime(int column) {
         return getObject(column, LocalDateTime.class);
@@ -422,6 +440,9 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
         }
         if (type.isInstance(v)) {
             return (T) v;
+        }
+        if (v instanceof Lob lob && (type == String.class && lob instanceof Clob || type == byte[].class && lob instanceof Blob)) {
+            return (T) lob.materialise(); // a locator read whole when text / bytes are asked for
         }
         Object out = null;
         if (v instanceof dev.orathin.json.JsonValue j && type != String.class) {

@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.internal.calls.CallMeter;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.sql.ColumnInfo;
 import dev.orathin.internal.sql.Requests;
@@ -76,14 +77,19 @@ public final class OracleConnection implements AutoCloseable {
 
     private final NetSession net;
     private final Login.Session session;
+    private final CallMeter meter;
     private Duration callTimeout;
     private int sequence = 2;
     private volatile boolean closed;
+    private boolean fetchLobs;
+    private final Response.LobMaker lobMaker = (c, locator, length, chunk) -> Lob.of(this, c, locator, length, chunk);
     private volatile boolean callInProgress;
     private boolean autoCommit;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
     private final List<Integer> cursorsToClose = new ArrayList<>();
+    /** Temporary LOBs created for stream binds of the call running now: freed when it ends. */
+    private final List<Lob> tempLobs = new ArrayList<>();
     private int e2eChanged;
     private String module;
     private String action;
@@ -94,7 +100,12 @@ public final class OracleConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
 
     OracleConnection(NetSession net, Login.Session session, Duration callTimeout) {
-        this.net = net;
+        this(net, session, callTimeout, CallListener.NONE);
+    }
+
+    OracleConnection(NetSession net, Login.Session session, Duration callTimeout, CallListener listener) {
+        this.meter = new CallMeter(listener);
+        this.net = meter.wrap(net);
         this.session = session;
         this.callTimeout = callTimeout;
     }
@@ -116,6 +127,15 @@ public final class OracleConnection implements AutoCloseable {
             return ((v >> 24) & 0xFF) + "." + ((v >> 16) & 0xFF) + "." + ((v >> 12) & 0x0F) + "." + ((v >> 4) & 0xFF) + "." + (v & 0x0F);
         }
         return ((v >> 24) & 0xFF) + "." + ((v >> 20) & 0x0F) + "." + ((v >> 12) & 0x0F) + "." + ((v >> 8) & 0x0F) + "." + (v & 0x0F);
+    }
+
+    /**
+     * The warning the login reply carried, e.g. ORA-28002 when the password expires within days (the
+     * login succeeded; ojdbc reports it as a SQLWarning on the connection, python-oracledb as
+     * {@code Connection.warning}).
+     */
+    public java.util.Optional<ServerWarning> loginWarning() {
+        return java.util.Optional.ofNullable(session.warning());
     }
 
     /** The server banner from the protocol negotiation. */
@@ -171,9 +191,63 @@ public final class OracleConnection implements AutoCloseable {
         this.prefetchRows = Cursor.checkRows(rows, 0, "prefetchRows");
     }
 
+    /**
+     * Whether queries return CLOB / NCLOB / BLOB columns as {@link Clob} / {@link Blob} locators
+     * (true; python-oracledb's {@code fetch_lobs=True}) or inline as String / byte[] (false, the
+     * default: each value whole in memory, below 2 GB).
+     */
+    public boolean fetchLobs() {
+        return fetchLobs;
+    }
+
+    /**
+     * Sets how later queries return LOB columns (see {@link #fetchLobs()}); a cached statement
+     * defined the other way is parsed again. Locators stream values of any size through
+     * {@link Blob#inputStream()} / {@link Clob#reader()}.
+     */
+    public void fetchLobs(boolean locators) {
+        this.fetchLobs = locators;
+    }
+
+    /** A new, empty temporary BLOB (LOB_OP create temporary), for writing and then binding. */
+    public Blob createBlob() {
+        return (Blob) Lob.createTemporary(this, OracleType.BLOB);
+    }
+
+    /** A new, empty temporary CLOB. */
+    public Clob createClob() {
+        return (Clob) Lob.createTemporary(this, OracleType.CLOB);
+    }
+
+    /** A new, empty temporary NCLOB. */
+    public Clob createNClob() {
+        return (Clob) Lob.createTemporary(this, OracleType.NCLOB);
+    }
+
+    /** One LOB operation, serialised with the connection's other calls (Blob / Clob use it). */
+    dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
+        return observed(CallEvent.Kind.LOB, null, () -> {
+            ensureOpen();
+            roundTrip(op.request(this::nextSequence, piggybacks()), op);
+            if (op.error() != null) {
+                op.error().throwIfError();
+            }
+            return op;
+        }, done -> 0);
+    }
+
+    dev.orathin.internal.ttc.Capabilities capabilities() {
+        return session.capabilities();
+    }
+
+    /** True once closed (by the application or after a broken session). */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** One round trip to the database (function PING); throws if the session is broken. */
     public void ping() {
-        serialised(() -> {
+        observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
             call(FN_PING, callTimeout);
             return null;
@@ -195,7 +269,7 @@ public final class OracleConnection implements AutoCloseable {
      * @throws OracleDatabaseException on a database error (the connection stays usable)
      */
     public Cursor execute(String sql, Object... binds) {
-        return serialised(() -> executePositional(sql, binds));
+        return observed(CallEvent.Kind.EXECUTE, sql, () -> executePositional(sql, binds), Cursor::rowsOfTheExecute);
     }
 
     private Cursor executePositional(String sql, Object[] binds) {
@@ -214,7 +288,7 @@ public final class OracleConnection implements AutoCloseable {
      * names match case-insensitively). Values are sent in order of appearance in the SQL.
      */
     public Cursor execute(String sql, Map<String, ?> namedBinds) {
-        return serialised(() -> executeNamed(sql, namedBinds));
+        return observed(CallEvent.Kind.EXECUTE, sql, () -> executeNamed(sql, namedBinds), Cursor::rowsOfTheExecute);
     }
 
     private Cursor executeNamed(String sql, Map<String, ?> namedBinds) {
@@ -286,7 +360,13 @@ public final class OracleConnection implements AutoCloseable {
      * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
-        return serialised(() -> executeManyLocked(sql, rows));
+        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> {
+            try {
+                return executeManyLocked(sql, rows);
+            } finally {
+                Lob.freeAll(tempLobs);
+            }
+        }, OracleConnection::sum);
     }
 
     private long[] executeManyLocked(String sql, List<Object[]> rows) {
@@ -462,7 +542,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Commits the transaction. */
     public void commit() {
-        serialised(() -> {
+        observed(CallEvent.Kind.COMMIT, null, () -> {
             ensureOpen();
             simpleCall(Requests.FN_COMMIT);
             return null;
@@ -471,7 +551,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Rolls the transaction back. */
     public void rollback() {
-        serialised(() -> {
+        observed(CallEvent.Kind.ROLLBACK, null, () -> {
             ensureOpen();
             simpleCall(Requests.FN_ROLLBACK);
             return null;
@@ -525,6 +605,23 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
+    /** Runs one call holding the connection's lock and reports it to the call listener. */
+    private <T> T observed(CallEvent.Kind kind, String sql, Supplier<T> call, java.util.function.ToLongFunction<T> rows) {
+        return serialised(() -> meter.measure(kind, sql, call, rows, () -> closed || !net.isOpen()));
+    }
+
+    private void observed(CallEvent.Kind kind, String sql, Supplier<Void> call) {
+        observed(kind, sql, call, v -> 0);
+    }
+
+    private static long sum(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
     /**
      * Runs one call holding the connection's lock, so calls from several threads take turns. The
      * wait is bounded by the call timeout plus the reset timeout: the longest the call ahead may
@@ -557,6 +654,10 @@ public final class OracleConnection implements AutoCloseable {
     // ---- statement execution -------------------------------------------------------------
 
     private BindValue bind(Object v, int maxString, String where) {
+        BindValue lob = Lob.bindValue(this, v, tempLobs, where);
+        if (lob != null) {
+            return lob;
+        }
         try {
             return BindValue.of(v, maxString, where);
         } catch (IllegalArgumentException e) {
@@ -581,6 +682,10 @@ public final class OracleConnection implements AutoCloseable {
             binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
         }
         Statement st = acquire(text);
+        if (st.lobsDefined && st.lobLocators != fetchLobs && st.columns.stream().anyMatch(ColumnInfo::isLob)) {
+            cursorsToClose.add(st.cursorId); // defined the other way: parse again rather than re-define
+            st.reset();
+        }
         try {
             boolean parsedBefore = st.cursorId != 0;
             try {
@@ -596,6 +701,8 @@ public final class OracleConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             release(st);
             throw e;
+        } finally {
+            Lob.freeAll(tempLobs);
         }
     }
 
@@ -637,7 +744,7 @@ public final class OracleConnection implements AutoCloseable {
                     List.of(binds), meta);
         }
         Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
-                .lobsAsLocators(!st.lobsDefined));
+                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         if (full) {
             st.bindMeta = binds;
         }
@@ -648,9 +755,12 @@ public final class OracleConnection implements AutoCloseable {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
                 byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
-                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(), List.of(), st.columns, false);
-                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false));
+                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(),
+                        List.of(), st.columns, false, fetchLobs);
+                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
+                        .lobLocators(fetchLobs ? lobMaker : null));
                 st.lobsDefined = true;
+                st.lobLocators = fetchLobs;
                 end = finishStatement(st, resp);
             }
         }
@@ -695,14 +805,14 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Fetches the next batch for a cursor (FETCH, function 5). */
     Response fetch(Statement st, int rows, Object[] previousRow) {
-        return serialised(() -> fetchLocked(st, rows, previousRow));
+        return observed(CallEvent.Kind.FETCH, null, () -> fetchLocked(st, rows, previousRow), r -> r.rows().size());
     }
 
     private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
         ensureOpen();
         byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
         Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
-                .lobsAsLocators(!st.lobsDefined));
+                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         finishStatement(st, resp);
         return resp;
     }
@@ -800,7 +910,7 @@ public final class OracleConnection implements AutoCloseable {
      * Sends a request and reads the reply into {@code resp}, bounded by the call timeout; handles
      * break/reset markers (then the error that follows ends the reply) and FLUSH_OUT_BINDS.
      */
-    private Response roundTrip(byte[] request, Response resp) {
+    private <R extends dev.orathin.internal.ttc.TtcReply> R roundTrip(byte[] request, R resp) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         callInProgress = true;
         TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
@@ -884,9 +994,10 @@ public final class OracleConnection implements AutoCloseable {
     private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
         // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
         // name the one that actually fired, so the advice points at the right setting
-        boolean recv = String.valueOf(cause.getMessage()).contains("(RECV_TIMEOUT)");
-        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call"
-                + cause.getMessage().replaceFirst("(?s).*within (\\d+ ms).*", " ($1)")
+        NetException.Timeout bound = cause.timeout().orElse(null);
+        boolean recv = bound != null && bound.parameter().equals("RECV_TIMEOUT");
+        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call ("
+                + bound.value().toMillis() + " ms)"
                 : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
         String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {

@@ -31,11 +31,11 @@ public enum OracleType {
     BINARY_FLOAT(100, Float.class),
     /** BINARY_DOUBLE (type 101). */
     BINARY_DOUBLE(101, Double.class),
-    /** CLOB (type 112), fetched inline as a String. */
+    /** CLOB (type 112): inline as a String, or a {@link Clob} with {@link OracleConnection#fetchLobs(boolean) fetchLobs(true)}. */
     CLOB(112, String.class),
-    /** NCLOB (type 112, national character set), fetched inline as a String. */
+    /** NCLOB (type 112, national character set): inline as a String, or a {@link Clob}. */
     NCLOB(112, String.class),
-    /** BLOB (type 113), fetched inline as byte[]. */
+    /** BLOB (type 113): inline as byte[], or a {@link Blob} with {@link OracleConnection#fetchLobs(boolean) fetchLobs(true)}. */
     BLOB(113, byte[].class),
     /** TIMESTAMP (type 180). */
     TIMESTAMP(180, java.time.LocalDateTime.class),

@@ -1,15 +1,16 @@
 package dev.orathin;
 
+import dev.orathin.internal.config.CentralConfig;
 import dev.orathin.internal.trace.PacketTrace;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.net.AttemptPlan;
-import dev.orathin.net.AttemptPlanner;
-import dev.orathin.net.NetConnector;
+import dev.orathin.net.internal.plan.AttemptPlanner;
+import dev.orathin.net.internal.session.NetConnector;
 import dev.orathin.net.NetSession;
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import dev.orathin.net.Redaction;
 import dev.orathin.wallet.StoredCredential;
 import dev.orathin.wallet.Wallet;
@@ -65,19 +66,23 @@ public final class Orathin {
      *
      * @throws OrathinUsageException OTN-1071 before any network I/O when a user is given without a password
      */
-    public static OracleConnection connect(ConnectParams p) {
+    public static OracleConnection connect(ConnectParams given) {
+        // a config-<scheme>:// dsn is expanded first: its document may supply the user, the password and the timeouts
+        ConnectParams p = CentralConfig.expand(given);
         long deadline = System.nanoTime() + p.connectTimeout().toNanos();
         if (p.user() != null && !p.hasPassword()) {
             throw new OrathinUsageException(CoreErrorCode.PASSWORD_MISSING, "user " + p.user() + " was given without a password;"
                     + " give the password too (ConnectParams.Builder.password, the JDBC property \"password\" or"
                     + " OrathinDataSource.setPassword)");
         }
-        ResolvedConnect resolved = ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
-        Wallet wallet = wallet(p, resolved);
+        Prepared prepared = prepare(p);
+        ResolvedConnect resolved = prepared.resolved();
+        Wallet wallet = prepared.wallet();
         // looked up before any network I/O: no connect when the wallet has no credential for this connect string
         StoredCredential stored = p.user() == null && !p.hasPassword() ? storedCredential(p, resolved, wallet) : null;
-        AttemptPlan plan = new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(resolved.descriptions());
-        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L))));
+        AttemptPlan plan = prepared.plan();
+        NetSession net = PacketTrace.wrapIfEnabled(NetConnector.connect(plan, wallet, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L)),
+                p.connectListener()));
         String user = p.user();
         char[] password = p.password();
         char[] newPassword = p.newPassword();
@@ -94,7 +99,7 @@ public final class Orathin {
                     String.valueOf(ProcessHandle.current().pid()), DRIVER_NAME, timeZone()));
             LOG.log(System.Logger.Level.DEBUG, () -> "login ok: user " + loginUser + " on " + net.trace().route() + ", session "
                     + session.sessionId() + "," + session.serialNumber());
-            return new OracleConnection(net, session, p.callTimeout());
+            return new OracleConnection(net, session, p.callTimeout(), p.callListener());
         } catch (RuntimeException e) {
             net.abort();
             // the message carries the ORA code and text only: never a password
@@ -128,17 +133,45 @@ public final class Orathin {
                 + "\"; it holds credentials for " + wallet.credentialConnectStrings().stream().map(Redaction::connectString).toList()));
     }
 
-    /** Connects on another thread. */
-    public static CompletionStage<OracleConnection> connectAsync(ConnectParams p) {
-        return CompletableFuture.supplyAsync(() -> connect(p));
+    /**
+     * What a connect with these parameters will use, worked out before any network I/O — the one
+     * recipe shared by {@link #connect(ConnectParams)}, {@code orathin resolve} and the doctor.
+     *
+     * @param resolved the connect string resolved to descriptors (with where each value came from)
+     * @param wallet the wallet the connect uses, or null (TCPS then trusts the JDK's store and sends no certificate)
+     * @param walletSource how the wallet was chosen ("walletLocation parameter", "found in the configuration directory", ...),
+     *     or null without a wallet
+     * @param plan the attempts in the order they would be made this time
+     */
+    public record Prepared(ResolvedConnect resolved, Wallet wallet, String walletSource, AttemptPlan plan) {
+    }
+
+    /** A wallet and how it was chosen. */
+    public record ChosenWallet(Wallet wallet, String source) {
+    }
+
+    /** {@link #resolve}, {@link #chooseWallet} and {@link #plan} in one. */
+    public static Prepared prepare(ConnectParams given) {
+        ConnectParams p = CentralConfig.expand(given);
+        ResolvedConnect resolved = resolve(p);
+        ChosenWallet w = chooseWallet(p, resolved);
+        return new Prepared(resolved, w == null ? null : w.wallet(), w == null ? null : w.source(), plan(resolved));
+    }
+
+    /** Step 1 of {@link #prepare}: the dsn resolved (tnsnames.ora alias, Easy Connect or descriptor) with the parameters. */
+    public static ResolvedConnect resolve(ConnectParams given) {
+        ConnectParams p = CentralConfig.expand(given);
+        return ConnectStringResolver.resolve(new NamingRequest(p.dsn(), p.configDir(), null, p.descriptorParams(), null));
     }
 
     /**
-     * The wallet: the in-memory one given in the parameters, else the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
+     * Step 2 of {@link #prepare}: the wallet, chosen in this order — the in-memory one given in the
+     * parameters, the explicit location ({@code SYSTEM} = JDK trust), WALLET_LOCATION from the
      * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
-     * downloads, whether given or found through TNS_ADMIN), else the config directory itself when it holds a wallet file, else none.
+     * downloads), the config directory itself when it holds a wallet file; null when none applies.
      */
-    static Wallet wallet(ConnectParams p, ResolvedConnect r) {
+    public static ChosenWallet chooseWallet(ConnectParams given, ResolvedConnect r) {
+        ConnectParams p = CentralConfig.expand(given);
         if (p.wallet() != null) {
             return chosen(p.wallet(), "given in the parameters");
         }
@@ -155,7 +188,7 @@ public final class Orathin {
             }
         }
         if (location == null && configDir != null && Files.isDirectory(configDir)) {
-            for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
+            for (String f : Wallets.FILES_IN_ORDER) {
                 if (Files.exists(configDir.resolve(f))) {
                     location = configDir.toString();
                     how = "found in the configuration directory";
@@ -177,16 +210,36 @@ public final class Orathin {
             pw = inDsn == null ? null : inDsn.value().toCharArray();
         }
         try {
-            return chosen(dev.orathin.internal.wallet.WalletCache.load(Path.of(location), pw), how);
+            return chosen(Wallets.loadCached(Path.of(location), pw), how);
         } finally {
             ConnectParams.clear(pw);
         }
     }
 
+    /** Step 3 of {@link #prepare}: the attempts in the order they would be made (load balancing shuffles per call). */
+    public static AttemptPlan plan(ResolvedConnect r) {
+        return new AttemptPlanner(RANDOM, WireDescriptor.Cid.ofThisProcess(), null, null).plan(r.descriptions());
+    }
+
+    /** Connects on another thread. */
+    public static CompletionStage<OracleConnection> connectAsync(ConnectParams p) {
+        return CompletableFuture.supplyAsync(() -> connect(p));
+    }
+
+    /**
+     * The wallet: the in-memory one given in the parameters, else the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
+     * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
+     * downloads, whether given or found through TNS_ADMIN), else the config directory itself when it holds a wallet file, else none.
+     */
+    static Wallet wallet(ConnectParams p, ResolvedConnect r) {
+        ChosenWallet w = chooseWallet(p, r);
+        return w == null ? null : w.wallet();
+    }
+
     /** Logs which wallet a connect uses: format, file, keys and trust, never a password or key material. */
-    private static Wallet chosen(Wallet w, String how) {
+    private static ChosenWallet chosen(Wallet w, String how) {
         LOG.log(System.Logger.Level.DEBUG, () -> "wallet (" + how + "): " + w.description());
-        return w;
+        return new ChosenWallet(w, how);
     }
 
     /** The path of a naming config source when it is a directory (not a wallet.zip, not bytes), else null. */

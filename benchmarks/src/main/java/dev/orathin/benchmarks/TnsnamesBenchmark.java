@@ -1,8 +1,8 @@
 package dev.orathin.benchmarks;
 
 import dev.orathin.errors.OrathinException;
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

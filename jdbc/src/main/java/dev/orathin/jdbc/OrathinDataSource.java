@@ -27,6 +27,8 @@ public class OrathinDataSource implements DataSource {
     private int loginTimeout;
     private final Properties extra = new Properties();
     private PrintWriter logWriter;
+    private dev.orathin.net.ConnectListener connectListener;
+    private dev.orathin.CallListener callListener;
 
     /** The JDBC URL ({@code jdbc:orathin:@...}). */
     public void setUrl(String url) {
@@ -73,6 +75,20 @@ public class OrathinDataSource implements DataSource {
         this.connectTimeoutSeconds = seconds;
     }
 
+    /**
+     * Observes every call of the connections this data source opens (duration, round trips, rows,
+     * bytes, outcome): the metrics and tracing hook ({@code orathin-micrometer},
+     * {@code orathin-opentelemetry}). Null means none.
+     */
+    public void setCallListener(dev.orathin.CallListener listener) {
+        this.callListener = listener;
+    }
+
+    /** Observes the connects this data source makes (attempts, TLS, retries, outcome). Null means none. */
+    public void setConnectListener(dev.orathin.net.ConnectListener listener) {
+        this.connectListener = listener;
+    }
+
     /** Any other connect parameter (ojdbc or python-oracledb name). */
     public void setProperty(String name, String value) {
         extra.setProperty(name, value);
@@ -109,7 +125,7 @@ public class OrathinDataSource implements DataSource {
         if (url.startsWith(OrathinDriver.ORACLE_PREFIX)) {
             p.setProperty(OrathinDriver.ACCEPT_ORACLE_URLS, "true");
         }
-        Connection c = new OrathinDriver().connect(url, p);
+        Connection c = new OrathinDriver().connect(url, p, connectListener, callListener);
         if (c == null) {
             throw Errors.error(JdbcErrorCode.INVALID_CONNECT_PARAMS, "not an orathin URL: " + Redaction.jdbcUrl(url) + " (expected jdbc:orathin:@...)");
         }
@@ -148,8 +164,8 @@ public class OrathinDataSource implements DataSource {
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw Errors.notSupported("DataSource.getParentLogger");
+    public Logger getParentLogger() {
+        return OrathinDriver.parentLogger();
     }
 
     @Override

@@ -51,6 +51,12 @@ public final class OrathinDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
+        return connect(url, info, null, null);
+    }
+
+    /** {@link #connect(String, Properties)} with listeners ({@link OrathinDataSource}'s). */
+    Connection connect(String url, Properties info, dev.orathin.net.ConnectListener connectListener, dev.orathin.CallListener callListener)
+            throws SQLException {
         Properties merged = new Properties();
         if (info != null) {
             merged.putAll(info);
@@ -60,6 +66,9 @@ public final class OrathinDriver implements Driver {
         }
         try {
             ConnectParams params = params(url, merged);
+            if (connectListener != null || callListener != null) {
+                params = params.withListeners(connectListener, callListener);
+            }
             return JdbcConnection.open(Orathin.connect(params), Redaction.jdbcUrl(url), params.user());
         } catch (OrathinException e) {
             throw Errors.translate(e);
@@ -172,7 +181,18 @@ public final class OrathinDriver implements Driver {
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw Errors.notSupported("Driver.getParentLogger");
+    public Logger getParentLogger() {
+        return parentLogger();
+    }
+
+    /**
+     * The parent of orathin's loggers ({@code dev.orathin}: {@code dev.orathin.net.connect},
+     * {@code dev.orathin.connect}, {@code dev.orathin.calls}, {@code dev.orathin.packets}, ...). orathin logs
+     * through {@code System.Logger}, which goes to {@code java.util.logging} unless a
+     * {@code System.LoggerFinder} (SLF4J, Log4j) is installed; with one installed, configure the same
+     * names there.
+     */
+    static Logger parentLogger() {
+        return Logger.getLogger("dev.orathin");
     }
 }

@@ -55,7 +55,7 @@ class JdbcDriverTest {
 
     @BeforeAll
     static void start(@TempDir Path tmp) {
-        db = TestDatabase.builder().user("app", "App#2026").build();
+        db = TestDatabase.builder().user("app", "App#2026").expiringUser("soon", "Soon#2026").build();
         db.run("create table items (id number(10) primary key, name varchar2(40) not null, price number(10,2), created timestamp(6))");
         server = OracleTestServer.builder().tcps().service("shop_high").database(db).build().start();
         dir = server.writeClientConfig(tmp, WALLET_PW);
@@ -81,6 +81,24 @@ class JdbcDriverTest {
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), props());
+    }
+
+    /** ORA-28002 in the login reply is a SQLWarning on the connection (as ojdbc reports it), cleared by clearWarnings. */
+    @Test
+    void loginWarningIsASqlWarning() throws SQLException {
+        try (Connection c = connect()) {
+            assertNull(c.getWarnings(), "no warning for a normal account");
+        }
+        Properties p = props();
+        p.setProperty("user", "soon");
+        p.setProperty("password", "Soon#2026");
+        try (Connection c = DriverManager.getConnection(url(), p)) {
+            java.sql.SQLWarning w = c.getWarnings();
+            assertEquals(28002, w.getErrorCode(), String.valueOf(w));
+            assertTrue(w.getMessage().startsWith("ORA-28002"), w.getMessage());
+            c.clearWarnings();
+            assertNull(c.getWarnings());
+        }
     }
 
     @Test

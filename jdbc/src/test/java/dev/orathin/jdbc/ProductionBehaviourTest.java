@@ -189,4 +189,79 @@ class ProductionBehaviourTest {
             assertThrows(SQLException.class, () -> s.executeQuery("select 1 from dual"));
         }
     }
+
+    /** Issue #21: a metrics hook on every call and on the connect, set on the DataSource (where pools and Spring configure it). */
+    @Test
+    void theDataSourceReportsCallsAndConnectsToItsListeners() throws SQLException {
+        List<dev.orathin.CallEvent> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.orathin.net.RecordingConnectListener connects = new dev.orathin.net.RecordingConnectListener();
+        OrathinDataSource ds = new OrathinDataSource();
+        ds.setUrl(url());
+        ds.setUser("app");
+        ds.setPassword("App#2026");
+        ds.setWalletLocation(dir.toString());
+        ds.setWalletPassword(new String(WALLET_PW));
+        ds.setCallListener(calls::add);
+        ds.setConnectListener(connects);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(2, connects.events(dev.orathin.net.ConnectEvent.TlsHandshakeDone.class).size(),
+                    "the ADB hand-off's two handshakes: " + connects.names());
+            calls.clear();
+            try (ResultSet rs = s.executeQuery("select 1 from dual union all select 2 from dual")) {
+                while (rs.next()) {
+                    rs.getInt(1);
+                }
+            }
+            assertEquals("SELECT", calls.get(0).operation());
+            assertEquals(2, calls.stream().mapToLong(dev.orathin.CallEvent::rows).sum(), calls.toString());
+            assertThrows(SQLException.class, () -> s.executeQuery("select * from no_such_table"));
+            assertEquals(java.util.Optional.of("ORA-00942"), calls.get(calls.size() - 1).errorCode());
+        }
+    }
+
+    /** JDBC getParentLogger names the parent of orathin's System.Logger names instead of throwing. */
+    @Test
+    void theParentLoggerIsOrathins() throws SQLException {
+        assertEquals("dev.orathin", new OrathinDriver().getParentLogger().getName());
+        assertEquals("dev.orathin", new OrathinDataSource().getParentLogger().getName());
+    }
+
+    /**
+     * Issue #20: jdbc:orathin:@config-file://... — the descriptor (an alias of the wallet's tnsnames.ora),
+     * the user, a password reference, the wallet and its password all come from one JSON document.
+     */
+    @Test
+    void aJdbcUrlNamingAConfigFileConnectsWithEverythingFromTheDocument(@TempDir Path tmp) throws Exception {
+        Path pw = tmp.resolve("app.pw");
+        java.nio.file.Files.writeString(pw, "App#2026\n");
+        Path cfg = tmp.resolve("db.json");
+        java.nio.file.Files.writeString(cfg, ("{'shop': {'connect_descriptor': 'shop_high', 'user': 'app', 'password': 'file:" + pw + "',"
+                + " 'wallet_location': '" + dir + "', 'wallet_password': {'type': 'text', 'value': '" + new String(WALLET_PW) + "'},"
+                + " 'jdbc': {'oracle.net.tns_admin': '" + dir + "'}}}").replace('\'', '"'));
+        try (Connection c = DriverManager.getConnection("jdbc:orathin:@config-file://" + cfg + "?key=shop");
+                ResultSet rs = c.createStatement().executeQuery("select sys_context('USERENV','SESSION_USER') from dual")) {
+            assertTrue(rs.next());
+            assertEquals("APP", rs.getString(1).toUpperCase(java.util.Locale.ROOT));
+        }
+        java.nio.file.Files.writeString(cfg, "{\"shop\": {\"connect_descriptor\": 42}}");
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:orathin:@config-file://" + cfg + "?key=shop"));
+        assertTrue(e.getMessage().startsWith("OTN-1075"), e.getMessage());
+        assertTrue(e instanceof java.sql.SQLNonTransientConnectionException, "a configuration fault is permanent, as every 1xxx code: " + e);
+    }
+
+    /** Generated-key column names may come already quoted (Spring Data JDBC's "ID"); ojdbc takes them as they are. */
+    @Test
+    void generatedKeyColumnNamesMayBeQuotedIdentifiers() throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("insert into nums (id, x) values (?, ?)", new String[] {"\"ID\""})) {
+            ps.setInt(1, 777);
+            ps.setInt(2, 1);
+            assertEquals(1, ps.executeUpdate());
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                assertTrue(keys.next());
+                assertEquals(777, keys.getInt(1));
+            }
+            c.createStatement().executeUpdate("delete from nums where id = 777");
+        }
+    }
 }

@@ -110,9 +110,8 @@ final class ClientConfig {
         f.put("tnsnames.ora", ascii(tns.toString()));
         f.put("sqlnet.ora", ascii("WALLET_LOCATION = (SOURCE = (METHOD = file) (METHOD_DATA = (DIRECTORY=\"?/network/admin\")))\n"
                 + "SSL_SERVER_DN_MATCH=yes\n"));
-        f.put("ewallet.pem", pem(pki, password));
-        byte[] p12 = pkcs12(pki, password);
-        f.put("ewallet.p12", p12);
+        f.put("ewallet.pem", WalletWriter.pem(pki, password)); // the key form ojdbc's PEM reader takes: see WalletWriter
+        f.put("ewallet.p12", pkcs12(pki, password));
         f.put("cwallet.sso", sso(pki));
         f.put("keystore.jks", jks(pki, password, true));
         f.put("truststore.jks", jks(pki, password, false));
@@ -133,32 +132,10 @@ final class ClientConfig {
     }
 
     /**
-     * ewallet.pem in the current ADB layout (wallets.md §4.1): the client key as PBES2 / PBKDF2
-     * hmacWithSHA256 / AES-256-CBC encrypted PKCS#8, then the client certificate, then the CA.
-     */
-    static byte[] pem(TestPki pki, char[] password) {
-        try {
-            JceOpenSSLPKCS8EncryptorBuilder eb = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC);
-            eb.setProvider(BC);
-            eb.setPRF(PKCS8Generator.PRF_HMACSHA256);
-            eb.setIterationCount(10_000);
-            eb.setPassword(password);
-            StringWriter out = new StringWriter();
-            try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-                w.writeObject(new JcaPKCS8Generator(pki.client().privateKey(), eb.build()));
-                for (X509Certificate c : pki.client().chain()) {
-                    w.writeObject(c);
-                }
-            }
-            return ascii(out.toString());
-        } catch (IOException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot write ewallet.pem", e);
-        }
-    }
-
-    /**
-     * ewallet.p12 in Oracle's profile (wallets.md §2): one PBES2/AES-256 encrypted safe holding an
-     * unshrouded keyBag {@code orakey}, the trusted CA certBag and the user certBag; SHA-1 MAC.
+     * ewallet.p12 (and the PKCS#12 inside cwallet.sso) in Oracle's profile (wallets.md §2): one
+     * PBES2/AES-256 encrypted safe holding an unshrouded keyBag {@code orakey}, the trusted CA certBag
+     * and the user certBag; SHA-1 MAC — what orapki writes and can modify (see {@link WalletWriter}
+     * for why ojdbc11 cannot use it with a password).
      */
     static byte[] pkcs12(TestPki pki, char[] password) {
         try {
@@ -249,7 +226,7 @@ final class ClientConfig {
     }
 
     /** Oracle-style 24-byte localKeyId (wallets.md §2.3): E6B652DD 4 0 type index link. */
-    private static byte[] localKeyId(int type, int index, int link) {
+    static byte[] localKeyId(int type, int index, int link) {
         int[] words = {0xE6B652DD, 4, 0, type, index, link};
         byte[] b = new byte[24];
         for (int i = 0; i < 6; i++) {

@@ -44,4 +44,12 @@ public sealed interface Fault {
     /** Present a listener certificate issued by a CA the client does not trust. */
     record OtherCaCertificate() implements Fault {
     }
+
+    /**
+     * Answer normally, but with a small SDU drawn from {@code seed} (512..2048), so replies continue
+     * across DATA packets at random message bytes (see {@link OracleTestServer.Builder#splitMessages(long)}
+     * for every connection).
+     */
+    record SplitMessages(long seed) implements Fault {
+    }
 }

@@ -2,6 +2,7 @@ package dev.orathin.testkit;
 
 import dev.orathin.testkit.internal.ServerNetSession;
 import dev.orathin.testkit.internal.net.Ano;
+import dev.orathin.testkit.internal.net.PacketSplitter;
 import dev.orathin.testkit.internal.net.TnsWire;
 import dev.orathin.testkit.internal.net.TnsWire.RawPacket;
 import java.io.FilterOutputStream;
@@ -123,6 +124,10 @@ final class ListenerConnection {
                 return;
             }
             int sdu = (int) Math.max(512, Math.min(config.sdu, connect.sdu()));
+            Long splitSeed = fault instanceof Fault.SplitMessages f ? Long.valueOf(f.seed()) : config.splitSeed;
+            if (splitSeed != null) {
+                sdu = Math.min(sdu, PacketSplitter.sdu(splitSeed, rec.id())); // replies continue across packets at random bytes
+            }
             wire.write(TnsWire.ACCEPT, 0, accept(version, sdu));
             wire.useLargeLengths(true);
             Session session = new Session(wire, connect, version, sdu);
@@ -279,18 +284,21 @@ final class ListenerConnection {
         byte[] b = new byte[length - 8];
         put16(b, 0, version);
         put16(b, 2, 0x0001); // global service options
-        put16(b, 4, Math.min(sdu, 65535));
-        put16(b, 6, Math.min(sdu, 65535));
-        put16(b, 8, 0x0001); // value of 1 in our byte order
+        boolean real = config.profile != null; // profiles send what 18c XE and 23ai sent (real-packets muhdur-handshake, muhdur-*)
+        put16(b, 4, real ? 0 : Math.min(sdu, 65535)); // real servers: 0 here, the SDU is in the 32-bit field
+        put16(b, 6, real ? 0 : Math.min(sdu, 65535));
+        put16(b, 8, real ? 0x0100 : 0x0001); // "value of 1" in the server's byte order: real servers send 01 00
         put16(b, 10, 0); // accept data length
         put16(b, 12, length); // accept data offset = packet length
-        b[14] = (byte) (config.nativeEncryptionRequired ? 0x10 | 0x01 : 0x04); // NSI flags0: NA disabled -> no ANO (§4); 0x10 = NA required
-        b[15] = 0x08; // NSI flags1: no NA services
+        int nsi = config.profile == null ? 0x04 : config.profile.nsiFlags(); // real servers: 0xC5 (NA disabled 0x04, reneg 0x80, ...)
+        b[14] = (byte) (config.nativeEncryptionRequired ? 0x10 | 0x01 : nsi); // NSI flags0: NA disabled -> no ANO (§4); 0x10 = NA required
+        b[15] = (byte) (real ? 0 : 0x08); // NSI flags1: no NA services (real servers: 0)
         put32(b, 24, sdu);
         put32(b, 28, sdu);
         b[32] = 0; // compression off
         if (version >= 318) {
-            put32(b, 33, config.fastAuth ? ACCEPT_FLAG_FAST_AUTH : 0);
+            int flags2 = config.profile == null ? 0 : config.profile.acceptFlags2() & ~ACCEPT_FLAG_FAST_AUTH;
+            put32(b, 33, flags2 | (config.fastAuth ? ACCEPT_FLAG_FAST_AUTH : 0));
         }
         if (version >= 319) {
             byte[] uuid = new byte[16]; // database UUID: ojdbc11 23.x needs these 16 bytes
@@ -333,6 +341,11 @@ final class ListenerConnection {
         }
 
         @Override
+        public Profile profile() {
+            return config.profile;
+        }
+
+        @Override
         public String connectData() {
             return connect.data();
         }
@@ -365,7 +378,7 @@ final class ListenerConnection {
         void answerAno() throws IOException {
             Packet first = readPacket();
             if (first != null && first.type() == TnsWire.DATA && Ano.isRequest(first.payload())) {
-                writeData(0, Ano.reply(first.payload()));
+                writeUnsplit(Ano.reply(first.payload())); // not TTC: real servers answer ANO in one packet
             } else {
                 pending = first;
             }
@@ -402,6 +415,12 @@ final class ListenerConnection {
                 return new Packet(p.type(), p.flags(), dataFlags, payload);
             }
             return new Packet(p.type(), p.flags(), 0, p.tail(8));
+        }
+
+        private void writeUnsplit(byte[] payload) throws IOException {
+            byte[] body = new byte[2 + payload.length];
+            System.arraycopy(payload, 0, body, 2, payload.length);
+            wire.write(TnsWire.DATA, 0, body);
         }
 
         @Override

@@ -254,6 +254,8 @@ public final class OracleTestServer implements AutoCloseable {
         final Map<String, String> redirects = new HashMap<>();
         TestPki pki;
         DatabaseHandler database;
+        Profile profile;
+        Long splitSeed;
 
         private Builder() {
         }
@@ -293,6 +295,34 @@ public final class OracleTestServer implements AutoCloseable {
         /** Make ACCEPT say native network encryption is required (NSI flag NAREQUIRED), as a server with SQLNET.ENCRYPTION_SERVER=required. */
         public Builder nativeEncryptionRequired() {
             this.nativeEncryptionRequired = true;
+            return this;
+        }
+
+        /**
+         * Behave like this real server version at negotiation and around calls (ACCEPT version and
+         * flags, SDU, fast auth, END_OF_RESPONSE, banner, piggybacks; AUTONOMOUS also turns on TCPS
+         * with the listener hand-off). Later builder calls override single settings.
+         */
+        public Builder profile(Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            this.version = profile.acceptVersion();
+            this.sdu = profile.maxSdu();
+            this.fastAuth = profile.fastAuth();
+            if (profile.autonomous()) {
+                this.tcps = true;
+                this.handoff = true;
+            }
+            return this;
+        }
+
+        /**
+         * Split server messages across DATA packets at random boundaries, on every connection: each
+         * connection gets a small SDU drawn from the seed (512..2048 bytes; replayable), and every
+         * reply longer than it continues in the next packet at whatever byte the boundary falls on,
+         * as real servers send replies larger than the SDU (full packets up to the last one).
+         */
+        public Builder splitMessages(long seed) {
+            this.splitSeed = seed;
             return this;
         }
 

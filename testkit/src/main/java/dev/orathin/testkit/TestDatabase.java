@@ -26,6 +26,7 @@ public final class TestDatabase extends TtcDatabase {
         super(Map.of());
         b.accounts.forEach(a -> account(a.name, a.password, a.verifier11g, a.locked, a.expired));
         b.proxies.forEach(p -> grantProxy(p[0], p[1]));
+        b.expiring.forEach(this::passwordExpiresSoon);
     }
 
     /** A builder without users. */
@@ -48,6 +49,8 @@ public final class TestDatabase extends TtcDatabase {
     public static final class Builder {
         private record Spec(String name, char[] password, boolean verifier11g, boolean locked, boolean expired) {
         }
+
+        private final List<String> expiring = new ArrayList<>();
 
         private final List<Spec> accounts = new ArrayList<>();
         private final List<String[]> proxies = new ArrayList<>();
@@ -76,6 +79,16 @@ public final class TestDatabase extends TtcDatabase {
         /** Adds a user whose password has expired: ORA-28001 unless the logon sets a new password. */
         public Builder expiredUser(String name, String password) {
             accounts.add(new Spec(name, password.toCharArray(), false, false, true));
+            return this;
+        }
+
+        /**
+         * Adds a user whose password expires soon: logins succeed, and the login reply carries the
+         * warning ORA-28002 (a WARNING message), as a real server sends in the password's grace period.
+         */
+        public Builder expiringUser(String name, String password) {
+            accounts.add(new Spec(name, password.toCharArray(), false, false, false));
+            expiring.add(name);
             return this;
         }
 

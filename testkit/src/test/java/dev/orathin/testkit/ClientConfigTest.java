@@ -52,16 +52,21 @@ class ClientConfigTest {
             assertTrue(Files.readString(dir.resolve("ojdbc.properties")).contains("oracle.net.wallet_location="));
 
             TestPki pki = server.pki();
-            // ewallet.pem: encrypted PKCS#8 (PBES2/AES-256), client certificate, CA
+            // ewallet.pem: encrypted PKCS#8 (PBE-SHA1-3DES, which JDK 17 decrypts for ojdbc's PEMKeyStore), client certificate, CA
             try (PEMParser pem = new PEMParser(new StringReader(Files.readString(dir.resolve("ewallet.pem"))))) {
                 PKCS8EncryptedPrivateKeyInfo enc = (PKCS8EncryptedPrivateKeyInfo) pem.readObject();
-                assertEquals("1.2.840.113549.1.5.13", enc.getEncryptionAlgorithm().getAlgorithm().getId(), "PBES2");
+                assertEquals("1.2.840.113549.1.12.1.3", enc.getEncryptionAlgorithm().getAlgorithm().getId(), "pbeWithSHAAnd3-KeyTripleDES-CBC");
+                javax.crypto.EncryptedPrivateKeyInfo jdk = new javax.crypto.EncryptedPrivateKeyInfo(enc.getEncoded());
+                // what ojdbc's PEMKeyStore does: a SecretKeyFactory named by getAlgName
+                javax.crypto.SecretKey k = javax.crypto.SecretKeyFactory.getInstance(jdk.getAlgName())
+                        .generateSecret(new javax.crypto.spec.PBEKeySpec(PW));
+                assertEquals("RSA", jdk.getKeySpec(k).getAlgorithm());
                 PrivateKeyInfo info = enc.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(PW));
                 assertSignsFor(new JcaPEMKeyConverter().getPrivateKey(info), pki.client().certificate());
                 assertEquals(pki.client().certificate(), cert(pem.readObject()));
                 assertEquals(pki.ca().certificate(), cert(pem.readObject()));
             }
-            // ewallet.p12: MAC verifies with the wallet password; key bag + CA + user certificate
+            // ewallet.p12: MAC verifies with the wallet password; key bag + CA + user certificate (Oracle's profile)
             assertP12(Files.readAllBytes(dir.resolve("ewallet.p12")), PW, pki);
             // cwallet.sso: header, then the obfuscated password opens the PKCS#12 that follows
             byte[] sso = Files.readAllBytes(dir.resolve("cwallet.sso"));

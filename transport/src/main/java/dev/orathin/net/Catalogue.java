@@ -57,7 +57,7 @@ final class Catalogue {
         row("EXPIRE_TIME", DESCRIPTION, Set.of(DESCRIPTION), DURATION, null, CLIENT, PLAIN, SUPPORTED, "SQLNET.EXPIRE_TIME",
                 "TCP keepalive interval (minutes)", "expire_time");
         row("SDU", DESCRIPTION, Set.of(DESCRIPTION), INTEGER, "8192", CLIENT, PLAIN, SUPPORTED, null,
-                "session data unit asked for in the CONNECT header (512..2097152)", "sdu");
+                "session data unit asked for in the CONNECT header (clamped to 512..2097152)", "sdu");
         row("USE_SNI", DESCRIPTION, Set.of(DESCRIPTION), BOOLEAN, "off", CLIENT, PLAIN, SUPPORTED, null,
                 "send the service as TLS SNI so the listener can skip the hand-off", "use_sni");
         row("CONNECTION_ID_PREFIX", DESCRIPTION, Set.of(DESCRIPTION), TEXT, null, CLIENT, PLAIN, SUPPORTED, null,
@@ -82,10 +82,10 @@ final class Catalogue {
         row("SERVICE_NAME", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "database service");
         row("SID", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "instance SID (old style)");
         row("INSTANCE_NAME", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "instance of the service");
-        row("SERVER", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "dedicated, shared or pooled");
+        row("SERVER", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "dedicated, shared or pooled (others rejected)");
         row("POOL_CONNECTION_CLASS", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "DRCP connection class",
                 "pool_connection_class", "cclass");
-        row("POOL_PURITY", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "DRCP purity (new or self)",
+        row("POOL_PURITY", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "DRCP purity: new or self (others rejected)",
                 "pool_purity", "purity");
         row("POOL_NAME", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "DRCP pool name", "pool_name");
         row("POOL_BOUNDARY", CONNECT_DATA, Set.of(CONNECT_DATA), TEXT, null, WIRE, PLAIN, SUPPORTED, null, "DRCP implicit pooling boundary",

@@ -1,5 +1,6 @@
 package dev.orathin.net;
 
+import dev.orathin.net.internal.session.NetConnector;
 /**
  * Observes the steps of a connect (okhttp's {@code EventListener} model): DNS, TCP, proxy tunnel,
  * each TLS handshake and identity check, the listener's answers, failed attempts and retries. Every

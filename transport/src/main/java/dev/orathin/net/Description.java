@@ -1,5 +1,6 @@
 package dev.orathin.net;
 
+import dev.orathin.net.internal.naming.Params;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +76,17 @@ public record Description(AddressList addresses, ConnectData connectData, Securi
         return Params.minutes(params, "EXPIRE_TIME").filter(d -> !d.isZero());
     }
 
-    /** SDU (default 8192, clamped by the validator to 512..2097152). */
+    /** The smallest and largest SDU: a value outside is clamped, as python-oracledb and node-oracledb do. */
+    public static final int MIN_SDU = 512, MAX_SDU = 2_097_152;
+
+    /** {@code sdu} clamped to {@link #MIN_SDU}..{@link #MAX_SDU}. */
+    public static int clampSdu(int sdu) {
+        return Math.max(MIN_SDU, Math.min(MAX_SDU, sdu));
+    }
+
+    /** SDU (default 8192; a value outside 512..2097152 is clamped, with a warning from the naming layer). */
     public int sdu() {
-        return Params.integer(params, "SDU", 512, 2_097_152).orElse(DEFAULT_SDU);
+        return Params.integer(params, "SDU", 0, Integer.MAX_VALUE).map(Description::clampSdu).orElse(DEFAULT_SDU);
     }
 
     /** USE_SNI (default off). */

@@ -17,6 +17,18 @@ public class NetException extends OrathinException {
 
     private final transient List<ConnectAttempt> attempts;
     private final int oraCode;
+    private final String baseDetail;
+    private final transient Timeout timeout;
+
+    /**
+     * Which bound ended a wait, as a fact instead of message text.
+     *
+     * @param parameter the setting that bounded it ({@code RECV_TIMEOUT}, {@code CONNECT_TIMEOUT},
+     *     {@code TRANSPORT_CONNECT_TIMEOUT}, {@code call timeout}, {@code overall connect timeout})
+     * @param value its value
+     */
+    public record Timeout(String parameter, java.time.Duration value) {
+    }
 
     /** A failure with no attempt log. */
     public NetException(NetErrorCode code, String detail) {
@@ -34,9 +46,30 @@ public class NetException extends OrathinException {
      * @param oraCode the ORA/TNS number the listener or client convention gives this failure, or 0
      */
     public NetException(NetErrorCode code, String detail, Throwable cause, List<ConnectAttempt> attempts, int oraCode) {
+        this(code, detail, cause, attempts, oraCode, null);
+    }
+
+    private NetException(NetErrorCode code, String detail, Throwable cause, List<ConnectAttempt> attempts, int oraCode, Timeout timeout) {
         super(code, detail + (oraCode > 0 ? " (ORA-" + String.format("%05d", oraCode) + ")" : "") + attemptLog(attempts), cause);
         this.attempts = List.copyOf(attempts);
         this.oraCode = oraCode;
+        this.baseDetail = detail;
+        this.timeout = timeout;
+    }
+
+    /** The same failure, recording which bound ended the wait. */
+    public NetException withTimeout(String parameter, java.time.Duration value) {
+        NetException e = new NetException((NetErrorCode) errorCode(), baseDetail, getCause(), attempts, oraCode,
+                new Timeout(parameter, value));
+        for (Throwable s : getSuppressed()) {
+            e.addSuppressed(s);
+        }
+        return e;
+    }
+
+    /** The bound that ended the wait, when a timeout ended it. */
+    public java.util.Optional<Timeout> timeout() {
+        return java.util.Optional.ofNullable(timeout);
     }
 
     /** The same failure with the attempt log of a whole connect. */
@@ -54,22 +87,13 @@ public class NetException extends OrathinException {
      * (e.g. that the overall deadline was reached); suppressed exceptions are kept.
      */
     public NetException withAttempts(List<ConnectAttempt> log, String connectionId, String note) {
-        String detail = baseDetail() + (note == null ? "" : note) + (connectionId == null || baseDetail().contains("CONNECTION_ID=") ? ""
+        String detail = baseDetail + (note == null ? "" : note) + (connectionId == null || baseDetail.contains("CONNECTION_ID=") ? ""
                 : " (CONNECTION_ID=" + connectionId + ")");
-        NetException e = new NetException((NetErrorCode) errorCode(), detail, getCause(), log, oraCode);
+        NetException e = new NetException((NetErrorCode) errorCode(), detail, getCause(), log, oraCode, timeout);
         for (Throwable s : getSuppressed()) {
             e.addSuppressed(s);
         }
         return e;
-    }
-
-    private String baseDetail() {
-        String m = getMessage().substring(code().length() + 2);
-        int cut = m.indexOf(" (ORA-");
-        if (cut < 0) {
-            cut = m.indexOf("\n  attempts:");
-        }
-        return cut < 0 ? m : m.substring(0, cut);
     }
 
     /** Every attempt the connect made, in order (empty for failures outside a connect). */

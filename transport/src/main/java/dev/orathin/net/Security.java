@@ -1,5 +1,6 @@
 package dev.orathin.net;
 
+import dev.orathin.net.internal.naming.Params;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.orathin.net;
 
+import dev.orathin.net.internal.session.NetConnector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

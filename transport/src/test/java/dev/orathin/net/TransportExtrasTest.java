@@ -1,14 +1,16 @@
 package dev.orathin.net;
 
+import dev.orathin.net.internal.plan.AttemptPlanner;
+import dev.orathin.net.internal.session.NetConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.naming.NamingRequest;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import dev.orathin.testkit.Fault;
 import dev.orathin.testkit.OracleTestServer;
 import java.time.Duration;

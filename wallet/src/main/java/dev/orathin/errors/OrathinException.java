@@ -16,6 +16,7 @@ public abstract class OrathinException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorCode errorCode;
+    private final String detail;
 
     /**
      * @param errorCode the stable code
@@ -25,6 +26,15 @@ public abstract class OrathinException extends RuntimeException {
     protected OrathinException(ErrorCode errorCode, String detail, Throwable cause) {
         super(Objects.requireNonNull(errorCode, "errorCode").code() + ": " + detail, cause);
         this.errorCode = errorCode;
+        this.detail = detail;
+    }
+
+    /**
+     * The message without its {@code OTN-nnnn: } prefix: what a caller shows beside the code
+     * (never parse it; subclasses carry their facts as fields).
+     */
+    public String detail() {
+        return detail;
     }
 
     /** The stable code of this failure. */

@@ -41,6 +41,12 @@ public final class Wallets {
      */
     public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * The wallet files that make a directory a wallet directory, in the order a connect looks for
+     * them in a configuration directory (one list for the driver, the cache and the CLI).
+     */
+    public static final List<String> FILES_IN_ORDER = List.of("cwallet.sso", "ewallet.pem", "ewallet.p12");
+
     private static final List<String> WITH_PASSWORD = List.of("ewallet.pem", "ewallet.p12", "cwallet.sso");
     private static final List<String> WITHOUT_PASSWORD = List.of("cwallet.sso", "cwallet.pem", "ewallet.pem");
 
@@ -64,6 +70,17 @@ public final class Wallets {
                     + ": expected a wallet directory, wallet file or wallet.zip; nothing exists at this path");
         }
         return decode(read(fileOrDirectory), password, fileOrDirectory.toString());
+    }
+
+    /**
+     * {@link #load(Path, char[])}, answered from a small per-process cache (16 wallets) while the
+     * wallet files keep their size and modification time and the same password is given — what
+     * {@code Orathin.connect} uses, so a service does not decrypt its wallet on every connect. The
+     * cache keys hold an HMAC of the password under a per-process random key, never the password;
+     * a wrong password is never answered from the cache.
+     */
+    public static Wallet loadCached(Path fileOrDirectory, char[] password) {
+        return dev.orathin.wallet.internal.WalletCache.load(fileOrDirectory, password);
     }
 
     /** Loads a wallet from the bytes of any supported format (PEM, PKCS#12, cwallet.sso, wallet.zip). */

@@ -192,6 +192,16 @@ public record BindValue(int typeNumber, int charsetForm, int bufferSize, byte[] 
         };
     }
 
+    /**
+     * A LOB locator bind (CLOB / NCLOB / BLOB): the locator bytes are the value.
+     *
+     * @param typeNumber 112 or 113
+     * @param charsetForm 1 CLOB, 2 NCLOB, 0 BLOB
+     */
+    public static BindValue lobLocator(int typeNumber, int charsetForm, byte[] locator) {
+        return new BindValue(typeNumber, charsetForm, Requests.LOB_LOCATOR_BUFFER, locator, DIR_IN, null);
+    }
+
     /** The same bind with another buffer size (array DML uses the largest value of each column). */
     public BindValue withBufferSize(int size) {
         return new BindValue(typeNumber, charsetForm, size, data, direction, outType, returnBind);

@@ -48,6 +48,18 @@ public final class Requests {
     public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
             int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
             List<ColumnInfo> defines, boolean dmlRowCounts) {
+        return execute(seq, fieldVersion, piggybacks, options, cursorId, sql, prefetchRows, query, executions, binds, bindMeta, defines,
+                dmlRowCounts, false);
+    }
+
+    /**
+     * A full EXECUTE whose defines ask for LOB columns as locators ({@code lobLocators}: CLOB / BLOB
+     * defined as themselves with the LOB prefetch cont flag, so that each locator comes with the
+     * LOB's length and chunk size) or inline (defined as LONG / LONG RAW); see the other overload.
+     */
+    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
+            int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
+            List<ColumnInfo> defines, boolean dmlRowCounts, boolean lobLocators) {
         TtcWriter w = new TtcWriter();
         w.raw(piggybacks);
         header(w, FN_EXECUTE, seq.getAsInt(), fieldVersion);
@@ -109,6 +121,8 @@ public final class Requests {
                 int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
                 if (c.isPrefetchedLob()) {
                     prefetchMetadata(w, fieldVersion, type);
+                } else if (c.isLob() && lobLocators) {
+                    lobMetadata(w, fieldVersion, c.typeNumber(), c.charsetForm());
                 } else {
                     metadata(w, fieldVersion, type, c.charsetForm(), size);
                 }
@@ -224,6 +238,8 @@ public final class Requests {
         for (BindValue b : meta) {
             if (b.typeNumber() == ColumnInfo.VECTOR || b.typeNumber() == ColumnInfo.JSON) {
                 prefetchMetadata(w, fieldVersion, b.typeNumber());
+            } else if (b.typeNumber() == 112 || b.typeNumber() == 113) {
+                lobMetadata(w, fieldVersion, b.typeNumber(), b.charsetForm());
             } else {
                 metadata(w, fieldVersion, b.typeNumber(), b.charsetForm(), b.bufferSize());
             }
@@ -269,6 +285,29 @@ public final class Requests {
         }
     }
 
+    /** Buffer size of LOB locator binds and defines (python DB_TYPE_CLOB / DB_TYPE_BLOB buffer_size_factor). */
+    static final int LOB_LOCATOR_BUFFER = 112;
+
+    /**
+     * CLOB / NCLOB / BLOB locator metadata (python {@code _write_column_metadata}): buffer size 112,
+     * the LOB prefetch cont flag (the server then sends length and chunk size with each locator),
+     * no prefetch length (no data with the locator).
+     */
+    private static void lobMetadata(TtcWriter w, int fieldVersion, int type, int charsetForm) {
+        w.ub1(type).ub1(0x01).ub1(0).ub1(0);
+        w.ub(LOB_LOCATOR_BUFFER);
+        w.ub(0); // max number of array elements
+        w.ub(LOB_PREFETCH_FLAG);
+        w.ub(0); // OID
+        w.ub(0); // version
+        w.ub(charsetForm != 0 ? 873 : 0);
+        w.ub1(charsetForm);
+        w.ub(0); // LOB prefetch length: none
+        if (fieldVersion >= FV_12_2) {
+            w.ub(0); // oaccolid
+        }
+    }
+
     /**
      * A VECTOR / JSON bind value: a 40-byte value-based QLocator (ub4 length, then as CLR) holding the
      * data length, then the data (CLR); NULL is a zero length (node-oracledb {@code writeQLocator}).
@@ -293,6 +332,13 @@ public final class Requests {
     private static void value(TtcWriter w, BindValue meta, BindValue v) {
         if (meta.typeNumber() == ColumnInfo.VECTOR || meta.typeNumber() == ColumnInfo.JSON) {
             prefetchedValue(w, v.data());
+        } else if (meta.typeNumber() == 112 || meta.typeNumber() == 113) {
+            // a locator: ub4 length, then the bytes with their length (python write_lob_with_length); NULL is length 0
+            if (v.data() == null) {
+                w.ub(0);
+            } else {
+                w.ub(v.data().length).clr(v.data());
+            }
         } else {
             w.clr(v.data());
         }

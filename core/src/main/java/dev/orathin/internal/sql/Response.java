@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Reading is restartable after a break/reset: {@link #read} may be called again with a reader
  * positioned at the server's next message and continues with the state collected so far.
  */
-public final class Response {
+public final class Response implements dev.orathin.internal.ttc.TtcReply {
 
     /** TTC message types of a statement reply. */
     public static final int MSG_ERROR = 4, MSG_ROW_HEADER = 6, MSG_ROW_DATA = 7, MSG_PARAMETER = 8, MSG_STATUS = 9, MSG_IO_VECTOR = 11,
@@ -48,6 +48,7 @@ public final class Response {
     private boolean ended;
     private int warning;
     private boolean lobsDefined = true;
+    private LobMaker lobMaker;
     private int lastMessageType;
 
     /**
@@ -71,6 +72,23 @@ public final class Response {
     /** Declares that LOB columns are not defined as LONG yet: their values arrive as locators (and are dropped). */
     public Response lobsAsLocators(boolean locators) {
         this.lobsDefined = !locators;
+        return this;
+    }
+
+    /** Turns a fetched CLOB / BLOB locator into the value handed to the application. */
+    @FunctionalInterface
+    public interface LobMaker {
+        /** The value for {@code column}'s locator, its length (characters or bytes) and chunk size. */
+        Object make(ColumnInfo column, byte[] locator, long length, int chunkSize);
+    }
+
+    /**
+     * Declares that LOB columns were defined as locators (not LONG): each value is ub4 locator
+     * length (0 = NULL), ub8 LOB length, ub4 chunk size, the locator (python
+     * {@code read_lob_with_length}), handed to {@code maker}.
+     */
+    public Response lobLocators(LobMaker maker) {
+        this.lobMaker = maker;
         return this;
     }
 
@@ -266,6 +284,10 @@ public final class Response {
                 row[i] = previousRow[i];
             } else {
                 ColumnInfo c = cols.get(i);
+                if (lobsDefined && lobMaker != null && c.isLob()) {
+                    row[i] = readLocator(r, c);
+                    continue;
+                }
                 if (!lobsDefined && c.isPrefetchedLob()) {
                     row[i] = ValueCodec.locatorOnly(r);
                     continue;
@@ -276,6 +298,21 @@ public final class Response {
         bitVector = null;
         previousRow = row;
         rows.add(row);
+    }
+
+    private Object readLocator(TtcReader r, ColumnInfo c) {
+        int n = r.ub4();
+        if (n == 0) {
+            return null;
+        }
+        long length = r.ub();
+        int chunk = r.ub4();
+        byte[] locator = r.clr();
+        if (locator == null || locator.length != n) {
+            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "row data: column " + c.name() + " announced a LOB"
+                    + " locator of " + n + " bytes, found " + (locator == null ? 0 : locator.length));
+        }
+        return lobMaker.make(c, locator, length, chunk);
     }
 
     private void readOutBinds(TtcReader r) {

@@ -20,6 +20,8 @@ public final class Statement {
     public List<ColumnInfo> columns;
     /** True once LOB columns were defined as LONG / LONG RAW on this cursor. */
     public boolean lobsDefined;
+    /** True when those LOB columns were defined as locators (else as LONG / LONG RAW). */
+    public boolean lobLocators;
     /** Bind metadata last sent. */
     public List<BindValue> bindMeta = List.of();
     /** True while a cursor uses the statement. */
@@ -59,6 +61,7 @@ public final class Statement {
         cursorId = 0;
         columns = null;
         lobsDefined = false;
+        lobLocators = false;
         bindMeta = List.of();
     }
 }

@@ -2,6 +2,7 @@ package dev.orathin.internal.ttc;
 
 import dev.orathin.CoreErrorCode;
 import dev.orathin.OrathinProtocolException;
+import dev.orathin.ServerWarning;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class AuthExchange {
     public static final int FN_AUTH_PHASE_ONE = 118, FN_AUTH_PHASE_TWO = 115;
     /** Auth modes. */
     public static final int MODE_LOGON = 0x1, MODE_CHANGE_PASSWORD = 0x2, MODE_WITH_PASSWORD = 0x100;
+    /** TTC message type WARNING. */
+    static final int MSG_WARNING = 15;
     /** Key/value flag used for session keys and the alter-session statement. */
     public static final int FLAG_SPECIAL = 1;
 
@@ -59,8 +62,9 @@ public final class AuthExchange {
      * @param values pair values by key
      * @param verifierType flags of AUTH_VFR_DATA, 0 if absent
      * @param end the ERROR message that ended the reply
+     * @param warning the WARNING message of the reply (ORA-28002 when the password expires soon), or null
      */
-    public record Reply(Map<String, String> values, int verifierType, ErrorInfo end) {
+    public record Reply(Map<String, String> values, int verifierType, ErrorInfo end, ServerWarning warning) {
         /** Keys only. */
         @Override
         public String toString() {
@@ -70,8 +74,18 @@ public final class AuthExchange {
 
     /** Reads messages until the ERROR (type 4) or END_OF_RESPONSE (29) that ends the reply. */
     public static Reply readReply(TtcReader r, Capabilities caps) {
+        return readReply(r, caps, false);
+    }
+
+    /**
+     * Reads one auth reply. With {@code endOfResponse} (ACCEPT v319 offered it) the reply ends only at
+     * END_OF_RESPONSE (29), which may follow the ERROR in a later packet: a reader stopping at the
+     * ERROR would take that 29 as the next reply (found by the testkit's split-messages fault).
+     */
+    public static Reply readReply(TtcReader r, Capabilities caps, boolean endOfResponse) {
         Map<String, String> values = new LinkedHashMap<>();
         int verifier = 0;
+        ServerWarning warning = null;
         while (true) {
             int type = r.ub1();
             switch (type) {
@@ -91,20 +105,55 @@ public final class AuthExchange {
                 // 23ai (23.26.1) puts a session-state sync piggyback between the AUTH phase-two pairs and the
                 // ERROR (real-packets muhdur-*.txt, the phase-two reply); python-oracledb reads it in every reply
                 case ServerPiggyback.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
+                // a successful login in the password's grace period: WARNING ORA-28002 before the ERROR (python-oracledb
+                // and node-oracledb read ub2 number, ub2 length, ub2 flags, then the text; both keep it on the connection)
+                case MSG_WARNING -> warning = readWarning(r);
                 case Negotiation.MSG_ERROR -> {
-                    return new Reply(values, verifier, ErrorInfo.read(r, caps));
+                    ErrorInfo end = ErrorInfo.read(r, caps);
+                    if (endOfResponse) {
+                        skipToEndOfResponse(r);
+                    }
+                    return new Reply(values, verifier, end, warning);
                 }
                 case Negotiation.MSG_END_OF_RESPONSE -> {
-                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));
+                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null), warning);
                 }
                 case Negotiation.MSG_STATUS -> {
                     r.ub();
                     r.ub();
-                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null));
+                    return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null), warning);
                 }
                 default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "authentication reply: unexpected TTC"
-                        + " message type " + type + " (expected PARAMETER 8, SERVER_SIDE_PIGGYBACK 23, ERROR 4 or END_OF_RESPONSE 29)");
+                        + " message type " + type + " (expected PARAMETER 8, SERVER_SIDE_PIGGYBACK 23, WARNING 15, ERROR 4 or END_OF_RESPONSE 29)");
             }
         }
+    }
+
+    /** After the ERROR of a reply that ends with END_OF_RESPONSE: piggybacks, then message 29. */
+    private static void skipToEndOfResponse(TtcReader r) {
+        while (true) {
+            int type = r.ub1();
+            if (type == Negotiation.MSG_END_OF_RESPONSE) {
+                return;
+            }
+            if (type != ServerPiggyback.MSG_SERVER_PIGGYBACK) {
+                throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "authentication reply: TTC message type " + type
+                        + " after the ERROR (expected END_OF_RESPONSE 29 or SERVER_SIDE_PIGGYBACK 23)");
+            }
+            ServerPiggyback.skip(r);
+        }
+    }
+
+    /** WARNING (15): ub2 number, ub2 text length, ub2 flags, then the text when both are non-zero; null for number 0. */
+    static ServerWarning readWarning(TtcReader r) {
+        int number = (int) r.ub();
+        long length = r.ub();
+        r.ub(); // flags
+        if (number == 0 || length == 0) {
+            return null;
+        }
+        byte[] text = r.clr();
+        String message = text == null ? "" : new String(text, StandardCharsets.UTF_8).strip();
+        return new ServerWarning(number, message);
     }
 }

@@ -34,6 +34,8 @@ public final class Capabilities {
     private int serverProtocolVersion;
     private String banner = "";
     private boolean endOfCallStatus = true;
+    /** TTC4 bit: the client reads replies up to END_OF_RESPONSE. */
+    static final int TTC4_END_OF_RESPONSE = 0x20;
 
     /** The client's capabilities before negotiation (values as python-oracledb, field version lowered). */
     public Capabilities() {
@@ -73,6 +75,20 @@ public final class Capabilities {
         compileCaps[CCAP_VECTOR_FEATURES] = 0x03; // BINARY and sparse vectors
         runtimeCaps[0] = 2; // COMPAT_81
         runtimeCaps[6] = 0x05; // zero copy + 32K strings
+    }
+
+    /**
+     * Announces END_OF_RESPONSE support (TTC4 0x20) when the ACCEPT offered it (v319, flags2
+     * 0x02000000), as python-oracledb does ({@code Capabilities._adjust_for_protocol}, real-packets
+     * {@code muhdur-*.txt}): a server ends replies with message 29 only for clients announcing it,
+     * and orathin then reads every reply to message 29.
+     */
+    public void endOfResponse(boolean on) {
+        if (on) {
+            compileCaps[CCAP_TTC4] |= TTC4_END_OF_RESPONSE;
+        } else {
+            compileCaps[CCAP_TTC4] &= ~TTC4_END_OF_RESPONSE;
+        }
     }
 
     /** Applies the server's compile-time and runtime capabilities from the PROTOCOL reply. */

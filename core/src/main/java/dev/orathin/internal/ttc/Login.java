@@ -4,6 +4,8 @@ import dev.orathin.CoreErrorCode;
 import dev.orathin.OracleDatabaseException;
 import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.auth.O5Logon;
+import dev.orathin.net.NetErrorCode;
+import dev.orathin.net.NetException;
 import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.security.SecureRandom;
@@ -50,13 +52,22 @@ public final class Login {
      * @param versionNumber AUTH_VERSION_NO
      * @param values every session value the server returned (no secrets: keys and passwords are not kept)
      * @param roundTrips TTC round trips used
+     * @param warning the login reply's WARNING (ORA-28002 in the password's grace period), or null
      */
     public record Session(Capabilities capabilities, long sessionId, long serialNumber, long versionNumber, Map<String, String> values,
-            int roundTrips) {
+            int roundTrips, dev.orathin.ServerWarning warning) {
+
+        /** A session without a login warning. */
+        public Session(Capabilities capabilities, long sessionId, long serialNumber, long versionNumber, Map<String, String> values,
+                int roundTrips) {
+            this(capabilities, sessionId, serialNumber, versionNumber, values, roundTrips, null);
+        }
     }
 
     private final NetSession net;
     private final Duration timeout;
+    /** When the whole login must be done: the timeout bounds the login as a whole, not each read. */
+    private long deadline;
     private final SecureRandom random;
     private int sequence;
     /** FAST_AUTH request and RENEGOTIATE reply message types, and the flag python and node send. */
@@ -64,7 +75,7 @@ public final class Login {
     /** MARKER type reset (protocol.md §9). */
     private static final int MARKER_RESET = 2;
 
-    /** Logs in over {@code net}; every wait bounded by {@code timeout}. */
+    /** Logs in over {@code net}; the whole login (every round trip together) is bounded by {@code timeout}. */
     public Login(NetSession net, Duration timeout, SecureRandom random) {
         this.net = net;
         this.timeout = timeout;
@@ -74,7 +85,9 @@ public final class Login {
     /** Runs the whole login. */
     public Session run(Credentials c) {
         Capabilities caps = new Capabilities();
-        TtcReader r = new TtcReader(net, timeout);
+        caps.endOfResponse(net.endOfResponseSupported());
+        deadline = System.nanoTime() + timeout.toNanos();
+        TtcReader r = new TtcReader(() -> net.receive(left()));
         List<AuthExchange.Pair> one = List.of(new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0),
                 new AuthExchange.Pair("AUTH_PROGRAM_NM", c.program(), 0), new AuthExchange.Pair("AUTH_MACHINE", c.machine(), 0),
                 new AuthExchange.Pair("AUTH_PID", c.pid(), 0), new AuthExchange.Pair("AUTH_SID", c.osUser(), 0));
@@ -159,7 +172,7 @@ public final class Login {
         session.remove("AUTH_SVR_RESPONSE");
         return new Session(caps, parseLong(session.get("AUTH_SESSION_ID"), "AUTH_SESSION_ID"),
                 parseLong(session.get("AUTH_SERIAL_NUM"), "AUTH_SERIAL_NUM"), parseLong(session.getOrDefault("AUTH_VERSION_NO", "0"),
-                "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips);
+                "AUTH_VERSION_NO"), Map.copyOf(session), roundTrips, second.warning());
     }
 
     /**
@@ -171,24 +184,38 @@ public final class Login {
     private AuthExchange.Reply readAuthReply(TtcReader r, Capabilities caps) {
         for (int markers = 0; ; markers++) {
             try {
-                return AuthExchange.readReply(r, caps);
+                return AuthExchange.readReply(r, caps, net.endOfResponseSupported());
             } catch (TtcReader.MarkerException m) {
                 if (markers > 0) {
                     throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "login: a second break marker after the reset");
                 }
                 net.sendMarker(MARKER_RESET);
                 int type = m.markerType();
-                NetPacket p = net.receive(timeout);
+                NetPacket p = net.receive(left());
                 while (p.isMarker() && type != MARKER_RESET) {
                     type = p.payload().length >= 3 ? p.payload()[2] & 0xFF : 0;
-                    p = net.receive(timeout);
+                    p = net.receive(left());
                 }
                 while (p.isMarker()) {
-                    p = net.receive(timeout);
+                    p = net.receive(left());
                 }
                 r.push(p);
             }
         }
+    }
+
+    /**
+     * What is left of the login's bound for the next read; once it is spent the login ends with
+     * OTN-3005, as a slow server (each reply just inside a per-read bound) must not stretch a
+     * login past the caller's connect timeout.
+     */
+    private Duration left() {
+        long n = deadline - System.nanoTime();
+        if (n <= 0) {
+            throw new NetException(NetErrorCode.OVERALL_TIMEOUT, "login: the connect timeout of " + timeout.toMillis()
+                    + " ms left for the login expired before the server finished it (" + sequence + " login message(s) sent)");
+        }
+        return Duration.ofNanos(n);
     }
 
     private int nextSequence() {

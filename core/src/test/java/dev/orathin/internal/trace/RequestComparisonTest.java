@@ -58,7 +58,8 @@ class RequestComparisonTest {
         EXPLAINED.put("FAST_AUTH / compile caps[53]", "see compile caps length");
         EXPLAINED.put("FAST_AUTH / compile caps[54]", "see compile caps length");
         EXPLAINED.put("FAST_AUTH / compile caps[40]", "TTC4: python 0x64 = in-band notification 0x04 + end of response 0x20 + explicit"
-                + " request boundaries 0x40; orathin 0x04 only. Without 0x20/0x40 the server ends replies the classic way (ERROR /"
+                + " request boundaries 0x40; orathin 0x04, plus 0x20 when the ACCEPT offers END_OF_RESPONSE (a live 23ai session; this"
+                + " comparison builds the request without an ACCEPT). Without 0x20/0x40 the server ends replies the classic way (ERROR /"
                 + " STATUS, no 0x2000 data flag), which every pre-23ai server does (all 2016 captures) and Response reads; ojdbc 12.1"
                 + " sent TTC4 = 0x01");
         EXPLAINED.put("FAST_AUTH / compile caps[44]", "TTC5: python 0x3E (vectors, token numbers, pipelining, sessionless transactions);"

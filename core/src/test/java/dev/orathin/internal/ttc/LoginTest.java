@@ -35,7 +35,7 @@ public class LoginTest {
     static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     /** A NetSession whose server side is a function from each request to its reply payloads. */
-    public static final class ScriptedSession implements NetSession {
+    public static class ScriptedSession implements NetSession {
         final Function<byte[], List<byte[]>> server;
         final Deque<NetPacket> inbound = new ArrayDeque<>();
         final List<byte[]> requests = new ArrayList<>();
@@ -253,6 +253,37 @@ public class LoginTest {
         assertFalse(session.values().containsKey("AUTH_SVR_RESPONSE"));
         assertEquals(4, s.requests.size());
         assertEquals(Negotiation.dataTypeCount(), 321);
+    }
+
+    /**
+     * The login's bound is for the login as a whole (issue #21): a server that answers every read just
+     * inside the bound but takes longer than it over the whole exchange ends in OTN-3005, and the bound
+     * each read is given shrinks as the login goes on.
+     */
+    @Test
+    void theTimeoutBoundsTheWholeLoginNotEachRead() throws Exception {
+        List<Duration> asked = new ArrayList<>();
+        NetSession slow = new ScriptedSession(new FakeDb("tiger".toCharArray())) {
+            @Override
+            public NetPacket receive(Duration timeout) {
+                asked.add(timeout);
+                try {
+                    Thread.sleep(40); // each reply well inside the 300 ms bound
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return super.receive(timeout);
+            }
+        };
+        dev.orathin.net.NetException e = assertThrows(dev.orathin.net.NetException.class,
+                () -> new Login(slow, Duration.ofMillis(300), new SecureRandom()).run(creds("scott", "tiger")));
+        assertEquals(dev.orathin.net.NetErrorCode.OVERALL_TIMEOUT, e.errorCode());
+        assertTrue(e.getMessage().contains("300 ms"), e.getMessage());
+        assertTrue(asked.size() > 3, "several reads happened before the bound was spent: " + asked);
+        assertTrue(asked.get(asked.size() - 1).compareTo(asked.get(0)) < 0, "later reads get what is left: " + asked);
+        // the same server, given enough time, logs in: the timeout is what ended the login above
+        ScriptedSession fresh = new ScriptedSession(new FakeDb("tiger".toCharArray()));
+        assertEquals(123, new Login(fresh, Duration.ofSeconds(30), new SecureRandom()).run(creds("scott", "tiger")).sessionId());
     }
 
     @Test

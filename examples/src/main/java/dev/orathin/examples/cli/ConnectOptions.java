@@ -77,6 +77,17 @@ public final class ConnectOptions {
     }
 
     /**
+     * The parameters of the steps before login (resolve, wallet, plan): no user and no password
+     * prompt, the wallet password when one is given or needed.
+     */
+    ConnectParams setupParams(OrathinCli.Io io) {
+        ConnectParams.Builder b = ConnectParams.builder().configDir(configDir).dsn(dsn).walletLocation(wallet)
+                .walletPassword(walletPassword(io)).connectTimeout(connectTimeout());
+        params().forEach(b::param);
+        return b.build();
+    }
+
+    /**
      * The connect parameters for {@code Orathin.connect}. Without {@code -u} and without a password
      * source, user and password come from the wallet's stored credential for the dsn
      * ({@code mkstore -createCredential}), as with ojdbc's {@code /@alias}.

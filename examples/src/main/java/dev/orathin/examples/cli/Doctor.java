@@ -1,5 +1,21 @@
 package dev.orathin.examples.cli;
 
+import static dev.orathin.examples.cli.DoctorAdvice.anchor;
+import static dev.orathin.examples.cli.DoctorAdvice.answer;
+import static dev.orathin.examples.cli.DoctorAdvice.failStep;
+import static dev.orathin.examples.cli.DoctorAdvice.netCause;
+import static dev.orathin.examples.cli.DoctorAdvice.netFix;
+import static dev.orathin.examples.cli.DoctorAdvice.ok;
+import static dev.orathin.examples.cli.DoctorAdvice.subjects;
+import static dev.orathin.examples.cli.DoctorEvents.failure;
+import static dev.orathin.examples.cli.DoctorEvents.identity;
+import static dev.orathin.examples.cli.DoctorEvents.lateRejection;
+import static dev.orathin.examples.cli.DoctorEvents.nextRoute;
+import static dev.orathin.examples.cli.DoctorEvents.target;
+
+import dev.orathin.examples.cli.DoctorAdvice.Advice;
+import dev.orathin.examples.cli.DoctorEvents.Recorder;
+import dev.orathin.examples.cli.DoctorEvents.Timed;
 import dev.orathin.ConnectParams;
 import dev.orathin.OracleConnection;
 import dev.orathin.Orathin;
@@ -8,9 +24,8 @@ import dev.orathin.errors.OrathinException;
 import dev.orathin.net.AttemptPlan;
 import dev.orathin.net.ConnectAttempt;
 import dev.orathin.net.ConnectEvent;
-import dev.orathin.net.ConnectListener;
 import dev.orathin.net.IdentityVerdict;
-import dev.orathin.net.NetConnector;
+import dev.orathin.net.internal.session.NetConnector;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.NetSession;
@@ -19,10 +34,8 @@ import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.net.naming.ResolvedConnect;
 import dev.orathin.wallet.Wallet;
 import dev.orathin.wallet.WalletDescription;
-import dev.orathin.wallet.Wallets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +61,7 @@ import java.util.regex.Pattern;
  * REDIRECT / RESEND), the second TLS handshake of the hand-off; then login when a user is given. An
  * address stops at its first blocking failure.
  *
- * <p>The doctor has no network code of its own: each address is connected by {@link NetConnector}
+ * <p>The doctor has no network code of its own: each address is connected by {@code NetConnector}
  * over that one route (no retries), and the steps are the driver's {@link ConnectEvent}s; a FAIL
  * carries the driver's own {@link NetException} and its code, so what the doctor reports is what
  * the driver does. Every step is bounded by the driver's own TRANSPORT_CONNECT_TIMEOUT (TCP) and
@@ -65,7 +78,7 @@ public final class Doctor {
      * One diagnosed step.
      *
      * @param scope "setup", "login" or the address ({@code tcps://host:port [via proxy]})
-     * @param name the step (CONFIG, RESOLVE, WALLET, PLAN, DNS, TCP, PROXY, TLS, DN, NET, TLS2, LOGIN)
+     * @param name the step (CONFIG, CONFIG-SOURCE, RESOLVE, WALLET, PLAN, DNS, TCP, PROXY, TLS, DN, NET, TLS2, LOGIN)
      * @param status the result
      * @param millis time spent
      * @param detail what was found
@@ -140,9 +153,7 @@ public final class Doctor {
 
     /** A step failed by an orathin exception: its own code, and its message without the code repeated. */
     private Step fail(String scope, String name, OrathinException e, long startNanos, String prefix, String cause, String fix) {
-        String message = String.valueOf(e.getMessage());
-        String detail = message.startsWith(e.code() + ": ") ? message.substring(e.code().length() + 2) : message;
-        return fail(scope, name, e.errorCode(), startNanos, prefix + detail, cause, fix);
+        return fail(scope, name, e.errorCode(), startNanos, prefix + e.detail(), cause, fix);
     }
 
     private Step record(Step s) {
@@ -158,8 +169,22 @@ public final class Doctor {
         checkConfigDir(setup, t);
         t = System.nanoTime();
         ResolvedConnect resolved;
+        ConnectParams setupParams = conn.setupParams(io);
+        if (dev.orathin.internal.config.CentralConfig.applies(conn.dsn)) {
+            t = System.nanoTime();
+            try {
+                dev.orathin.internal.config.CentralConfig.Expanded e = dev.orathin.internal.config.CentralConfig.expandWithOrigin(setupParams);
+                setupParams = e.params();
+                add(setup, "CONFIG-SOURCE", Status.OK, t, e.origin(), null, null);
+            } catch (OrathinException e) {
+                fail(setup, "CONFIG-SOURCE", e, t, "", "the connect configuration document cannot be used",
+                        "check the path or URL, the JSON, and that every password reference (env:NAME, file:PATH) resolves");
+                return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
+            }
+        }
+        t = System.nanoTime();
         try {
-            resolved = ResolveCommand.resolve(conn);
+            resolved = Orathin.resolve(setupParams);
             String how = switch (resolved.kind()) {
                 case ALIAS -> "alias " + resolved.alias() + " found";
                 default -> "dsn read as " + resolved.kind();
@@ -177,7 +202,7 @@ public final class Doctor {
         t = System.nanoTime();
         AttemptPlan plan;
         try {
-            plan = ResolveCommand.plan(resolved);
+            plan = Orathin.plan(resolved);
         } catch (OrathinException e) {
             fail(setup, "PLAN", e, t, "", "the descriptor has no usable address", "fix the ADDRESS entries");
             return new Report(dev.orathin.net.Redaction.connectString(conn.dsn), steps, false);
@@ -192,7 +217,8 @@ public final class Doctor {
         Wallet wallet = null;
         t = System.nanoTime();
         try {
-            wallet = wallet(resolved);
+            Orathin.ChosenWallet chosen = Orathin.chooseWallet(setupParams, resolved);
+            wallet = chosen == null ? null : chosen.wallet();
             if (wallet == null) {
                 add(setup, "WALLET", anyTcps ? Status.WARN : Status.SKIP, t, "no wallet found (no --wallet, no WALLET_LOCATION, no wallet file in the"
                         + " config directory)", anyTcps ? "TCPS without a wallet uses the JDK trust store and sends no client certificate" : null,
@@ -262,57 +288,6 @@ public final class Doctor {
         add(scope, "CONFIG", tns ? Status.OK : Status.WARN, t, dir.toAbsolutePath() + ": " + (found.isEmpty() ? "no known files" : String.join(", ", found)),
                 tns ? null : "no tnsnames.ora: aliases cannot be resolved from this directory",
                 tns ? null : "extract the wallet zip here, or use an Easy Connect dsn");
-    }
-
-    /** The wallet exactly as {@code Orathin.connect} chooses it. */
-    private Wallet wallet(ResolvedConnect r) {
-        String location = conn.wallet;
-        if (location == null) {
-            location = r.walletLocation().orElse(null);
-            if (location != null && location.startsWith("?") && conn.configDir != null) {
-                location = conn.configDir.toString();
-            }
-        }
-        if (location == null && conn.configDir != null && Files.isDirectory(conn.configDir)) {
-            for (String f : new String[] {"cwallet.sso", "ewallet.pem", "ewallet.p12"}) {
-                if (Files.exists(conn.configDir.resolve(f))) {
-                    location = conn.configDir.toString();
-                    break;
-                }
-            }
-        }
-        if (location == null) {
-            return null;
-        }
-        if (location.equalsIgnoreCase("SYSTEM")) {
-            return Wallets.system();
-        }
-        char[] pw = conn.walletPassword(io);
-        try {
-            return Wallets.load(Path.of(location), pw);
-        } finally {
-            if (pw != null) {
-                Arrays.fill(pw, '\0');
-            }
-        }
-    }
-
-    /** An event of the driver's connect with the time it arrived (NetAnswer and AttemptFailed carry no duration of their own). */
-    private record Timed(long nanos, ConnectEvent event) {
-    }
-
-    /** Keeps the driver's connect events in order, with their arrival times. */
-    private static final class Recorder implements ConnectListener {
-        private final List<Timed> events = new ArrayList<>();
-
-        @Override
-        public synchronized void event(ConnectEvent e) {
-            events.add(new Timed(System.nanoTime(), e));
-        }
-
-        synchronized List<Timed> events() {
-            return List.copyOf(events);
-        }
     }
 
     /**
@@ -549,143 +524,6 @@ public final class Doctor {
         }
     }
 
-    /** True when the attempt's failure is the server rejecting our certificate after the handshake at {@code i} completed. */
-    private static boolean lateRejection(List<Timed> events, int i) {
-        ConnectEvent.AttemptFailed f = failure(events, i);
-        if (f == null || f.error().errorCode() != NetErrorCode.TLS_CLIENT_REJECTED || f.phase() != ConnectAttempt.Phase.NS) {
-            return false;
-        }
-        for (int j = i + 1; j < events.size() && events.get(j).event() != f; j++) {
-            if (events.get(j).event() instanceof ConnectEvent.TlsHandshakeDone) {
-                return false; // a later handshake is the one that was rejected
-            }
-        }
-        return true;
-    }
-
-    /** The failure that ends the attempt the event at {@code i} belongs to, or null when that attempt succeeded. */
-    private static ConnectEvent.AttemptFailed failure(List<Timed> events, int i) {
-        for (int j = i + 1; j < events.size(); j++) {
-            ConnectEvent e = events.get(j).event();
-            if (e instanceof ConnectEvent.AttemptFailed f) {
-                return f;
-            }
-            if (e instanceof ConnectEvent.AttemptEnded) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** The route of the hop after a REDIRECT, as the driver reports it. */
-    private static Route nextRoute(List<Timed> events, int i, Route from) {
-        for (int j = i + 1; j < events.size(); j++) {
-            ConnectEvent e = events.get(j).event();
-            Route r = e instanceof ConnectEvent.TcpConnected c ? c.route() : e instanceof ConnectEvent.AttemptFailed f ? f.route() : null;
-            if (r != null && !r.equals(from)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    private static String identity(IdentityVerdict v) {
-        return switch (v.mode()) {
-            case CERT_DN -> "expected DN \"" + v.expected() + "\"" + (v.ok() ? " = certificate " : " but certificate ") + v.actual();
-            case HOST -> "expected host " + v.expected() + (v.ok() ? " matches certificate " : " but certificate ") + v.actual();
-            case WEAK_SERVICE -> "service " + v.expected() + " equals the certificate CN (weak DN match); certificate " + v.actual();
-            case OFF -> "SSL_SERVER_DN_MATCH=no: not checked (certificate " + v.actual() + ")";
-        };
-    }
-
-    private static String target(Route route) {
-        return (route.host().contains(":") ? "[" + route.host() + "]" : route.host()) + ":" + route.port();
-    }
-
-    private static Step ok(String scope, String name, Status status, long millis, String detail) {
-        return new Step(scope, name, status, millis, detail, null, null, null);
-    }
-
-    /** A FAIL step for the driver's error: its code, and its message without the code and the route repeated. */
-    private static Step failStep(String scope, String name, OrathinException e, long millis, String prefix, String cause, String fix) {
-        String message = String.valueOf(e.getMessage());
-        if (message.startsWith(e.code() + ": ")) {
-            message = message.substring(e.code().length() + 2);
-        }
-        int tag = message.indexOf("]: ");
-        if (message.startsWith(scope + " [") && tag > 0) {
-            message = message.substring(tag + 3);
-        }
-        return new Step(scope, name, Status.FAIL, millis, prefix + message, cause, fix, e.code());
-    }
-
-    /** The likely cause and the fix of a failed TLS handshake, by the driver's code. */
-    private record Advice(String cause, String fix) {
-        static Advice tls(Object code) {
-            if (!(code instanceof NetErrorCode c)) {
-                return new Advice("the TLS handshake failed", "see the message");
-            }
-            return switch (c) {
-                case TLS_UNTRUSTED_SERVER -> new Advice("the server certificate is not issued by a CA this wallet trusts (wrong wallet, or a"
-                        + " TLS-inspecting proxy replaced the certificate)", "use the wallet downloaded for this database; compare its"
-                        + " trusted certificates (`orathin wallet show`) with the server's");
-                case TLS_CERT_EXPIRED -> new Advice("the server certificate is expired or not yet valid (or this machine's clock is wrong)",
-                        "check the system clock; if it is right the server's certificate must be renewed");
-                case TLS_CLIENT_REJECTED -> new Advice("the server rejected the client certificate (not from this database's wallet, revoked,"
-                        + " or none sent)", "download the current wallet for this database; the wallet must hold a private key"
-                        + " (`orathin wallet check`)");
-                case CONNECT_TIMEOUT, OVERALL_TIMEOUT -> new Advice("the server does not speak TLS on this port, or a middlebox holds the"
-                        + " connection", "check that the address is TCPS (ADB: port 1522) and PROTOCOL=tcps");
-                default -> new Advice("the server closed the connection during the handshake, or does not speak TLS here",
-                        "check PROTOCOL=tcps and the port; with SSL_VERSION set, try without it");
-            };
-        }
-    }
-
-    private static String answer(NetException e) {
-        if (e.errorCode() instanceof NetErrorCode c) {
-            return switch (c) {
-                case LISTENER_REFUSED, SERVICE_NOT_REGISTERED, SID_NOT_KNOWN -> "REFUSE: ";
-                case TOO_MANY_REDIRECTS -> "REDIRECT loop: ";
-                default -> "";
-            };
-        }
-        return "";
-    }
-
-    private static String netCause(Object code) {
-        if (code instanceof NetErrorCode c) {
-            return switch (c) {
-                case SERVICE_NOT_REGISTERED -> "the listener does not know this service (ORA-12514): wrong SERVICE_NAME, or the database is stopped";
-                case SID_NOT_KNOWN -> "the listener does not know this SID (ORA-12505)";
-                case LISTENER_REFUSED -> "the listener refused the connection";
-                case TOO_MANY_REDIRECTS -> "the listener keeps redirecting";
-                case NATIVE_ENCRYPTION_REQUIRED -> "the server requires Native Network Encryption, which orathin does not implement";
-                case CONNECT_TIMEOUT, RECV_TIMEOUT, OVERALL_TIMEOUT -> "the server accepted TCP/TLS but did not answer the Oracle Net CONNECT in time";
-                case TLS_CLIENT_REJECTED -> "the server rejected the client certificate after the handshake (TLS 1.3 reports it late)";
-                case TLS_UNTRUSTED_SERVER, TLS_HOST_MISMATCH, TLS_DN_MISMATCH, TLS_CERT_EXPIRED, TLS_HANDSHAKE_FAILED ->
-                        "a TLS check failed when the driver connected (see the message)";
-                default -> "the Oracle Net connect failed";
-            };
-        }
-        return "the Oracle Net connect failed";
-    }
-
-    private static String netFix(Object code) {
-        if (code instanceof NetErrorCode c) {
-            return switch (c) {
-                case SERVICE_NOT_REGISTERED, SID_NOT_KNOWN -> "check SERVICE_NAME in the alias against the wallet of this database;"
-                        + " ADB: make sure the database is started";
-                case NATIVE_ENCRYPTION_REQUIRED -> "use a TCPS address (TLS) instead";
-                case TLS_CLIENT_REJECTED -> "download the current wallet for this database; `orathin wallet check` shows the client certificate";
-                case CONNECT_TIMEOUT, RECV_TIMEOUT, OVERALL_TIMEOUT -> "check that this port is an Oracle listener; raise CONNECT_TIMEOUT if the"
-                        + " link is slow";
-                default -> "see the message; `orathin resolve` shows the descriptor that was sent";
-            };
-        }
-        return "see the message";
-    }
-
     private boolean login(boolean anyAccepted) {
         long t = System.nanoTime();
         if (!anyAccepted) {
@@ -714,7 +552,7 @@ public final class Doctor {
                     + " ms in " + c.connectTrace().roundTrips() + " round trips", null, null);
             return true;
         } catch (OrathinException e) {
-            boolean auth = e.getMessage().contains("ORA-01017");
+            boolean auth = e instanceof dev.orathin.OracleDatabaseException d && d.oraCode() == 1017;
             fail("login", "LOGIN", e, t, "",
                     auth ? "wrong user name or password (or the account is locked)" : "the login failed",
                     auth ? "check the user and password; ADB: the ADMIN password is set in the console" : "see the message");
@@ -722,21 +560,4 @@ public final class Doctor {
         }
     }
 
-    private static String subjects(List<X509Certificate> chain) {
-        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).toList().toString();
-    }
-
-    private static String anchor(List<X509Certificate> chain, Wallet wallet) {
-        if (chain.isEmpty()) {
-            return "unknown";
-        }
-        X509Certificate last = chain.get(chain.size() - 1);
-        List<X509Certificate> trusted = wallet != null ? wallet.trustedCertificates() : List.of();
-        for (X509Certificate c : trusted) {
-            if (c.equals(last) || c.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                return c.getSubjectX500Principal().getName() + " (wallet)";
-            }
-        }
-        return last.getIssuerX500Principal().getName() + (wallet == null ? " (JDK trust store)" : "");
-    }
 }

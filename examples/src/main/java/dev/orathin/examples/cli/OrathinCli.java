@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "orathin", mixinStandardHelpOptions = true, version = "orathin 0.1.0",
         description = "Thin Oracle Net client for Oracle Autonomous Database: demo, SQL, wallets, connect diagnosis.",
-        subcommands = {DemoCommand.class, SqlCommand.class, WalletCommand.class, ResolveCommand.class, DoctorCommand.class,
+        subcommands = {DemoCommand.class, SqlCommand.class, WalletCommand.class, ResolveCommand.class, DoctorCommand.class, SelftestCommand.class,
             TestkitCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class OrathinCli implements Runnable {
 

@@ -1,14 +1,10 @@
 package dev.orathin.examples.cli;
 
 import dev.orathin.net.AttemptPlan;
-import dev.orathin.net.AttemptPlanner;
 import dev.orathin.net.Route;
-import dev.orathin.net.naming.ConnectStringResolver;
-import dev.orathin.net.naming.NamingRequest;
 import dev.orathin.net.naming.ResolvedConnect;
-import dev.orathin.net.naming.WireDescriptor;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " secrets redacted, and the attempts in order. No network I/O.")
 public final class ResolveCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 
@@ -41,12 +36,14 @@ public final class ResolveCommand implements Callable<Integer> {
 
     /** Resolves the connect options (shared with doctor). */
     static ResolvedConnect resolve(ConnectOptions conn) {
-        return ConnectStringResolver.resolve(new NamingRequest(conn.dsn, conn.configDir, null, conn.params(), null));
+        dev.orathin.ConnectParams.Builder b = dev.orathin.ConnectParams.builder().configDir(conn.configDir).dsn(conn.dsn);
+        conn.params().forEach(b::param);
+        return dev.orathin.Orathin.resolve(b.build());
     }
 
     /** The attempt plan of a resolved connect, in the order it would be tried this time. */
     static AttemptPlan plan(ResolvedConnect r) {
-        return new AttemptPlanner(new SecureRandom(), WireDescriptor.Cid.ofThisProcess(), null, null).plan(r.descriptions());
+        return dev.orathin.Orathin.plan(r);
     }
 
     /**

@@ -25,7 +25,7 @@ class SecurityDocTest {
         for (String f : List.of("dev.orathin.wallet.Wallets.MAX_FILE_BYTES", "dev.orathin.wallet.WalletZip.MAX_ENTRIES",
                 "dev.orathin.wallet.WalletZip.MAX_ENTRY_BYTES", "dev.orathin.wallet.WalletZip.MAX_TOTAL_BYTES",
                 "dev.orathin.wallet.internal.Pbe.MAX_ITERATIONS", "dev.orathin.net.internal.naming.ConfigFiles.MAX_FILE_BYTES",
-                "dev.orathin.net.naming.ConnectStringResolver.MAX_CONFIG_ZIP_BYTES",
+                "dev.orathin.net.internal.naming.ConnectStringResolver.MAX_CONFIG_ZIP_BYTES",
                 "dev.orathin.net.internal.naming.ConfigFiles.MAX_IFILE_DEPTH", "dev.orathin.net.internal.naming.ConfigFiles.MAX_ENTRY_CHARS",
                 "dev.orathin.net.internal.naming.NvParser.MAX_TEXT_CHARS", "dev.orathin.net.internal.naming.NvParser.MAX_VALUE_CHARS",
                 "dev.orathin.net.internal.naming.NvParser.MAX_DEPTH", "dev.orathin.examples.cli.Secrets.MAX_PASSWORD_FILE_BYTES",

@@ -72,6 +72,31 @@ class SqlCommandTest {
         assertTrue(json.out().contains("\"ID\": 1,") && json.out().contains("\"NAME\": \"apple\""), json.toString());
     }
 
+    /** Issue #20: the CLI with only {@code -d config-file://...}: descriptor, user, password reference and wallet from the document. */
+    @Test
+    void aConfigFileDsnNeedsNoOtherOption(@TempDir Path tmp) throws Exception {
+        Path pw = tmp.resolve("admin.pw");
+        java.nio.file.Files.writeString(pw, "Adb#Pass2026");
+        Path cfg = tmp.resolve("mydb.json");
+        java.nio.file.Files.writeString(cfg, ("{'connect_descriptor': 'mydb_high', 'user': 'admin', 'password': {'type': 'file', 'value': '"
+                + pw + "'}, 'wallet_location': '" + dir + "', 'wallet_password': {'type': 'text', 'value': 'Welcome1#Wallet'},"
+                + " 'orathin': {'config_dir': '" + dir + "'}}").replace('\'', '"'));
+        Cli.Run r = new Cli().run("sql", "-d", "config-file://" + cfg, "-f", "csv", "select 6 * 7 as answer from dual");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("ANSWER\n42\n", r.out().replace("\r\n", "\n"));
+        assertTrue(!r.toString().contains("Adb#Pass2026") && !r.toString().contains("Welcome1#Wallet"), "no secret in the output");
+
+        // the doctor says where the values came from (never the values of secrets) and diagnoses the rest as usual
+        Cli.Run doctor = new Cli().run("doctor", "-d", "config-file://" + cfg);
+        assertEquals(0, doctor.code(), doctor.toString());
+        assertTrue(doctor.out().contains("CONFIG-SOURCE") && doctor.out().contains("supplied connect_descriptor, user, password (file),"
+                + " wallet_location"), doctor.toString());
+        assertTrue(!doctor.toString().contains("Adb#Pass2026") && !doctor.toString().contains("Welcome1#Wallet"), doctor.toString());
+        Cli.Run missing = new Cli().run("doctor", "-d", "config-file://" + tmp.resolve("none.json"));
+        assertEquals(1, missing.code(), missing.toString());
+        assertTrue(missing.out().contains("OTN-1074"), missing.toString());
+    }
+
     @Test
     void aSuccessfulRunCommitsAFailedOneRollsBack() {
         assertEquals(0, cli().run(args("create table kv (k varchar2(10), v number)")).code());

@@ -154,4 +154,40 @@ class SpringHikariIT {
             assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t1) < 30, "DataSource.setLoginTimeout bounds the connect");
         }
     }
+
+    /**
+     * The README's pool recipe (issue #21: HikariCP + unwrap instead of a core-API pool): an
+     * OrathinDataSource with a call listener inside HikariCP, the core API on the unwrapped pooled
+     * session, the handle's close returning it to the pool, the listener seeing the calls.
+     */
+    @Test
+    void theReadmePoolRecipeUnwrapsAPooledSessionAndReportsItsCalls() throws SQLException {
+        List<dev.orathin.CallEvent> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        OrathinDataSource ds = new OrathinDataSource();
+        ds.setUrl("jdbc:orathin:@shop_high?TNS_ADMIN=" + dir);
+        ds.setUser("app");
+        ds.setPassword("App#2026");
+        ds.setWalletLocation(dir.toString());
+        ds.setWalletPassword(new String(WALLET_PW));
+        ds.setCallListener(calls::add);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setDataSource(ds);
+        cfg.setMaximumPoolSize(1);
+        cfg.setConnectionTimeout(5_000);
+        try (HikariDataSource pool = new HikariDataSource(cfg)) {
+            OracleConnection first;
+            try (Connection jc = pool.getConnection()) {
+                first = jc.unwrap(OracleConnection.class);
+                try (dev.orathin.Cursor cur = first.execute("select :1 + 1 from dual", 41)) {
+                    assertTrue(cur.next());
+                    assertEquals(42, cur.getInt(1));
+                }
+            }
+            assertEquals(1, pool.getHikariPoolMXBean().getIdleConnections(), "closing the handle returned the session");
+            try (Connection jc = pool.getConnection()) {
+                assertSame(first, jc.unwrap(OracleConnection.class), "the same pooled session on the next borrow");
+            }
+            assertTrue(calls.stream().anyMatch(e -> e.operation().equals("SELECT") && e.succeeded()), calls.toString());
+        }
+    }
 }

@@ -62,8 +62,23 @@ class RealDatabaseIT {
     static Path cfg;
     static String descriptor;
 
+    /**
+     * A given database instead of the container: {@code ORATHIN_IT_DSN} (alias, Easy Connect or
+     * descriptor), {@code ORATHIN_IT_CONFIG_DIR} (tnsnames.ora and the wallet, e.g. an unzipped ADB
+     * wallet; optional), {@code ORATHIN_IT_USER}, {@code ORATHIN_IT_PASSWORD_VAR} (the NAME of the
+     * variable holding the password; default {@code ORATHIN_IT_PASSWORD}) and
+     * {@code ORATHIN_IT_WALLET_PASSWORD_VAR} (the name of the variable holding the wallet password,
+     * for ewallet.pem / ewallet.p12 without cwallet.sso). Passwords are read from the named
+     * variables, never from a property or a command line.
+     */
+    static final String GIVEN_DSN = "ORATHIN_IT_DSN";
+
     @BeforeAll
     static void start() throws Exception {
+        if (System.getenv(GIVEN_DSN) != null) {
+            unavailable = GIVEN_DSN + " is set: the container tests give way to givenDatabase";
+            return;
+        }
         unavailable = dockerUnavailable();
         if (unavailable != null) {
             return; // every test reports SKIPPED with the reason (see requireDocker)
@@ -90,8 +105,12 @@ class RealDatabaseIT {
 
     /** Each test is an assumption on Docker, so surefire lists them as skipped with the reason instead of running none. */
     @BeforeEach
-    void requireDocker() {
-        Assumptions.assumeTrue(unavailable == null, "SKIPPED real-database suite: no Docker engine reachable (" + unavailable
+    void requireDocker(org.junit.jupiter.api.TestInfo info) {
+        if (info.getTestMethod().map(m -> m.getName().equals("givenDatabase")).orElse(false)) {
+            return; // runs against the database named by the environment, not the container
+        }
+        Assumptions.assumeTrue(unavailable == null, System.getenv(GIVEN_DSN) != null ? "SKIPPED: " + unavailable
+                : "SKIPPED real-database suite: no Docker engine reachable (" + unavailable
                 + "); run it where Docker exists, see integration-tests/README.md");
     }
 
@@ -99,6 +118,62 @@ class RealDatabaseIT {
     static void stop() {
         if (db != null) {
             db.stop();
+        }
+    }
+
+    /**
+     * The interop scenarios of ProfileInteropIT (DML with commit, 2,000 rows, ORA-00942 then usable)
+     * through orathin and ojdbc11 against the database the environment names ({@link #GIVEN_DSN});
+     * skipped with the reason when it names none. Tables are named with a unique prefix and dropped.
+     */
+    @Test
+    void givenDatabase() throws Exception {
+        String dsn = System.getenv(GIVEN_DSN);
+        Assumptions.assumeTrue(dsn != null, "SKIPPED: set " + GIVEN_DSN + ", ORATHIN_IT_USER, ORATHIN_IT_PASSWORD_VAR (and"
+                + " ORATHIN_IT_CONFIG_DIR, ORATHIN_IT_WALLET_PASSWORD_VAR) to run the scenarios against a given database");
+        String user = System.getenv("ORATHIN_IT_USER");
+        String passwordVar = System.getenv().getOrDefault("ORATHIN_IT_PASSWORD_VAR", "ORATHIN_IT_PASSWORD");
+        String password = System.getenv(passwordVar);
+        assertTrue(user != null && password != null, "ORATHIN_IT_USER and the variable " + passwordVar + " must be set");
+        String configDir = System.getenv("ORATHIN_IT_CONFIG_DIR");
+        String walletVar = System.getenv("ORATHIN_IT_WALLET_PASSWORD_VAR");
+        String walletPassword = walletVar == null ? null : System.getenv(walletVar);
+        String table = "orathin_it_" + Long.toHexString(System.nanoTime() & 0xFFFFFFFL);
+        List<String> failures = new ArrayList<>();
+        ConnectParams.Builder b = ConnectParams.builder().dsn(dsn).user(user).password(password.toCharArray())
+                .connectTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ofSeconds(120));
+        if (configDir != null) {
+            b.configDir(Path.of(configDir)).walletLocation(configDir);
+        }
+        if (walletPassword != null) {
+            b.walletPassword(walletPassword.toCharArray());
+        }
+        try (OracleConnection c = Orathin.connect(b.build())) {
+            check(failures, "orathin dml", dev.orathin.it.interop.InteropScenarios.orathinDml(c, table + "_o"));
+            check(failures, "orathin fetch", dev.orathin.it.interop.InteropScenarios.orathinFetch(c));
+            check(failures, "orathin error", dev.orathin.it.interop.InteropScenarios.orathinError(c));
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.put("user", user);
+        p.put("password", password);
+        if (configDir != null) {
+            p.put("oracle.net.tns_admin", configDir);
+            p.put("oracle.net.wallet_location", "(SOURCE=(METHOD=FILE)(METHOD_DATA=(DIRECTORY=" + configDir + ")))");
+        }
+        if (walletPassword != null) {
+            p.put("oracle.net.wallet_password", walletPassword);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:oracle:thin:@" + dsn, p)) {
+            check(failures, "ojdbc dml", dev.orathin.it.interop.InteropScenarios.ojdbcDml(c, table + "_j"));
+            check(failures, "ojdbc fetch", dev.orathin.it.interop.InteropScenarios.ojdbcFetch(c));
+            check(failures, "ojdbc error", dev.orathin.it.interop.InteropScenarios.ojdbcError(c));
+        }
+        assertEquals(List.of(), failures, "scenarios against " + dsn);
+    }
+
+    private static void check(List<String> failures, String what, String detail) {
+        if (detail != null) {
+            failures.add(what + ": " + detail);
         }
     }
 

@@ -114,6 +114,8 @@ public final class Errors {
                 case CONNECTION_BUSY:
                     return new Target(SQLTransientException.class, "HYT00");
                 case BIND_ERROR:
+                case LOB_STATE:
+                    // a LOB offset below 1, a negative length, a freed LOB: an invalid argument, the session is intact
                     return new Target(SQLDataException.class, "22023");
                 case VALUE_CONVERSION:
                     return new Target(SQLDataException.class, "22018");

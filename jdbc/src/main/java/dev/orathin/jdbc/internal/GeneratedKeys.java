@@ -58,6 +58,9 @@ final class GeneratedKeys {
     }
 
     private static String quoted(String name) {
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name; // already a quoted identifier (Spring Data JDBC passes its id column as "ID"), as ojdbc takes it
+        }
         return IDENTIFIER.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 public final class JdbcConnection extends ConnectionDefaults {
 
     final OracleConnection oc;
+    private volatile boolean warningsCleared;
     final String url;
     final String user;
     private volatile boolean closed;
@@ -39,6 +40,7 @@ public final class JdbcConnection extends ConnectionDefaults {
     /** A JDBC connection over an open orathin connection. */
     public static Connection open(OracleConnection oc, String url, String user) {
         oc.autoCommit(true);
+        oc.fetchLobs(true); // LOB columns as locators, as ojdbc reads them (jdbc/README "LOBs")
         return new JdbcConnection(oc, url, user);
     }
 
@@ -46,6 +48,24 @@ public final class JdbcConnection extends ConnectionDefaults {
         if (closed) {
             throw Errors.error(JdbcErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }
+    }
+
+    @Override
+    public java.sql.Blob createBlob() throws SQLException {
+        checkOpen();
+        return new JdbcBlob(JdbcLobs.call(oc::createBlob));
+    }
+
+    @Override
+    public java.sql.Clob createClob() throws SQLException {
+        checkOpen();
+        return new JdbcClob(JdbcLobs.call(oc::createClob));
+    }
+
+    @Override
+    public java.sql.NClob createNClob() throws SQLException {
+        checkOpen();
+        return new JdbcClob(JdbcLobs.call(oc::createNClob));
     }
 
     @Override
@@ -332,12 +352,14 @@ public final class JdbcConnection extends ConnectionDefaults {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return null;
+        // the login reply's warning (ORA-28002 in the password's grace period), as ojdbc reports it
+        return warningsCleared ? null : oc.loginWarning().map(w -> new SQLWarning(w.message(), "99999", w.number())).orElse(null);
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
+        warningsCleared = true;
     }
 
     @Override

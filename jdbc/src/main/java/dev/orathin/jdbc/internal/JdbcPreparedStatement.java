@@ -136,6 +136,109 @@ class JdbcPreparedStatement extends PreparedStatementDefaults {
         bind(i, x);
     }
 
+    // LOBs and streams: a Blob / Clob binds its locator; a stream is copied into a temporary LOB chunk by chunk
+    // when the statement runs (core OracleConnection binds InputStream / Reader so), then freed.
+
+    @Override
+    public void setBlob(int i, java.sql.Blob x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setBlob(int i, java.io.InputStream x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setBlob(int i, java.io.InputStream x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setBlob"));
+    }
+
+    @Override
+    public void setBinaryStream(int i, java.io.InputStream x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setBinaryStream(int i, java.io.InputStream x, int length) throws SQLException {
+        setBinaryStream(i, x, (long) length);
+    }
+
+    @Override
+    public void setBinaryStream(int i, java.io.InputStream x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setBinaryStream"));
+    }
+
+    @Override
+    public void setClob(int i, java.sql.Clob x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setClob(int i, java.io.Reader x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setClob(int i, java.io.Reader x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setClob"));
+    }
+
+    @Override
+    public void setNClob(int i, java.sql.NClob x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setNClob(int i, java.io.Reader x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setNClob(int i, java.io.Reader x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setNClob"));
+    }
+
+    @Override
+    public void setCharacterStream(int i, java.io.Reader x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setCharacterStream(int i, java.io.Reader x, int length) throws SQLException {
+        setCharacterStream(i, x, (long) length);
+    }
+
+    @Override
+    public void setCharacterStream(int i, java.io.Reader x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setCharacterStream"));
+    }
+
+    @Override
+    public void setNCharacterStream(int i, java.io.Reader x) throws SQLException {
+        bind(i, x);
+    }
+
+    @Override
+    public void setNCharacterStream(int i, java.io.Reader x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.limit(x, length, "setNCharacterStream"));
+    }
+
+    @Override
+    public void setAsciiStream(int i, java.io.InputStream x) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.asciiReader(x));
+    }
+
+    @Override
+    public void setAsciiStream(int i, java.io.InputStream x, int length) throws SQLException {
+        setAsciiStream(i, x, (long) length);
+    }
+
+    @Override
+    public void setAsciiStream(int i, java.io.InputStream x, long length) throws SQLException {
+        bind(i, x == null ? null : JdbcLobs.asciiReader(JdbcLobs.limit(x, length, "setAsciiStream")));
+    }
+
     @Override
     public void setBytes(int i, byte[] x) throws SQLException {
         bind(i, x);

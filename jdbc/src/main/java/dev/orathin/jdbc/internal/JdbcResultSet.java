@@ -23,7 +23,7 @@ import java.util.Map;
  * cursor's decoded value and converts it with {@link Values}' typed methods: no reflection, no
  * argument arrays, and primitive getters return without boxing.
  */
-final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
+final class JdbcResultSet extends LobResultSet implements Values.Place {
 
     private final RowSource cursor;
     private final Statement statement;
@@ -45,6 +45,11 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
         this.maxRows = maxRows;
         this.columns = cursor.columns();
         this.columnCount = columns.size();
+    }
+
+    @Override
+    Object typeName(int i) {
+        return columns.get(i - 1).type();
     }
 
     @Override
@@ -104,7 +109,23 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
      * The value of column {@code i} on the current row, remembered for {@link #wasNull()}: the
      * closed, current-row and index checks of every getter.
      */
-    private Object value(int i) throws SQLException {
+    @Override
+    Object value(int i) throws SQLException {
+        Object v = rawValue(i);
+        if (v instanceof dev.orathin.Lob) {
+            // LOB columns come as locators (see jdbc/README "LOBs"): getString / getBytes / getObject(i, String.class) read them whole
+            try {
+                v = v instanceof dev.orathin.Clob c ? c.string() : ((dev.orathin.Blob) v).bytes();
+            } catch (OrathinException e) {
+                throw Errors.translate(e);
+            }
+        }
+        return v;
+    }
+
+    /** The value as the cursor holds it: LOB columns as orathin locators. */
+    @Override
+    Object rawValue(int i) throws SQLException {
         checkOpen();
         if (row == 0 || afterLast) {
             throw Errors.error(JdbcErrorCode.NO_CURRENT_ROW, "no current row (call next() first and check that it returned true)");
@@ -233,8 +254,13 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
     @Override
     public Object getObject(int i) throws SQLException {
-        return Values.jdbcObject(value(i));
+        Object v = rawValue(i);
+        if (v instanceof dev.orathin.Lob lob) {
+            return wrap(lob); // as ojdbc: a CLOB column's getObject is a java.sql.Clob
+        }
+        return Values.jdbcObject(v);
     }
+
 
     @Override
     public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {
@@ -243,6 +269,12 @@ final class JdbcResultSet extends ResultSetDefaults implements Values.Place {
 
     @Override
     public <T> T getObject(int i, Class<T> type) throws SQLException {
+        if (type == java.sql.Blob.class) {
+            return type.cast(getBlob(i));
+        }
+        if (type == java.sql.Clob.class || type == java.sql.NClob.class) {
+            return type.cast(getNClob(i));
+        }
         Object v = value(i);
         @SuppressWarnings("unchecked")
         T t = (T) Values.convert(v, "getObject", type, describe(i));

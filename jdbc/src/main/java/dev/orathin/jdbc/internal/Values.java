@@ -55,8 +55,9 @@ final class Values {
         if (v instanceof Character c) {
             return c.toString();
         }
-        if (v instanceof java.io.Reader || v instanceof java.io.InputStream || v instanceof java.sql.Blob || v instanceof java.sql.Clob) {
-            throw Errors.notSupported("stream and LOB object parameters (bind a String or byte[])");
+        Object lob = JdbcLobs.toBind(v); // Blob / Clob parameters: their locator, or their stream for other drivers' objects
+        if (lob != null) {
+            return lob;
         }
         return v;
     }

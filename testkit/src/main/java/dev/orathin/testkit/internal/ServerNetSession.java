@@ -26,6 +26,11 @@ public interface ServerNetSession {
     /** True when the ACCEPT offered fast authentication. */
     boolean fastAuthOffered();
 
+    /** The real server version this server behaves like, or {@code null} for the classic testkit. */
+    default dev.orathin.testkit.Profile profile() {
+        return null;
+    }
+
     /** The next packet from the client, or {@code null} at end of stream. */
     Packet read() throws IOException;
 

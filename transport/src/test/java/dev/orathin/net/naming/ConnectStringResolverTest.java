@@ -1,5 +1,7 @@
 package dev.orathin.net.naming;
 
+import dev.orathin.net.internal.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +58,48 @@ class ConnectStringResolverTest {
         Description ez = resolve(dir, "ez").descriptions().descriptions().get(0);
         assertEquals(2, ez.retryCount());
         assertEquals("svc", ez.connectData().serviceName().orElseThrow());
+    }
+
+    /** Issue #19: an alias list spread over several lines, as python-oracledb and node-oracledb read it; sources stay exact. */
+    @Test
+    void anAliasListSpreadOverSeveralLines(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tnsnames.ora"), "sales,   # the old name\n  sales.world,\n\tsales_ha =\n"
+                + "  (DESCRIPTION = (ADDRESS = (PROTOCOL = TCP)(HOST = db1)(PORT = 1521))\n"
+                + "    (CONNECT_DATA = (SERVICE_NAME = sales)))\n"
+                + "other = h2:1521/o\n");
+        for (String alias : new String[] {"SALES", "sales.world", "Sales_HA"}) {
+            Description d = resolve(dir, alias).descriptions().descriptions().get(0);
+            assertEquals("db1", d.addresses().addresses().get(0).host(), alias);
+            assertTrue(d.connectData().params().get("SERVICE_NAME").source().endsWith("tnsnames.ora:5:22"),
+                    d.connectData().params().get("SERVICE_NAME").source());
+        }
+        assertEquals("h2", resolve(dir, "other").descriptions().descriptions().get(0).addresses().addresses().get(0).host());
+        // a dangling list (no '=' before the next entry's parenthesis) is still a warning, not a silent alias
+        Files.writeString(dir.resolve("tnsnames.ora"), "lost,\nfound = h3:1521/f\n");
+        assertEquals("h3", resolve(dir, "found").descriptions().descriptions().get(0).addresses().addresses().get(0).host());
+        assertEquals("h3", resolve(dir, "lost").descriptions().descriptions().get(0).addresses().addresses().get(0).host(),
+                "\"lost,\\nfound = ...\" is one list of two names, as the peers read it");
+    }
+
+    /**
+     * Issue #19 item 2: what the peers accept they clamp (SDU, with a warning here); what they reject
+     * (an unknown SERVER or POOL_PURITY: python-oracledb's invalid server type / purity) is a clear error.
+     */
+    @Test
+    void outOfRangeSduIsClampedWithAWarningAndUnknownServerOrPurityIsRejected(@TempDir Path dir) {
+        ResolvedConnect small = resolve(dir, "(DESCRIPTION=(SDU=100)(ADDRESS=(PROTOCOL=tcp)(HOST=h)(PORT=1))(CONNECT_DATA=(SERVICE_NAME=s)))");
+        assertEquals(512, small.descriptions().descriptions().get(0).sdu());
+        assertTrue(small.warnings().stream().anyMatch(w -> w.contains("SDU 100 is outside 512..2097152; 512 is used")), small.warnings().toString());
+        ResolvedConnect big = resolve(dir, "h:1/s?sdu=99999999");
+        assertEquals(2_097_152, big.descriptions().descriptions().get(0).sdu());
+        ResolvedConnect pooled = resolve(dir, "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcp)(HOST=h)(PORT=1))(CONNECT_DATA=(SERVICE_NAME=s)(SERVER=POOLED)"
+                + "(POOL_PURITY=SELF)))");
+        assertEquals("POOLED", pooled.descriptions().descriptions().get(0).connectData().server().orElseThrow());
+        ConfigException server = fails(dir, "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcp)(HOST=h)(PORT=1))(CONNECT_DATA=(SERVICE_NAME=s)(SERVER=fast)))");
+        assertEquals(NamingErrorCode.INVALID_VALUE, server.errorCode());
+        assertTrue(server.getMessage().contains("SERVER: expected one of dedicated, shared, pooled but found \"fast\""), server.getMessage());
+        ConfigException purity = fails(dir, "h:1/s:pooled?pool_purity=dirty");
+        assertEquals(NamingErrorCode.INVALID_VALUE, purity.errorCode());
     }
 
     @Test
@@ -170,9 +214,9 @@ class ConnectStringResolverTest {
         assertEquals(65535, d.sdu());
         assertTrue(d.useSni());
         assertEquals("2001:db8::1", d.addresses().addresses().get(0).host());
-        ConfigException e = fails(null, "(DESCRIPTION=(SDU=10)(ADDRESS=(HOST=h))(CONNECT_DATA=(SID=x)))");
-        assertTrue(e.getMessage().contains("dsn:15") && e.getMessage().contains("SDU: expected a whole number from 512 to 2097152"),
-                e.getMessage());
+        ConfigException e = fails(null, "(DESCRIPTION=(SDU=8k)(ADDRESS=(HOST=h))(CONNECT_DATA=(SID=x)))");
+        assertTrue(e.getMessage().contains("dsn:15") && e.getMessage().contains("SDU: expected a whole number"), e.getMessage());
+        // out of range is clamped as the peers do (outOfRangeSduIsClampedWithAWarningAndUnknownServerOrPurityIsRejected)
         assertEquals(NamingErrorCode.INVALID_VALUE, fails(null, "(DESCRIPTION=(FAILOVER=maybe)(ADDRESS=(HOST=h))(CONNECT_DATA=(SID=x)))").errorCode());
         assertEquals(NamingErrorCode.INVALID_VALUE, fails(null, "(DESCRIPTION=(CONNECT_TIMEOUT=99999999999)(ADDRESS=(HOST=h)))").errorCode());
         assertEquals(NamingErrorCode.INVALID_VALUE, fails(null, "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcps)(HOST=h))(SECURITY=(SSL_VERSION=1.0)))").errorCode());

@@ -1,5 +1,7 @@
 package dev.orathin.net.naming;
 
+import dev.orathin.net.internal.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,11 +1,14 @@
 package dev.orathin.net.naming;
 
+import dev.orathin.net.internal.naming.NamingRequest;
+import dev.orathin.net.internal.naming.ConnectStringResolver;
+import dev.orathin.net.internal.plan.WireDescriptor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.net.AttemptPlan;
-import dev.orathin.net.AttemptPlanner;
+import dev.orathin.net.internal.plan.AttemptPlanner;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Route;

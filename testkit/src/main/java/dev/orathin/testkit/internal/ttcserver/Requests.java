@@ -230,6 +230,11 @@ final class Requests {
             in.u8();
             return null; // NULL BOOLEAN: escape byte, 1
         }
+        if (type == OraType.CLOB || type == OraType.BLOB) {
+            // a locator (python write_lob_with_length): ub4 length, then the bytes with their length; 0 is NULL
+            long length = in.ub();
+            return length == 0 ? null : in.clr();
+        }
         if (type == OraType.VECTOR || type == OraType.JSON) {
             // QLocator (ub4 length, then as CLR) and the image (CLR); a zero length is NULL (node writeQLocator)
             long locator = in.ub();

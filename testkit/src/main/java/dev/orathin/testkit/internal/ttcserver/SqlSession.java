@@ -386,7 +386,7 @@ final class SqlSession implements AutoCloseable {
             throw new OraException(1036, "illegal variable name/number");
         }
         for (int i = 0; i < expected; i++) {
-            c.ps.setObject(i + 1, decode(row[i], c.binds.get(i)));
+            c.ps.setObject(i + 1, bindValue(row[i], c.binds.get(i)));
         }
     }
 
@@ -489,7 +489,7 @@ final class SqlSession implements AutoCloseable {
         }
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < row.length; i++) {
-            values.put(c.bindNames.get(i), decode(row[i], c.binds.get(i)));
+            values.put(c.bindNames.get(i), bindValue(row[i], c.binds.get(i)));
         }
         boolean changed = c.block.run(h2, values, s -> running = s);
         if (changed) {
@@ -828,7 +828,7 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    private byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
+    byte[] end(Ttc.Out out, int cursorId, long rowCount, OraError error) {
         int status = transaction ? 0x02 : 0;
         if (error == null) {
             out.error(status, cursorId, rowCount, 0, 0, null);
@@ -838,7 +838,7 @@ final class SqlSession implements AutoCloseable {
         return out.bytes();
     }
 
-    private byte[] error(int cursorId, OraError e) {
+    byte[] error(int cursorId, OraError e) {
         return end(new Ttc.Out(), cursorId, 0, e);
     }
 
@@ -866,15 +866,17 @@ final class SqlSession implements AutoCloseable {
             out.ub(0);
             return;
         }
-        byte[] locator = lobs.locator(v, type == OraType.CLOB);
+        boolean clob = type == OraType.CLOB;
+        byte[] locator = lobs.locator(clob ? new String(v, StandardCharsets.UTF_8) : v, clob);
+        LobStore.Entry e = lobs.entry(locator);
         out.ub(locator.length);
         if (prefetch) {
-            out.ub(lobLength(v, type == OraType.CLOB)).ub(LobStore.CHUNK_SIZE);
+            out.ub(e.length()).ub(LobStore.CHUNK_SIZE);
             if (prefetchLength > 0) { // data asked for too (the define's max chars is the prefetch length)
-                if (type == OraType.CLOB) {
-                    out.u8(1).ub(OraType.AL32UTF8).u8(OraType.CSFRM_IMPLICIT);
+                if (clob) {
+                    out.u8(1).ub(OraType.AL16UTF16).u8(OraType.CSFRM_IMPLICIT); // the locator says UTF-16, so does the data
                 }
-                out.clr(v);
+                out.clr(e.read(1, e.length()));
             }
         }
         out.clr(locator);
@@ -898,84 +900,9 @@ final class SqlSession implements AutoCloseable {
         out.ub(locator.length).ub(v.length).ub(LobStore.CHUNK_SIZE).clr(v).clr(locator);
     }
 
-    /** A LOB's length: characters for a CLOB (UTF-16 units, as Oracle counts), bytes for a BLOB. */
-    static long lobLength(byte[] v, boolean clob) {
-        return clob ? new String(v, StandardCharsets.UTF_8).length() : v.length;
-    }
-
-    /**
-     * LOB_OP (96) on a locator this session handed out (python-oracledb's layout, which ojdbc11
-     * shares): chunk size, length, read, open/close/is-open. The reply is LOB_DATA (14) for a
-     * read, then the return parameters (the locator, the amount), then ERROR.
-     */
+    /** LOB_OP (96): see {@link LobOps}. */
     byte[] lobOp(Ttc.In in) {
-        in.u8();
-        int sourceLength = (int) in.ub();
-        in.u8();
-        int destLength = (int) in.ub();
-        in.ub(); // short source offset
-        in.ub(); // short dest offset
-        boolean charsetPtr = in.u8() != 0;
-        in.u8(); // short amount pointer
-        boolean nullLobPtr = in.u8() != 0;
-        long op = in.ub();
-        in.u8(); // SCN pointer
-        in.u8(); // SCN length
-        long offset = in.ub();
-        in.ub(); // dest offset
-        boolean amountPtr = in.u8() != 0;
-        in.raw(6); // array LOB fields
-        byte[] locator = in.raw(sourceLength);
-        in.raw(destLength);
-        if (charsetPtr) {
-            in.ub();
-        }
-        long amount = amountPtr && in.hasMore() ? in.ub() : 0;
-        byte[] value = lobs.value(locator);
-        Ttc.Out out = new Ttc.Out();
-        if (value == null) {
-            return error(0, OraError.of(22275, "invalid LOB locator specified"));
-        }
-        boolean clob = lobs.isCharacter(locator);
-        long result;
-        if (op == 0x4000) { // chunk size
-            result = LobStore.CHUNK_SIZE;
-        } else if (op == 0x0001) { // length
-            result = lobLength(value, clob);
-        } else if (op == 0x0002) { // read: amount characters / bytes from the 1-based offset
-            byte[] data = slice(value, clob, offset, amount);
-            result = lobLength(data, clob);
-            if (data.length > 0) {
-                out.u8(14).clr(data);
-            }
-        } else if (op == 0x8000 || op == 0x10000) { // open, close
-            result = 0;
-        } else if (op == 0x11000) { // is open
-            result = 0;
-        } else {
-            return error(0, OraError.of(3001, "unimplemented feature (LOB operation 0x" + Long.toHexString(op) + " in the orathin testkit)"));
-        }
-        out.u8(8).raw(locator);
-        if (amountPtr) {
-            out.ub(result);
-        }
-        if (nullLobPtr) {
-            out.ub(0); // flag (is open / NULL LOB)
-        }
-        return end(out, 0, 0, null);
-    }
-
-    private static byte[] slice(byte[] value, boolean clob, long offset, long amount) {
-        long from = Math.max(0, offset - 1);
-        if (!clob) {
-            int start = (int) Math.min(value.length, from);
-            int end = (int) Math.min(value.length, start + Math.max(0, amount));
-            return java.util.Arrays.copyOfRange(value, start, end);
-        }
-        String s = new String(value, StandardCharsets.UTF_8);
-        int start = (int) Math.min(s.length(), from);
-        int end = (int) Math.min(s.length(), start + Math.max(0, amount));
-        return s.substring(start, end).getBytes(StandardCharsets.UTF_8);
+        return LobOps.handle(this, in);
     }
 
     private void writeValue(Ttc.Out out, Object v, int type, int csfrm, boolean fetch) {
@@ -1104,6 +1031,14 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** A bind value as the Java object H2 takes. */
+    /** A bind value for H2: a LOB locator bind (CLOB / BLOB metadata) is replaced by the LOB's contents. */
+    private Object bindValue(byte[] b, Requests.Meta m) {
+        if (b != null && (m.type() == OraType.CLOB || m.type() == OraType.BLOB) && lobs.entry(b) != null) {
+            return lobs.entry(b).value();
+        }
+        return decode(b, m);
+    }
+
     static Object decode(byte[] b, Requests.Meta m) {
         if (b == null) {
             return null;

@@ -26,9 +26,16 @@ final class Ttc {
      */
     static final class Truncated extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** The least length the request needs before parsing it again can get further (never more than it needs). */
+        final int needed;
 
         Truncated(int pos) {
+            this(pos, pos + 1);
+        }
+
+        Truncated(int pos, int needed) {
             super("TTC request ended early at byte " + pos);
+            this.needed = needed;
         }
     }
 
@@ -119,7 +126,7 @@ final class Ttc {
                 throw new IllegalArgumentException("negative length " + n + " at byte " + pos);
             }
             if (pos + n > b.length) {
-                throw new Truncated(pos);
+                throw new Truncated(pos, pos + n); // a long value (a LOB write's chunk): parse again once it is all here
             }
             byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
             pos += n;

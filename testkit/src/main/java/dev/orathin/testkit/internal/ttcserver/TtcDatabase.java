@@ -80,6 +80,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         final boolean verifier11g;
         final boolean locked;
         volatile boolean expired;
+        /** Logins succeed with the warning ORA-28002 (the password will expire soon). */
+        volatile boolean expiring;
 
         Account(char[] password, boolean verifier11g, boolean locked, boolean expired) {
             this.password = password;
@@ -92,6 +94,15 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     /** Adds or replaces an account (names case-insensitive, as unquoted Oracle identifiers). */
     protected final void account(String name, char[] password, boolean verifier11g, boolean locked, boolean expired) {
         users.put(name.toUpperCase(Locale.ROOT), new Account(password.clone(), verifier11g, locked, expired));
+    }
+
+    /** Makes logins of an existing account succeed with the warning ORA-28002, as when its password expires soon. */
+    protected final void passwordExpiresSoon(String name) {
+        Account a = users.get(name.toUpperCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("no account " + name);
+        }
+        a.expiring = true;
     }
 
     /** Lets {@code proxyUser} open sessions as {@code clientUser} ({@code proxy[client]} logins). */
@@ -173,7 +184,9 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
     }
 
     private void serve(ServerNetSession session, BlockingQueue<ServerNetSession.Packet> queue, Conversation c) throws IOException {
-        byte[] pending = null;
+        byte[] pending = null; // a request spread over DATA packets, collected in a buffer that doubles
+        int pendingLength = 0;
+        int needed = 0; // parsing again before this many bytes are here cannot get further (Truncated.needed)
         while (true) {
             ServerNetSession.Packet p = take(queue);
             if (p == END) {
@@ -187,6 +200,8 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                     breakAndReset(session, queue, c);
                 }
                 pending = null;
+                pendingLength = 0;
+                needed = 0;
                 continue;
             }
             if (p.type() != 6) {
@@ -195,7 +210,21 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (p.dataFlags() == 0x0040) {
                 return; // EOF: the client closed the session
             }
-            byte[] m = pending == null ? p.payload() : concat(pending, p.payload());
+            byte[] m;
+            if (pending == null) {
+                m = p.payload();
+            } else {
+                byte[] more = p.payload();
+                if (pendingLength + more.length > pending.length) {
+                    pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + more.length));
+                }
+                System.arraycopy(more, 0, pending, pendingLength, more.length);
+                pendingLength += more.length;
+                if (pendingLength < needed) {
+                    continue; // a long value is still arriving: parsing now would stop at the same place
+                }
+                m = Arrays.copyOf(pending, pendingLength);
+            }
             if (m.length == 0) {
                 continue;
             }
@@ -206,10 +235,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 }
                 reply = c.handle(m);
             } catch (Ttc.Truncated t) {
-                pending = m; // the request continues in the next DATA packet
+                if (pending == null) {
+                    pending = Arrays.copyOf(m, Math.max(m.length * 2, 16));
+                    pendingLength = m.length;
+                }
+                needed = t.needed; // the request continues in the next DATA packet
                 continue;
             }
             pending = null;
+            pendingLength = 0;
+            needed = 0;
             if (reply == null) {
                 return;
             }
@@ -220,7 +255,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             if (TRACE) {
                 System.err.println("testkit -> " + HexFormat.of().formatHex(reply));
             }
-            session.writeData(0, reply);
+            c.write(reply);
         }
     }
 
@@ -247,7 +282,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         }
         session.writeMarker(2);
         c.clearCancel();
-        session.writeData(0, new Ttc.Out().error(0, 0, 1013, "ORA-01013: user requested cancel of current operation").bytes());
+        c.write(new Ttc.Out().error(0, 0, 1013, "ORA-01013: user requested cancel of current operation").bytes());
     }
 
     private static ServerNetSession.Packet take(BlockingQueue<ServerNetSession.Packet> queue) {
@@ -278,9 +313,20 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
         byte[] serverSk;
         byte[] cskSalt;
         boolean loggedIn;
+        /** END_OF_RESPONSE ends every reply: the profile offers it and the client asked (compile caps TTC4). */
+        boolean endOfResponse;
 
         Conversation(ServerNetSession session) {
             this.session = session;
+        }
+
+        /** Writes one complete reply, ended as the profile's server ends it. */
+        void write(byte[] reply) throws IOException {
+            if (endOfResponse) {
+                session.writeData(ProfileReplies.DATA_FLAGS_END_OF_RESPONSE, ProfileReplies.withEnd(reply));
+            } else {
+                session.writeData(0, reply);
+            }
         }
 
         void cancel() {
@@ -367,7 +413,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             compile[37] = 0x20;
             byte[] runtime = new byte[11];
             runtime[0] = 2;
-            return new Ttc.Out().u8(1).u8(6).u8(0).raw(BANNER.getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
+            return new Ttc.Out().u8(1).u8(6).u8(0).raw(ProfileReplies.protocolBanner(session.profile()).getBytes(StandardCharsets.US_ASCII)).u8(0).u16le(873).u8(0).u16le(0)
                     .u16be(fdo.length).raw(fdo).clr(compile).clr(runtime).bytes();
         }
 
@@ -410,6 +456,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             byte[] head = in.raw(6);
             convLength = (head[5] & 0x02) != 0; // TNS_ENCODING_CONV_LENGTH
             byte[] caps = in.clr();
+            endOfResponse = ProfileReplies.endOfResponse(session.profile(), session.version(), caps);
             if (caps != null && caps.length > 7) {
                 clientFieldVersion = Math.min(FIELD_VERSION, caps[7] & 0xFF);
             }
@@ -496,13 +543,16 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                         long rows = in.ub();
                         return call(() -> sql().fetch(cursor, rows));
                     case 59: { // OVERSION: banner and version number (what ojdbc's getDatabaseProductVersion asks)
-                        byte[] banner = VERSION_BANNER.getBytes(StandardCharsets.UTF_8);
-                        return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(VERSION_NUMBER).error(0, 0, 0, null).bytes();
+                        byte[] banner = ProfileReplies.versionBanner(session.profile()).getBytes(StandardCharsets.UTF_8);
+                        return new Ttc.Out().u8(8).ub(banner.length).raw(banner).ub(ProfileReplies.versionNumber(session.profile()))
+                                .error(0, 0, 0, null).bytes();
                     }
                     case 96:
                         return call(() -> sql().lobOp(in));
-                    case 14:
-                        return call(() -> sql().commitCall());
+                    case 14: { // 23ai adds a session-state piggyback ahead of the COMMIT reply
+                        byte[] reply = call(() -> sql().commitCall());
+                        return new Ttc.Out().raw(ProfileReplies.piggyback(session.profile())).raw(reply).bytes();
+                    }
                     case 15:
                         return call(() -> sql().rollbackCall());
                     case 9:
@@ -561,12 +611,54 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 case 135: // end-to-end attributes: pointers and lengths, then the strings
                     endToEnd(in);
                     break;
+                case 96: // free temporary LOBs, an array of locators (python / node _write_close_temp_lobs_piggyback)
+                    freeTemporaryLobs(in);
+                    break;
                 case 152: // current schema
                     in.u8();
                     in.raw((int) in.ub());
                     break;
                 default:
                     throw new UnsupportedOperationException("piggybacked function " + code);
+            }
+        }
+
+        /**
+         * The close-temporary-LOBs piggyback (LOB_OP 96 with FREE_TEMP | ARRAY): pointer, total
+         * locator bytes, the unused source/destination/offset/charset fields, the op code, the SCN
+         * fields, three unused array-LOB pairs, then the locators back to back (each carries its own
+         * length in its first two bytes plus two).
+         */
+        private void freeTemporaryLobs(Ttc.In in) {
+            in.u8(); // pointer
+            int total = (int) in.ub();
+            in.u8();
+            in.ub(); // dest locator
+            in.ub();
+            in.ub(); // source locator
+            in.u8();
+            in.u8(); // offsets
+            in.u8(); // charset
+            in.ub(); // op code (0x80111)
+            in.u8();
+            in.ub(); // scn
+            in.ub();
+            in.ub(); // lob scnl
+            in.u8();
+            for (int i = 0; i < 3; i++) { // array LOB fields
+                in.u8();
+                in.ub();
+            }
+            byte[] all = in.raw(total);
+            for (int at = 0; at + 2 <= all.length;) {
+                int len = ((all[at] & 0xFF) << 8 | all[at + 1] & 0xFF) + 2;
+                if (len < 3 || at + len > all.length) {
+                    break;
+                }
+                if (sql != null) {
+                    sql.lobs.free(java.util.Arrays.copyOfRange(all, at, at + len));
+                }
+                at += len;
             }
         }
 
@@ -710,10 +802,14 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             out.keyValue("AUTH_SVR_RESPONSE", HEX.formatHex(response), 0);
             out.keyValue("AUTH_SESSION_ID", String.valueOf(SESSION_IDS.incrementAndGet()), 0);
             out.keyValue("AUTH_SERIAL_NUM", "1", 0);
-            out.keyValue("AUTH_VERSION_NO", String.valueOf(VERSION_NUMBER), 0);
+            out.keyValue("AUTH_VERSION_NO", String.valueOf(ProfileReplies.versionNumber(session.profile())), 0);
             out.keyValue("AUTH_SC_SERVICE_NAME", String.valueOf(session.serviceName()), 0);
             out.keyValue("AUTH_INSTANCENAME", "orathin1", 0);
             out.keyValue("AUTH_MAX_OPEN_CURSORS", "300", 0);
+            out.raw(ProfileReplies.piggyback(session.profile())); // 23.26.1: between the pairs and the ERROR
+            if (account.expiring) {
+                out.raw(ProfileReplies.warning(28002, "ORA-28002: the password will expire within 7 days", convLength));
+            }
             return out.error(0, 0, 0, null).bytes();
         }
 

@@ -117,6 +117,26 @@ public final class ConfigFiles {
             int start = i;
             int eq = line.indexOf('=');
             String src = file + ":" + (start + 1);
+            String leadingNames = "";
+            if (eq < 0 && line.strip().endsWith(",")) {
+                // an alias list spread over lines ("a,\n b,\n c = ..."), read as python-oracledb and node-oracledb read it
+                StringBuilder names = new StringBuilder(line.strip());
+                int j = i;
+                while (j + 1 < lines.length && !stripComment(lines[j + 1]).isBlank() && names.charAt(names.length() - 1) == ','
+                        && stripComment(lines[j + 1]).indexOf('(') < 0) {
+                    j++;
+                    String next = stripComment(lines[j]);
+                    int e = next.indexOf('=');
+                    if (e >= 0) {
+                        leadingNames = names.toString();
+                        i = j;
+                        line = next;
+                        eq = e;
+                        break;
+                    }
+                    names.append(next.strip());
+                }
+            }
             if (eq < 0) {
                 warnings.add(src + ": expected 'name = value' but found \"" + line.strip() + "\"; line ignored");
                 out.add(new Entry(List.of(), line, src, file, start + 1, null));
@@ -125,7 +145,7 @@ public final class ConfigFiles {
             }
             List<String> names = new ArrayList<>();
             boolean namesOk = true;
-            for (String n : line.substring(0, eq).split(",")) {
+            for (String n : (leadingNames + line.substring(0, eq)).split(",")) {
                 String t = n.strip();
                 if (!NAME.matcher(t).matches()) {
                     namesOk = false;
@@ -135,7 +155,7 @@ public final class ConfigFiles {
             String first = line.substring(eq + 1);
             // pad so columns inside the value are the file's columns
             StringBuilder value = new StringBuilder(" ".repeat(eq + 1)).append(first);
-            int valueLine = start + 1;
+            int valueLine = i + 1;
             if (first.isBlank()) {
                 // the value starts on a following line
                 while (i + 1 < lines.length && stripComment(lines[i + 1]).isBlank()) {
@@ -172,7 +192,7 @@ public final class ConfigFiles {
             }
             if (!namesOk) {
                 error = new ConfigException(NamingErrorCode.SYNTAX_ERROR, src, "expected net service names before '=' but found \""
-                        + line.substring(0, eq).strip() + "\"");
+                        + (leadingNames + line.substring(0, eq)).strip() + "\"");
             }
             if (value.toString().isBlank() && error == null) {
                 error = new ConfigException(NamingErrorCode.EMPTY_VALUE, src, "entry " + String.join(", ", names)

@@ -9,7 +9,7 @@ import dev.orathin.net.ConnectParameter.Level;
 import dev.orathin.net.Description;
 import dev.orathin.net.DescriptionList;
 import dev.orathin.net.Param;
-import dev.orathin.net.Params;
+import dev.orathin.net.internal.naming.Params;
 import dev.orathin.net.Security;
 import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;
@@ -124,6 +124,11 @@ public final class ModelBuilder {
         Description desc = new Description(new AddressList(entries, Map.of()), new ConnectData(cd == null ? Map.of() : cd),
                 new Security(sec == null ? Map.of() : sec), params);
         validate(desc);
+        Param sdu = params.get("SDU");
+        if (sdu != null && Integer.parseInt(sdu.value().strip()) != desc.sdu()) {
+            warnings.add(sdu.source() + ": SDU " + sdu.value().strip() + " is outside " + Description.MIN_SDU + ".." + Description.MAX_SDU
+                    + "; " + desc.sdu() + " is used (clamped, as python-oracledb and node-oracledb do)");
+        }
         return desc;
     }
 
@@ -234,6 +239,8 @@ public final class ModelBuilder {
         Params.integer(d.params(), "RECV_BUF_SIZE", 1, 1 << 30);
         Params.integer(d.params(), "SEND_BUF_SIZE", 1, 1 << 30);
         d.security().sslServerDnMatch();
+        oneOf(d.connectData().params().get("SERVER"), List.of("dedicated", "shared", "pooled"));
+        oneOf(d.connectData().params().get("POOL_PURITY"), List.of("new", "self"));
         if (d.security().params().containsKey("SSL_VERSION")) {
             Params.checkTlsVersion(d.security().params().get("SSL_VERSION"));
         }
@@ -242,6 +249,13 @@ public final class ModelBuilder {
             if (p != null && Params.parseDuration(p, "sec").isZero()) {
                 throw Params.invalid(p, "a positive duration");
             }
+        }
+    }
+
+    /** A value the peers reject when it is not one of {@code allowed} (python-oracledb: invalid server_type / purity). */
+    private static void oneOf(Param p, List<String> allowed) {
+        if (p != null && !allowed.contains(p.value().strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw Params.invalid(p, "one of " + String.join(", ", allowed));
         }
     }
 

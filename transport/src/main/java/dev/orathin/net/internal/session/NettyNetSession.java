@@ -118,8 +118,9 @@ public final class NettyNetSession implements NetSession {
                 throw new NetException(NetErrorCode.IO_ERROR, route + ": interrupted while waiting for the server");
             }
             if (o == null) {
+                String bound = capped ? "RECV_TIMEOUT" : "call timeout";
                 throw new NetException(NetErrorCode.RECV_TIMEOUT, route + ": no answer from the server within " + timeout.toMillis()
-                        + " ms (" + (capped ? "RECV_TIMEOUT" : "call timeout") + ")", null, java.util.List.of(), 12609);
+                        + " ms (" + bound + ")", null, java.util.List.of(), 12609).withTimeout(bound, timeout);
             }
             if (o == InboundQueue.CLOSED) {
                 open = false;
