@@ -11,6 +11,7 @@ import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
@@ -57,10 +58,6 @@ import java.util.function.Supplier;
  */
 public final class OracleConnection implements AutoCloseable {
 
-    /** Function codes (protocol.md §6.1). */
-    private static final int FN_PING = 147, FN_LOGOFF = 9;
-    /** Marker types (protocol.md §9). */
-    private static final int MARKER_RESET = 2, MARKER_INTERRUPT = 3;
     /** Bound on the logoff exchange when closing: close never waits long on a dead peer. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
     /**
@@ -249,7 +246,7 @@ public final class OracleConnection implements AutoCloseable {
     public void ping() {
         observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
-            call(FN_PING, callTimeout);
+            call(TtcCodes.FN_PING, callTimeout);
             return null;
         });
     }
@@ -544,7 +541,7 @@ public final class OracleConnection implements AutoCloseable {
     public void commit() {
         observed(CallEvent.Kind.COMMIT, null, () -> {
             ensureOpen();
-            simpleCall(Requests.FN_COMMIT);
+            simpleCall(TtcCodes.FN_COMMIT);
             return null;
         });
     }
@@ -553,7 +550,7 @@ public final class OracleConnection implements AutoCloseable {
     public void rollback() {
         observed(CallEvent.Kind.ROLLBACK, null, () -> {
             ensureOpen();
-            simpleCall(Requests.FN_ROLLBACK);
+            simpleCall(TtcCodes.FN_ROLLBACK);
             return null;
         });
     }
@@ -568,7 +565,7 @@ public final class OracleConnection implements AutoCloseable {
             return;
         }
         try {
-            net.sendMarker(MARKER_INTERRUPT);
+            net.sendMarker(TtcCodes.MARKER_INTERRUPT);
         } catch (RuntimeException e) {
             // the call itself will report the broken session
         }
@@ -592,7 +589,7 @@ public final class OracleConnection implements AutoCloseable {
             }
             closed = true;
             if (net.isOpen()) {
-                call(FN_LOGOFF, CLOSE_TIMEOUT);
+                call(TtcCodes.FN_LOGOFF, CLOSE_TIMEOUT);
             }
         } catch (RuntimeException ignored) {
             // the session is going away anyway; closing must not fail
@@ -966,11 +963,11 @@ public final class OracleConnection implements AutoCloseable {
      * which carries the ERROR message.
      */
     private void resynchronise(TtcReader r, int markerType, long deadline) {
-        net.sendMarker(MARKER_RESET);
-        if (markerType != MARKER_RESET) {
+        net.sendMarker(TtcCodes.MARKER_RESET);
+        if (markerType != TtcCodes.MARKER_RESET) {
             while (true) {
                 NetPacket p = net.receive(remaining(deadline));
-                if (p.isMarker() && markerType(p) == MARKER_RESET) {
+                if (p.isMarker() && markerType(p) == TtcCodes.MARKER_RESET) {
                     break;
                 }
             }
@@ -1001,7 +998,7 @@ public final class OracleConnection implements AutoCloseable {
                 : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
         String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
         try {
-            net.sendMarker(MARKER_INTERRUPT);
+            net.sendMarker(TtcCodes.MARKER_INTERRUPT);
             long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
             if (nothingReceived) {
                 // no byte of the reply yet: whatever comes next starts a message, whether the server answers the
@@ -1054,16 +1051,16 @@ public final class OracleConnection implements AutoCloseable {
             TtcReader r = new TtcReader(net, timeout);
             while (true) {
                 int type = r.ub1();
-                if (type == Negotiation.MSG_STATUS) {
+                if (type == TtcCodes.MSG_STATUS) {
                     r.ub();
                     r.ub();
                     return;
                 }
-                if (type == Negotiation.MSG_ERROR) {
+                if (type == TtcCodes.MSG_ERROR) {
                     ErrorInfo.read(r, session.capabilities()).throwIfError();
                     return;
                 }
-                if (type == Negotiation.MSG_END_OF_RESPONSE) {
+                if (type == TtcCodes.MSG_END_OF_RESPONSE) {
                     return;
                 }
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function

@@ -1,6 +1,7 @@
 package dev.orathin.internal.sql;
 
 import dev.orathin.internal.ttc.AuthExchange;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -12,16 +13,11 @@ import java.util.function.IntSupplier;
  */
 public final class Requests {
 
-    /** Function codes. */
-    public static final int FN_EXECUTE = 94, FN_REEXECUTE = 4, FN_REEXECUTE_AND_FETCH = 78, FN_FETCH = 5, FN_COMMIT = 14,
-            FN_ROLLBACK = 15, FN_CLOSE_CURSORS = 105, FN_SET_END_TO_END_ATTR = 135;
     /** Execute options (ub4). */
     public static final int OPT_PARSE = 0x01, OPT_BIND = 0x08, OPT_DEFINE = 0x10, OPT_EXECUTE = 0x20, OPT_FETCH = 0x40,
             OPT_COMMIT = 0x100, OPT_COMMIT_REEXECUTE = 0x1, OPT_PLSQL_BIND = 0x400, OPT_NOT_PLSQL = 0x8000;
     /** Execute flags (al8i4[9]). */
     public static final int EXEC_FLAG_DML_ROWCOUNTS = 0x4000;
-    /** TTC message type of a piggyback. */
-    public static final int MSG_PIGGYBACK = 17;
     /** Field version from which EXECUTE carries the SQL signature / SQL id pointers (12.2) and chunk ids (12.2 ext1). */
     static final int FV_12_2 = 8, FV_12_2_EXT1 = 9;
 
@@ -62,7 +58,7 @@ public final class Requests {
             List<ColumnInfo> defines, boolean dmlRowCounts, boolean lobLocators) {
         TtcWriter w = new TtcWriter();
         w.raw(piggybacks);
-        header(w, FN_EXECUTE, seq.getAsInt(), fieldVersion);
+        header(w, TtcCodes.FN_EXECUTE, seq.getAsInt(), fieldVersion);
         int numBinds = defines == null ? bindMeta.size() : 0;
         w.ub(options & 0xFFFFFFFFL);
         w.ub(cursorId);
@@ -139,7 +135,7 @@ public final class Requests {
             int prefetchRows, int executions, boolean autoCommit, List<List<BindValue>> binds, List<BindValue> bindMeta) {
         TtcWriter w = new TtcWriter();
         w.raw(piggybacks);
-        header(w, queryFetch ? FN_REEXECUTE_AND_FETCH : FN_REEXECUTE, seq.getAsInt(), fieldVersion);
+        header(w, queryFetch ? TtcCodes.FN_REEXECUTE_AND_FETCH : TtcCodes.FN_REEXECUTE, seq.getAsInt(), fieldVersion);
         w.ub(cursorId);
         w.ub(queryFetch ? prefetchRows : executions);
         w.ub(queryFetch ? OPT_EXECUTE : 0);
@@ -153,7 +149,7 @@ public final class Requests {
     /** FETCH of {@code rows} more rows. */
     public static byte[] fetch(IntSupplier seq, int fieldVersion, int cursorId, int rows) {
         TtcWriter w = new TtcWriter();
-        header(w, FN_FETCH, seq.getAsInt(), fieldVersion);
+        header(w, TtcCodes.FN_FETCH, seq.getAsInt(), fieldVersion);
         return w.ub(cursorId).ub(rows).toByteArray();
     }
 
@@ -174,7 +170,7 @@ public final class Requests {
         if (ids.isEmpty()) {
             return;
         }
-        piggybackHeader(w, FN_CLOSE_CURSORS, seq.getAsInt(), fieldVersion);
+        piggybackHeader(w, TtcCodes.FN_CLOSE_CURSORS, seq.getAsInt(), fieldVersion);
         w.ub1(1).ub(ids.size());
         for (int id : ids) {
             w.ub(id);
@@ -200,7 +196,7 @@ public final class Requests {
         if (changed == 0) {
             return;
         }
-        piggybackHeader(w, FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
+        piggybackHeader(w, TtcCodes.FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
         w.ub1(0).ub1(0); // cidnam, cidser
         w.ub(changed);
         byte[] cid = attribute(w, changed, E2E_CLIENT_IDENTIFIER, clientIdentifier);
@@ -228,7 +224,7 @@ public final class Requests {
     }
 
     private static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
-        w.ub1(MSG_PIGGYBACK).ub1(function).ub1(sequence);
+        w.ub1(TtcCodes.MSG_PIGGYBACK).ub1(function).ub1(sequence);
         if (fieldVersion >= 18) {
             w.ub(0);
         }
@@ -353,7 +349,7 @@ public final class Requests {
             return;
         }
         for (List<BindValue> row : rows) {
-            w.ub1(Response.MSG_ROW_DATA);
+            w.ub1(TtcCodes.MSG_ROW_DATA);
             for (int i = 0; i < row.size(); i++) {
                 if (!meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
                     value(w, meta.get(i), row.get(i));
@@ -371,6 +367,6 @@ public final class Requests {
 
     /** The one-byte answer to FLUSH_OUT_BINDS. */
     public static byte[] flushOutBinds() {
-        return new byte[] {(byte) Response.MSG_FLUSH_OUT_BINDS};
+        return new byte[] {(byte) TtcCodes.MSG_FLUSH_OUT_BINDS};
     }
 }

@@ -5,6 +5,7 @@ import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.ServerPiggyback;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,6 @@ import java.util.List;
  */
 public final class Response implements dev.orathin.internal.ttc.TtcReply {
 
-    /** TTC message types of a statement reply. */
-    public static final int MSG_ERROR = 4, MSG_ROW_HEADER = 6, MSG_ROW_DATA = 7, MSG_PARAMETER = 8, MSG_STATUS = 9, MSG_IO_VECTOR = 11,
-            MSG_WARNING = 15, MSG_DESCRIBE_INFO = 16, MSG_FLUSH_OUT_BINDS = 19, MSG_BIT_VECTOR = 21, MSG_SERVER_PIGGYBACK = 23,
-            MSG_END_OF_RESPONSE = 29;
     /** ORA-01403: no data found, the normal end of a fetch. */
     public static final int ORA_NO_DATA_FOUND = 1403;
     /** ORA-24381: errors in array DML (reported per row with batch errors). */
@@ -115,16 +112,16 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
             int type = r.ub1();
             lastMessageType = type;
             switch (type) {
-                case MSG_DESCRIBE_INFO -> readDescribe(r);
-                case MSG_ROW_HEADER -> readRowHeader(r);
-                case MSG_ROW_DATA -> readRowData(r);
-                case MSG_BIT_VECTOR -> {
+                case TtcCodes.MSG_DESCRIBE_INFO -> readDescribe(r);
+                case TtcCodes.MSG_ROW_HEADER -> readRowHeader(r);
+                case TtcCodes.MSG_ROW_DATA -> readRowData(r);
+                case TtcCodes.MSG_BIT_VECTOR -> {
                     r.ub(); // columns sent
                     bitVector = r.raw((requireColumns().size() + 7) / 8);
                 }
-                case MSG_IO_VECTOR -> readIoVector(r);
-                case MSG_PARAMETER -> readReturnParameters(r);
-                case MSG_WARNING -> {
+                case TtcCodes.MSG_IO_VECTOR -> readIoVector(r);
+                case TtcCodes.MSG_PARAMETER -> readReturnParameters(r);
+                case TtcCodes.MSG_WARNING -> {
                     int number = (int) r.ub();
                     int length = (int) r.ub();
                     r.ub(); // flags
@@ -133,12 +130,12 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
                     }
                     warning = number;
                 }
-                case MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
-                case MSG_FLUSH_OUT_BINDS -> {
+                case TtcCodes.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
+                case TtcCodes.MSG_FLUSH_OUT_BINDS -> {
                     flushOutBinds = true;
                     return true;
                 }
-                case MSG_STATUS -> {
+                case TtcCodes.MSG_STATUS -> {
                     r.ub(); // call status
                     r.ub(); // end-to-end sequence number
                     if (!endOfResponseMarked) {
@@ -146,14 +143,14 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
                         return true;
                     }
                 }
-                case MSG_ERROR -> {
+                case TtcCodes.MSG_ERROR -> {
                     error = ErrorInfo.read(r, caps);
                     if (!endOfResponseMarked) {
                         ended = true;
                         return true;
                     }
                 }
-                case MSG_END_OF_RESPONSE -> {
+                case TtcCodes.MSG_END_OF_RESPONSE -> {
                     ended = true;
                     return true;
                 }
@@ -175,9 +172,10 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
      * Message types a server sends only for features orathin does not use (python-oracledb
      * constants.pxi TNS_MSG_TYPE_*): met in a reply, they are refused by name rather than misread.
      */
-    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(14, "LOB_DATA: LOB operations",
-            27, "IMPLICIT_RESULTSET: implicit result sets", 28, "RENEGOTIATE", 33, "TOKEN: pipelined / token-numbered calls",
-            26, "ONEWAY_FN: one-way calls", 13, "OAC: object and collection metadata");
+    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(
+            TtcCodes.MSG_LOB_DATA, "LOB_DATA: LOB operations", TtcCodes.MSG_IMPLICIT_RESULTSET, "IMPLICIT_RESULTSET: implicit result sets",
+            TtcCodes.MSG_RENEGOTIATE, "RENEGOTIATE", TtcCodes.MSG_TOKEN, "TOKEN: pipelined / token-numbered calls",
+            TtcCodes.MSG_ONEWAY_FN, "ONEWAY_FN: one-way calls", TtcCodes.MSG_OAC, "OAC: object and collection metadata");
 
     /** The type of the last message read by {@link #readMessage}. */
     public int lastMessageType() {

@@ -7,6 +7,7 @@ import dev.orathin.internal.sql.Requests;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.NetPacket;
@@ -336,14 +337,14 @@ class RequestComparisonTest {
         AtomicInteger seq = new AtomicInteger();
         Map<String, byte[]> orathin = new LinkedHashMap<>();
         Capabilities caps = new Capabilities();
-        byte[] phaseOne = AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, 1, fv, "pythontest", AuthExchange.MODE_LOGON, List.of(
+        byte[] phaseOne = AuthExchange.message(TtcCodes.FN_AUTH_PHASE_ONE, 1, fv, "pythontest", AuthExchange.MODE_LOGON, List.of(
                 new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0), new AuthExchange.Pair("AUTH_PROGRAM_NM", "p", 0),
                 new AuthExchange.Pair("AUTH_MACHINE", "m", 0), new AuthExchange.Pair("AUTH_PID", "1", 0),
                 new AuthExchange.Pair("AUTH_SID", "u", 0)));
         // the FAST_AUTH request exactly as Login writes it
         orathin.put("FAST_AUTH", new TtcWriter().ub1(34).ub1(1).ub1(1).ub1(0).raw(Negotiation.protocolRequest()).uint16be(0).ub1(0)
                 .uint16be(0).ub1(caps.fieldVersion()).raw(Negotiation.dataTypesRequest(caps)).raw(phaseOne).toByteArray());
-        orathin.put("AUTH_PHASE_TWO", AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, 2, fv, "pythontest",
+        orathin.put("AUTH_PHASE_TWO", AuthExchange.message(TtcCodes.FN_AUTH_PHASE_TWO, 2, fv, "pythontest",
                 AuthExchange.MODE_LOGON | AuthExchange.MODE_WITH_PASSWORD, List.of(new AuthExchange.Pair("AUTH_SESSKEY", "k", 1),
                         new AuthExchange.Pair("AUTH_PBKDF2_SPEEDY_KEY", "s", 0), new AuthExchange.Pair("AUTH_PASSWORD", "p", 0),
                         new AuthExchange.Pair("SESSION_CLIENT_CHARSET", "873", 0), new AuthExchange.Pair("SESSION_CLIENT_DRIVER_NAME", "d", 0),
@@ -364,8 +365,8 @@ class RequestComparisonTest {
         Requests.closeCursors(close, seq::incrementAndGet, fv, List.of(7));
         orathin.put("CLOSE_CURSORS piggyback", close.toByteArray());
         orathin.put("FETCH", Requests.fetch(seq::incrementAndGet, fv, 11, 100));
-        orathin.put("COMMIT", Requests.simple(seq::incrementAndGet, fv, new byte[0], Requests.FN_COMMIT));
-        orathin.put("LOGOFF", Requests.simple(seq::incrementAndGet, fv, new byte[0], 9));
+        orathin.put("COMMIT", Requests.simple(seq::incrementAndGet, fv, new byte[0], TtcCodes.FN_COMMIT));
+        orathin.put("LOGOFF", Requests.simple(seq::incrementAndGet, fv, new byte[0], TtcCodes.FN_LOGOFF));
 
         StringBuilder md = new StringBuilder("| request | field | python-oracledb 4.0.1 (accepted by 23.26.1) | orathin | why it is safe |\n"
                 + "|---|---|---|---|---|\n");
