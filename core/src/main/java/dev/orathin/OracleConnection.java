@@ -1,5 +1,6 @@
 package dev.orathin;
 
+import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.calls.CallMeter;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.sql.ColumnInfo;
@@ -10,14 +11,9 @@ import dev.orathin.internal.sql.Statement;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
-import dev.orathin.internal.ttc.Negotiation;
 import dev.orathin.internal.ttc.TtcCodes;
-import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
-import dev.orathin.net.NetErrorCode;
-import dev.orathin.net.NetException;
-import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +60,7 @@ public final class OracleConnection implements AutoCloseable {
      * Bound on the server's answer to an interrupt after a call timeout (the break/reset exchange);
      * when it passes the connection is closed.
      */
-    public static final Duration RESET_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration RESET_TIMEOUT = TtcCall.RESET_TIMEOUT;
     /** Statements kept parsed per connection (python-oracledb's default statement cache size). */
     public static final int STATEMENT_CACHE_SIZE = 20;
     /** Default rows per FETCH round trip (python-oracledb's arraysize). */
@@ -75,12 +71,9 @@ public final class OracleConnection implements AutoCloseable {
     private final NetSession net;
     private final Login.Session session;
     private final CallMeter meter;
-    private Duration callTimeout;
-    private int sequence = 2;
-    private volatile boolean closed;
+    private final TtcCall ttc;
     private boolean fetchLobs;
     private final Response.LobMaker lobMaker = (c, locator, length, chunk) -> Lob.of(this, c, locator, length, chunk);
-    private volatile boolean callInProgress;
     private boolean autoCommit;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
@@ -104,7 +97,8 @@ public final class OracleConnection implements AutoCloseable {
         this.meter = new CallMeter(listener);
         this.net = meter.wrap(net);
         this.session = session;
-        this.callTimeout = callTimeout;
+        // the login used sequence numbers 1 and 2
+        this.ttc = new TtcCall(this.net, session.capabilities(), 2, callTimeout);
     }
 
     /** AUTH_SESSION_ID: the session id (SID) in V$SESSION. */
@@ -147,7 +141,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** The bound on each call (execute, fetch, commit, ...). */
     public Duration callTimeout() {
-        return callTimeout;
+        return ttc.callTimeout();
     }
 
     /** Sets the bound on each call. */
@@ -155,7 +149,7 @@ public final class OracleConnection implements AutoCloseable {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("callTimeout must be positive, was " + timeout);
         }
-        this.callTimeout = timeout;
+        ttc.callTimeout(timeout);
     }
 
     /** Whether each statement commits on success (default false). */
@@ -225,7 +219,7 @@ public final class OracleConnection implements AutoCloseable {
     dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
         return observed(CallEvent.Kind.LOB, null, () -> {
             ensureOpen();
-            roundTrip(op.request(this::nextSequence, piggybacks()), op);
+            ttc.roundTrip(op.request(ttc::nextSequence, piggybacks()), op);
             if (op.error() != null) {
                 op.error().throwIfError();
             }
@@ -239,21 +233,23 @@ public final class OracleConnection implements AutoCloseable {
 
     /** True once closed (by the application or after a broken session). */
     public boolean isClosed() {
-        return closed;
+        return ttc.isClosed();
     }
 
     /** One round trip to the database (function PING); throws if the session is broken. */
     public void ping() {
         observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
-            call(TtcCodes.FN_PING, callTimeout);
+            // no piggybacks: a ping sends the function alone, as python-oracledb does
+            byte[] ping = AuthExchange.function(TtcCodes.FN_PING, ttc.nextSequence(), fv()).toByteArray();
+            throwIfError(ttc.probe(ping, emptyReply(), ttc.callTimeout()));
             return null;
         });
     }
 
     /** True when the session is open and the transport is alive (no round trip). */
     public boolean isHealthy() {
-        return !closed && net.isOpen();
+        return !ttc.isClosed() && net.isOpen();
     }
 
     /**
@@ -425,9 +421,9 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_PARSE;
             }
             boolean counts = !text.isPlsql();
-            byte[] req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
+            byte[] req = Requests.execute(ttc::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
                     0, false, rows.size(), encoded, metaList, null, counts);
-            Response resp = roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
+            Response resp = ttc.roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
             try {
                 finishStatement(st, resp);
             } catch (OracleDatabaseException e) {
@@ -561,35 +557,28 @@ public final class OracleConnection implements AutoCloseable {
      * running. Returns at once; never blocks longer than sending one small packet.
      */
     public void cancel() {
-        if (closed || !callInProgress) {
-            return;
-        }
-        try {
-            net.sendMarker(TtcCodes.MARKER_INTERRUPT);
-        } catch (RuntimeException e) {
-            // the call itself will report the broken session
-        }
+        ttc.cancel();
     }
 
     /** Logs off and closes the network session; bounded, never waits long on a dead socket. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
+        if (ttc.isClosed()) {
             return;
         }
         if (!lock.tryLock()) {
             // another thread's call is running: cut the session off under it (it fails with a network error), as JDBC abort
-            closed = true;
-            net.abort();
+            ttc.abort();
             return;
         }
         try {
-            if (closed) {
+            if (ttc.isClosed()) {
                 return;
             }
-            closed = true;
+            ttc.markClosed();
             if (net.isOpen()) {
-                call(TtcCodes.FN_LOGOFF, CLOSE_TIMEOUT);
+                byte[] logoff = AuthExchange.function(TtcCodes.FN_LOGOFF, ttc.nextSequence(), fv()).toByteArray();
+                throwIfError(ttc.probe(logoff, emptyReply(), CLOSE_TIMEOUT));
             }
         } catch (RuntimeException ignored) {
             // the session is going away anyway; closing must not fail
@@ -604,7 +593,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Runs one call holding the connection's lock and reports it to the call listener. */
     private <T> T observed(CallEvent.Kind kind, String sql, Supplier<T> call, java.util.function.ToLongFunction<T> rows) {
-        return serialised(() -> meter.measure(kind, sql, call, rows, () -> closed || !net.isOpen()));
+        return serialised(() -> meter.measure(kind, sql, call, rows, () -> ttc.isClosed() || !net.isOpen()));
     }
 
     private void observed(CallEvent.Kind kind, String sql, Supplier<Void> call) {
@@ -626,7 +615,7 @@ public final class OracleConnection implements AutoCloseable {
      */
     private <T> T serialised(Supplier<T> call) {
         if (!lock.isHeldByCurrentThread()) {
-            Duration bound = callTimeout.plus(RESET_TIMEOUT);
+            Duration bound = ttc.callTimeout().plus(RESET_TIMEOUT);
             try {
                 if (!lock.tryLock(bound.toNanos(), TimeUnit.NANOSECONDS)) {
                     throw new OrathinProtocolException(CoreErrorCode.CONNECTION_BUSY, "waited " + bound.toMillis() + " ms (call timeout"
@@ -734,13 +723,13 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_COMMIT;
             }
             int executions = query ? (st.cursorId == 0 ? 0 : prefetch) : 1;
-            req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
+            req = Requests.execute(ttc::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
                     query, executions, List.of(binds), binds, null, false);
         } else {
-            req = Requests.reexecute(this::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
+            req = Requests.reexecute(ttc::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
                     List.of(binds), meta);
         }
-        Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
+        Response resp = ttc.roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
                 .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         if (full) {
             st.bindMeta = binds;
@@ -751,10 +740,10 @@ public final class OracleConnection implements AutoCloseable {
             if (st.hasLobColumns() && !st.lobsDefined) {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
-                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
+                byte[] define = Requests.execute(ttc::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
                         | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(),
                         List.of(), st.columns, false, fetchLobs);
-                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
+                resp = ttc.roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
                         .lobLocators(fetchLobs ? lobMaker : null));
                 st.lobsDefined = true;
                 st.lobLocators = fetchLobs;
@@ -807,8 +796,8 @@ public final class OracleConnection implements AutoCloseable {
 
     private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
         ensureOpen();
-        byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
-        Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
+        byte[] req = Requests.fetch(ttc::nextSequence, fv(), st.cursorId, rows);
+        Response resp = ttc.roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
                 .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         finishStatement(st, resp);
         return resp;
@@ -848,7 +837,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** A cursor is done with its statement: cached ones stay parsed, others have their server cursor closed. */
     void release(Statement st) {
-        if (lock.isHeldByCurrentThread() || closed) {
+        if (lock.isHeldByCurrentThread() || ttc.isClosed()) {
             releaseLocked(st);
         } else {
             serialised(() -> {
@@ -872,9 +861,9 @@ public final class OracleConnection implements AutoCloseable {
             return new byte[0];
         }
         TtcWriter w = new TtcWriter();
-        Requests.closeCursors(w, this::nextSequence, fv(), cursorsToClose);
+        Requests.closeCursors(w, ttc::nextSequence, fv(), cursorsToClose);
         cursorsToClose.clear();
-        Requests.endToEnd(w, this::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
+        Requests.endToEnd(w, ttc::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
         e2eChanged = 0;
         return w.toByteArray();
     }
@@ -887,204 +876,33 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     private void simpleCall(int function) {
-        byte[] req = Requests.simple(this::nextSequence, fv(), piggybacks(), function);
-        Response resp = roundTrip(req, new Response(session.capabilities(), null, null, false, List.of(), false));
+        byte[] req = Requests.simple(ttc::nextSequence, fv(), piggybacks(), function);
+        throwIfError(ttc.roundTrip(req, emptyReply()));
+    }
+
+    /** The reply of a function that returns nothing but its end (commit, ping, logoff, ...). */
+    private Response emptyReply() {
+        return new Response(session.capabilities(), null, null, false, List.of(), false);
+    }
+
+    private static void throwIfError(Response resp) {
         if (resp.error() != null) {
             resp.error().throwIfError();
         }
     }
 
     private int fv() {
-        return session.capabilities().fieldVersion();
-    }
-
-    private int nextSequence() {
-        sequence = sequence % 255 + 1;
-        return sequence;
-    }
-
-    /**
-     * Sends a request and reads the reply into {@code resp}, bounded by the call timeout; handles
-     * break/reset markers (then the error that follows ends the reply) and FLUSH_OUT_BINDS.
-     */
-    private <R extends dev.orathin.internal.ttc.TtcReply> R roundTrip(byte[] request, R resp) {
-        long deadline = System.nanoTime() + callTimeout.toNanos();
-        callInProgress = true;
-        TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-        try {
-            net.send(request, 0);
-            while (true) {
-                try {
-                    resp.read(r, net.endOfResponseSupported());
-                } catch (TtcReader.MarkerException m) {
-                    resynchronise(r, m.markerType(), deadline);
-                    continue;
-                }
-                if (resp.flushOutBinds()) {
-                    net.send(Requests.flushOutBinds(), 0);
-                    continue;
-                }
-                return resp;
-            }
-        } catch (NetException e) {
-            if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut(e, !r.started());
-            }
-            closed = true;
-            net.abort();
-            throw e;
-        } catch (OrathinProtocolException e) {
-            // a reply we could not follow: the stream position is lost, so the session is too
-            closed = true;
-            net.abort();
-            throw e;
-        } catch (RuntimeException e) {
-            if (e instanceof dev.orathin.errors.OrathinException) {
-                throw e;
-            }
-            // a value that does not decode (corrupt date, offset, ...): same as a malformed message
-            closed = true;
-            net.abort();
-            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "statement reply: a value could not be decoded ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the connection was closed", e);
-        } finally {
-            callInProgress = false;
-        }
-    }
-
-    private static Duration remaining(long deadline) {
-        long left = deadline - System.nanoTime();
-        return Duration.ofNanos(Math.max(left, 1_000_000L));
-    }
-
-    /**
-     * After a MARKER from the server (python {@code _reset}): send RESET, skip packets up to the
-     * server's RESET marker and any further markers, then continue with the next DATA packet,
-     * which carries the ERROR message.
-     */
-    private void resynchronise(TtcReader r, int markerType, long deadline) {
-        net.sendMarker(TtcCodes.MARKER_RESET);
-        if (markerType != TtcCodes.MARKER_RESET) {
-            while (true) {
-                NetPacket p = net.receive(remaining(deadline));
-                if (p.isMarker() && markerType(p) == TtcCodes.MARKER_RESET) {
-                    break;
-                }
-            }
-        }
-        NetPacket p;
-        do {
-            p = net.receive(remaining(deadline));
-        } while (p.isMarker());
-        r.push(p);
-    }
-
-    private static int markerType(NetPacket p) {
-        byte[] m = p.payload();
-        return m.length >= 3 ? m[2] & 0xFF : 0;
-    }
-
-    /**
-     * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
-     * server's answer, so the session is in step again; otherwise close it.
-     */
-    private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
-        // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
-        // name the one that actually fired, so the advice points at the right setting
-        NetException.Timeout bound = cause.timeout().orElse(null);
-        boolean recv = bound != null && bound.parameter().equals("RECV_TIMEOUT");
-        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call ("
-                + bound.value().toMillis() + " ms)"
-                : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
-        String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
-        try {
-            net.sendMarker(TtcCodes.MARKER_INTERRUPT);
-            long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
-            if (nothingReceived) {
-                // no byte of the reply yet: whatever comes next starts a message, whether the server answers the
-                // interrupt with break/reset markers or directly with the ORA-01013 ERROR
-                TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-                while (true) {
-                    try {
-                        drainToEnd(r);
-                        break;
-                    } catch (TtcReader.MarkerException m) {
-                        resynchronise(r, m.markerType(), deadline);
-                    }
-                }
-                return usableAfterTimeout(what, advice);
-            }
-            while (true) {
-                NetPacket p = net.receive(remaining(deadline));
-                if (p.isMarker()) {
-                    TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-                    resynchronise(r, markerType(p), deadline);
-                    drainToEnd(r);
-                    break;
-                }
-                // rest of the interrupted reply: discarded
-            }
-            return usableAfterTimeout(what, advice);
-        } catch (RuntimeException e) {
-            closed = true;
-            net.abort();
-            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; the server did not answer the interrupt within "
-                    + RESET_TIMEOUT.toMillis() + " ms (RESET_TIMEOUT), so the connection was closed", e);
-        }
-    }
-
-    private static OrathinProtocolException usableAfterTimeout(String what, String advice) {
-        return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                + " usable (" + advice + ")");
-    }
-
-    private void drainToEnd(TtcReader r) {
-        Response junk = new Response(session.capabilities(), null, null, false, List.of(), false);
-        junk.read(r, net.endOfResponseSupported());
-    }
-
-    private void call(int function, Duration timeout) {
-        sequence = sequence % 255 + 1;
-        byte[] msg = AuthExchange.function(function, sequence, session.capabilities().fieldVersion()).toByteArray();
-        try {
-            net.send(msg, 0);
-            TtcReader r = new TtcReader(net, timeout);
-            while (true) {
-                int type = r.ub1();
-                if (type == TtcCodes.MSG_STATUS) {
-                    r.ub();
-                    r.ub();
-                    return;
-                }
-                if (type == TtcCodes.MSG_ERROR) {
-                    ErrorInfo.read(r, session.capabilities()).throwIfError();
-                    return;
-                }
-                if (type == TtcCodes.MSG_END_OF_RESPONSE) {
-                    return;
-                }
-                throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function
-                        + ": unexpected TTC message type " + type);
-            }
-        } catch (OracleDatabaseException e) {
-            // an ORA error is a complete answer: the session stays usable
-            throw e;
-        } catch (RuntimeException e) {
-            // protocol errors included: after a reply that could not be parsed the position in the
-            // stream is unknown, so the session must not be reused (isHealthy() turns false)
-            net.abort();
-            throw e;
-        }
+        return ttc.fieldVersion();
     }
 
     void ensureOpen() {
-        if (closed) {
+        if (ttc.isClosed()) {
             throw new OrathinProtocolException(CoreErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }
     }
 
     @Override
     public String toString() {
-        return "OracleConnection[session=" + session.sessionId() + "," + session.serialNumber() + (closed ? ", closed" : "") + "]";
+        return "OracleConnection[session=" + session.sessionId() + "," + session.serialNumber() + (ttc.isClosed() ? ", closed" : "") + "]";
     }
 }
