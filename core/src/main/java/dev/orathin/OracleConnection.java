@@ -8,6 +8,7 @@ import dev.orathin.internal.sql.Requests;
 import dev.orathin.internal.sql.Response;
 import dev.orathin.internal.sql.SqlText;
 import dev.orathin.internal.sql.Statement;
+import dev.orathin.internal.sql.StatementCache;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
@@ -17,7 +18,6 @@ import dev.orathin.net.ConnectTrace;
 import dev.orathin.net.NetSession;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +77,6 @@ public final class OracleConnection implements AutoCloseable {
     private boolean autoCommit;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
-    private final List<Integer> cursorsToClose = new ArrayList<>();
     /** Temporary LOBs created for stream binds of the call running now: freed when it ends. */
     private final List<Lob> tempLobs = new ArrayList<>();
     private int e2eChanged;
@@ -85,7 +84,7 @@ public final class OracleConnection implements AutoCloseable {
     private String action;
     private String clientIdentifier;
     private String clientInfo;
-    private final LinkedHashMap<String, Statement> cache = new LinkedHashMap<>(32, 0.75f, true);
+    private final StatementCache statements = new StatementCache(STATEMENT_CACHE_SIZE);
     /** One call's round trips at a time, threads served in arrival order. */
     private final ReentrantLock lock = new ReentrantLock(true);
 
@@ -412,7 +411,7 @@ public final class OracleConnection implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             metaList.add(meta[i] == null ? bind(null, maxString, "") : meta[i]);
         }
-        Statement st = acquire(text);
+        Statement st = statements.acquire(text);
         try {
             int options = Requests.OPT_EXECUTE | (n > 0 ? Requests.OPT_BIND : 0) | (text.isPlsql() ? (n > 0 ? Requests.OPT_PLSQL_BIND : 0)
                     : Requests.OPT_NOT_PLSQL) | (autoCommit ? Requests.OPT_COMMIT : 0);
@@ -667,9 +666,9 @@ public final class OracleConnection implements AutoCloseable {
             BindValue b = bind(v, maxString, text.bindNames().get(i));
             binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
         }
-        Statement st = acquire(text);
+        Statement st = statements.acquire(text);
         if (st.lobsDefined && st.lobLocators != fetchLobs && st.columns.stream().anyMatch(ColumnInfo::isLob)) {
-            cursorsToClose.add(st.cursorId); // defined the other way: parse again rather than re-define
+            statements.closeLater(st.cursorId); // defined the other way: parse again rather than re-define
             st.reset();
         }
         try {
@@ -781,7 +780,7 @@ public final class OracleConnection implements AutoCloseable {
         boolean endOfRows = number == Response.ORA_NO_DATA_FOUND && st.text.isQuery();
         if (number != 0 && !endOfRows && number != Response.ORA_ARRAY_DML_ERRORS) {
             if (st.cursorId != 0) {
-                cursorsToClose.add(st.cursorId);
+                statements.closeLater(st.cursorId);
             }
             st.reset();
             end.throwIfError();
@@ -803,38 +802,6 @@ public final class OracleConnection implements AutoCloseable {
         return resp;
     }
 
-    private Statement acquire(SqlText text) {
-        if (text.kind() == SqlText.Kind.DDL) {
-            Statement st = new Statement(text);
-            st.inUse = true;
-            return st;
-        }
-        Statement st = cache.get(text.sql());
-        if (st == null || st.inUse) {
-            Statement fresh = new Statement(text);
-            if (st == null) {
-                fresh.cached = true;
-                cache.put(text.sql(), fresh);
-                evict();
-            }
-            st = fresh;
-        }
-        st.inUse = true;
-        return st;
-    }
-
-    private void evict() {
-        Iterator<Map.Entry<String, Statement>> it = cache.entrySet().iterator();
-        while (cache.size() > STATEMENT_CACHE_SIZE && it.hasNext()) {
-            Statement old = it.next().getValue();
-            it.remove();
-            old.cached = false;
-            if (!old.inUse && old.cursorId != 0) {
-                cursorsToClose.add(old.cursorId);
-            }
-        }
-    }
-
     /** A cursor is done with its statement: cached ones stay parsed, others have their server cursor closed. */
     void release(Statement st) {
         if (lock.isHeldByCurrentThread() || ttc.isClosed()) {
@@ -848,21 +815,16 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     private void releaseLocked(Statement st) {
-        st.inUse = false;
-        if (!st.cached && st.cursorId != 0) {
-            cursorsToClose.add(st.cursorId);
-            st.cursorId = 0;
-        }
+        statements.release(st);
     }
 
     /** Piggybacked calls due before the next request: cursors to close, changed end-to-end attributes. */
     private byte[] piggybacks() {
-        if (cursorsToClose.isEmpty() && e2eChanged == 0) {
+        if (!statements.hasCursorsToClose() && e2eChanged == 0) {
             return new byte[0];
         }
         TtcWriter w = new TtcWriter();
-        Requests.closeCursors(w, ttc::nextSequence, fv(), cursorsToClose);
-        cursorsToClose.clear();
+        Requests.closeCursors(w, ttc::nextSequence, fv(), statements.takeCursorsToClose());
         Requests.endToEnd(w, ttc::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
         e2eChanged = 0;
         return w.toByteArray();
