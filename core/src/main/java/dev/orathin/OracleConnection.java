@@ -4,15 +4,18 @@ import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.calls.CallMeter;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.sql.ColumnInfo;
+import dev.orathin.internal.sql.ExecuteRequest;
+import dev.orathin.internal.sql.FetchRequest;
+import dev.orathin.internal.sql.FunctionRequest;
+import dev.orathin.internal.sql.ReexecuteRequest;
 import dev.orathin.internal.sql.Requests;
 import dev.orathin.internal.sql.Response;
 import dev.orathin.internal.sql.SqlText;
 import dev.orathin.internal.sql.Statement;
 import dev.orathin.internal.sql.StatementCache;
-import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
-import dev.orathin.internal.ttc.TtcCodes;
+import dev.orathin.internal.ttc.TtcRequest;
 import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
 import dev.orathin.net.NetSession;
@@ -240,8 +243,7 @@ public final class OracleConnection implements AutoCloseable {
         observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
             // no piggybacks: a ping sends the function alone, as python-oracledb does
-            byte[] ping = AuthExchange.function(TtcCodes.FN_PING, ttc.nextSequence(), fv()).toByteArray();
-            throwIfError(ttc.probe(ping, emptyReply(), ttc.callTimeout()));
+            throwIfError(ttc.probe(FunctionRequest.PING, emptyReply(), ttc.callTimeout()));
             return null;
         });
     }
@@ -420,9 +422,9 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_PARSE;
             }
             boolean counts = !text.isPlsql();
-            byte[] req = Requests.execute(ttc::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
-                    0, false, rows.size(), encoded, metaList, null, counts);
-            Response resp = ttc.roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
+            ExecuteRequest req = ExecuteRequest.builder().options(options).cursorId(st.cursorId).sql(parse ? st.sqlBytes : null)
+                    .executions(rows.size()).binds(encoded, metaList).dmlRowCounts(counts).build();
+            Response resp = ttc.roundTrip(req, piggybacks(), new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
             try {
                 finishStatement(st, resp);
             } catch (OracleDatabaseException e) {
@@ -536,7 +538,7 @@ public final class OracleConnection implements AutoCloseable {
     public void commit() {
         observed(CallEvent.Kind.COMMIT, null, () -> {
             ensureOpen();
-            simpleCall(TtcCodes.FN_COMMIT);
+            simpleCall(FunctionRequest.COMMIT);
             return null;
         });
     }
@@ -545,7 +547,7 @@ public final class OracleConnection implements AutoCloseable {
     public void rollback() {
         observed(CallEvent.Kind.ROLLBACK, null, () -> {
             ensureOpen();
-            simpleCall(TtcCodes.FN_ROLLBACK);
+            simpleCall(FunctionRequest.ROLLBACK);
             return null;
         });
     }
@@ -576,8 +578,7 @@ public final class OracleConnection implements AutoCloseable {
             }
             ttc.markClosed();
             if (net.isOpen()) {
-                byte[] logoff = AuthExchange.function(TtcCodes.FN_LOGOFF, ttc.nextSequence(), fv()).toByteArray();
-                throwIfError(ttc.probe(logoff, emptyReply(), CLOSE_TIMEOUT));
+                throwIfError(ttc.probe(FunctionRequest.LOGOFF, emptyReply(), CLOSE_TIMEOUT));
             }
         } catch (RuntimeException ignored) {
             // the session is going away anyway; closing must not fail
@@ -700,7 +701,7 @@ public final class OracleConnection implements AutoCloseable {
         boolean full = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL || st.bindMetaChanged(binds) || query && st.hasLobColumns()
                 && !st.lobsDefined || outOnly;
         List<BindValue> meta = full ? binds : st.bindMeta;
-        byte[] req;
+        TtcRequest req;
         if (full) {
             boolean parse = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL;
             int options = Requests.OPT_EXECUTE;
@@ -722,13 +723,12 @@ public final class OracleConnection implements AutoCloseable {
                 options |= Requests.OPT_COMMIT;
             }
             int executions = query ? (st.cursorId == 0 ? 0 : prefetch) : 1;
-            req = Requests.execute(ttc::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
-                    query, executions, List.of(binds), binds, null, false);
+            req = ExecuteRequest.builder().options(options).cursorId(st.cursorId).sql(parse ? st.sqlBytes : null).prefetchRows(prefetch)
+                    .query(query).executions(executions).binds(List.of(binds), binds).build();
         } else {
-            req = Requests.reexecute(ttc::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
-                    List.of(binds), meta);
+            req = new ReexecuteRequest(st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit, List.of(binds), meta);
         }
-        Response resp = ttc.roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
+        Response resp = ttc.roundTrip(req, piggybacks(), new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
                 .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         if (full) {
             st.bindMeta = binds;
@@ -739,10 +739,10 @@ public final class OracleConnection implements AutoCloseable {
             if (st.hasLobColumns() && !st.lobsDefined) {
                 // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
                 // so the values come inline in the rows (the rows of the first reply carried locators)
-                byte[] define = Requests.execute(ttc::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
-                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(),
-                        List.of(), st.columns, false, fetchLobs);
-                resp = ttc.roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
+                ExecuteRequest define = ExecuteRequest.builder().options(Requests.OPT_DEFINE | (prefetch > 0 ? Requests.OPT_FETCH : 0)
+                        | Requests.OPT_NOT_PLSQL).cursorId(st.cursorId).prefetchRows(prefetch).query(true).executions(prefetch)
+                        .defines(st.columns, fetchLobs).build();
+                resp = ttc.roundTrip(define, new byte[0], new Response(session.capabilities(), st.columns, null, false, List.of(), false)
                         .lobLocators(fetchLobs ? lobMaker : null));
                 st.lobsDefined = true;
                 st.lobLocators = fetchLobs;
@@ -795,8 +795,7 @@ public final class OracleConnection implements AutoCloseable {
 
     private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
         ensureOpen();
-        byte[] req = Requests.fetch(ttc::nextSequence, fv(), st.cursorId, rows);
-        Response resp = ttc.roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
+        Response resp = ttc.roundTrip(new FetchRequest(st.cursorId, rows), new byte[0], new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
                 .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
         finishStatement(st, resp);
         return resp;
@@ -837,9 +836,8 @@ public final class OracleConnection implements AutoCloseable {
         return v;
     }
 
-    private void simpleCall(int function) {
-        byte[] req = Requests.simple(ttc::nextSequence, fv(), piggybacks(), function);
-        throwIfError(ttc.roundTrip(req, emptyReply()));
+    private void simpleCall(FunctionRequest function) {
+        throwIfError(ttc.roundTrip(function, piggybacks(), emptyReply()));
     }
 
     /** The reply of a function that returns nothing but its end (commit, ping, logoff, ...). */

@@ -9,6 +9,7 @@ import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcReply;
+import dev.orathin.internal.ttc.TtcRequest;
 import dev.orathin.net.NetErrorCode;
 import dev.orathin.net.NetException;
 import dev.orathin.net.NetPacket;
@@ -109,6 +110,16 @@ public final class TtcCall {
         } catch (RuntimeException e) {
             // the call itself will report the broken session
         }
+    }
+
+    /** {@link #roundTrip(byte[], TtcReply)} of {@code request} numbered by this session, {@code piggybacks} first. */
+    public <R extends TtcReply> R roundTrip(TtcRequest request, byte[] piggybacks, R reply) {
+        return roundTrip(request.encode(this::nextSequence, fieldVersion(), piggybacks), reply);
+    }
+
+    /** {@link #probe(byte[], TtcReply, Duration)} of {@code request} alone (no piggybacks). */
+    public <R extends TtcReply> R probe(TtcRequest request, R reply, Duration timeout) {
+        return probe(request.encode(this::nextSequence, fieldVersion(), new byte[0]), reply, timeout);
     }
 
     /**

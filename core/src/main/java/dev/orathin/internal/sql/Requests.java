@@ -1,15 +1,16 @@
 package dev.orathin.internal.sql;
 
-import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Writes the statement requests: EXECUTE (function 94), re-execute (4 / 78), FETCH (5) and the
- * close-cursors piggyback (105), field by field as python-oracledb's {@code ExecuteMessage}
- * (protocol.md §7.1, §7.3).
+ * What the statement requests share: execute options, bind and define metadata, bind rows
+ * (python-oracledb's {@code MessageWithData} writers, protocol.md §7.1, §7.3), and the piggybacks
+ * sent ahead of a function — close cursors (105) and end-to-end attributes (135). Each function's
+ * request is its own class: {@link ExecuteRequest}, {@link ReexecuteRequest}, {@link FetchRequest},
+ * {@link FunctionRequest}.
  */
 public final class Requests {
 
@@ -24,145 +25,19 @@ public final class Requests {
     private Requests() {
     }
 
-    /**
-     * A full EXECUTE.
-     *
-     * @param seq sequence numbers (piggybacks and the function each take one)
-     * @param fieldVersion negotiated field version
-     * @param piggybacks piggybacked calls to send first (see {@link #closeCursors}, {@link #endToEnd}), may be empty
-     * @param options execute options
-     * @param cursorId cursor id, 0 for a new cursor
-     * @param sql the SQL bytes when parsing, else null
-     * @param prefetchRows rows to return with the execute (queries)
-     * @param query true for queries
-     * @param executions al8i4[1]: 0 for a new query, rows to fetch on a query re-execute, executions for DML
-     * @param binds bind rows (one list per execution; metadata from {@code bindMeta}), empty for none
-     * @param bindMeta the bind metadata (one per placeholder), empty for none
-     * @param defines columns to define (LOB columns defined as LONG / LONG RAW), or null
-     * @param dmlRowCounts ask for per-row DML counts
-     */
-    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
-            int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
-            List<ColumnInfo> defines, boolean dmlRowCounts) {
-        return execute(seq, fieldVersion, piggybacks, options, cursorId, sql, prefetchRows, query, executions, binds, bindMeta, defines,
-                dmlRowCounts, false);
-    }
-
-    /**
-     * A full EXECUTE whose defines ask for LOB columns as locators ({@code lobLocators}: CLOB / BLOB
-     * defined as themselves with the LOB prefetch cont flag, so that each locator comes with the
-     * LOB's length and chunk size) or inline (defined as LONG / LONG RAW); see the other overload.
-     */
-    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
-            int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
-            List<ColumnInfo> defines, boolean dmlRowCounts, boolean lobLocators) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, TtcCodes.FN_EXECUTE, seq.getAsInt(), fieldVersion);
-        int numBinds = defines == null ? bindMeta.size() : 0;
-        w.ub(options & 0xFFFFFFFFL);
-        w.ub(cursorId);
-        if (sql != null) {
-            w.ub1(1).ub(sql.length);
-        } else {
-            w.ub1(0).ub(0);
-        }
-        w.ub1(1).ub(13); // al8i4 array
-        w.ub1(0).ub1(0); // al8o4, al8o4l
-        w.ub(0); // prefetch buffer size
-        w.ub(prefetchRows);
-        w.ub(BindValue.MAX_LONG_LENGTH); // max long size
-        if (numBinds == 0) {
-            w.ub1(0).ub(0);
-        } else {
-            w.ub1(1).ub(numBinds);
-        }
-        w.ub1(0).ub1(0).ub1(0).ub1(0).ub1(0); // al8app, al8txn, al8txl, al8kv, al8kvl
-        if (defines != null) {
-            w.ub1(1).ub(defines.size());
-        } else {
-            w.ub1(0).ub(0);
-        }
-        w.ub(0); // registration id
-        w.ub1(0).ub1(1).ub1(0); // al8objlist, al8objlen, al8blv
-        w.ub(0); // al8blvl
-        w.ub1(0).ub(0); // al8dnam, al8dnaml
-        w.ub(0); // al8regid_msb
-        if (dmlRowCounts) {
-            w.ub1(1).ub(binds.size()).ub1(1);
-        } else {
-            w.ub1(0).ub(0).ub1(0);
-        }
-        if (fieldVersion >= FV_12_2) {
-            w.ub1(0).ub(0).ub1(0).ub(0).ub1(0); // SQL signature, SQL id
-            if (fieldVersion >= FV_12_2_EXT1) {
-                w.ub1(0).ub(0); // chunk ids
+    /** Defines of {@code columns} (python {@code _write_column_metadata} per column). */
+    static void defines(TtcWriter w, int fieldVersion, List<ColumnInfo> columns, boolean lobLocators) {
+        for (ColumnInfo c : columns) {
+            int type = c.definedType();
+            int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
+            if (c.isPrefetchedLob()) {
+                prefetchMetadata(w, fieldVersion, type);
+            } else if (c.isLob() && lobLocators) {
+                lobMetadata(w, fieldVersion, c.typeNumber(), c.charsetForm());
+            } else {
+                metadata(w, fieldVersion, type, c.charsetForm(), size);
             }
         }
-        if (sql != null) {
-            w.clr(sql);
-            w.ub(1); // al8i4[0] parse
-        } else {
-            w.ub(0);
-        }
-        w.ub(executions); // al8i4[1]
-        w.ub(0).ub(0).ub(0).ub(0).ub(0); // al8i4[2..6]
-        w.ub(query ? 1 : 0); // al8i4[7]
-        w.ub(0); // al8i4[8]
-        w.ub(dmlRowCounts ? EXEC_FLAG_DML_ROWCOUNTS : 0); // al8i4[9]
-        w.ub(0).ub(0).ub(0); // al8i4[10..12]
-        if (defines != null) {
-            for (ColumnInfo c : defines) {
-                int type = c.definedType();
-                int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
-                if (c.isPrefetchedLob()) {
-                    prefetchMetadata(w, fieldVersion, type);
-                } else if (c.isLob() && lobLocators) {
-                    lobMetadata(w, fieldVersion, c.typeNumber(), c.charsetForm());
-                } else {
-                    metadata(w, fieldVersion, type, c.charsetForm(), size);
-                }
-            }
-        } else if (numBinds > 0) {
-            bindMetadata(w, fieldVersion, bindMeta);
-            bindRows(w, bindMeta, binds);
-        }
-        return w.toByteArray();
-    }
-
-    /** A re-execute of a parsed cursor (78 also fetches {@code prefetchRows} rows of a query). */
-    public static byte[] reexecute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int cursorId, boolean queryFetch,
-            int prefetchRows, int executions, boolean autoCommit, List<List<BindValue>> binds, List<BindValue> bindMeta) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, queryFetch ? TtcCodes.FN_REEXECUTE_AND_FETCH : TtcCodes.FN_REEXECUTE, seq.getAsInt(), fieldVersion);
-        w.ub(cursorId);
-        w.ub(queryFetch ? prefetchRows : executions);
-        w.ub(queryFetch ? OPT_EXECUTE : 0);
-        w.ub(autoCommit && !queryFetch ? OPT_COMMIT_REEXECUTE : 0);
-        if (!bindMeta.isEmpty()) {
-            bindRows(w, bindMeta, binds);
-        }
-        return w.toByteArray();
-    }
-
-    /** FETCH of {@code rows} more rows. */
-    public static byte[] fetch(IntSupplier seq, int fieldVersion, int cursorId, int rows) {
-        TtcWriter w = new TtcWriter();
-        header(w, TtcCodes.FN_FETCH, seq.getAsInt(), fieldVersion);
-        return w.ub(cursorId).ub(rows).toByteArray();
-    }
-
-    /** A function with no body (COMMIT, ROLLBACK), with a close-cursors piggyback first when needed. */
-    public static byte[] simple(IntSupplier seq, int fieldVersion, byte[] piggybacks, int function) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, function, seq.getAsInt(), fieldVersion);
-        return w.toByteArray();
-    }
-
-    private static void header(TtcWriter w, int function, int sequence, int fieldVersion) {
-        w.raw(AuthExchange.function(function, sequence, fieldVersion).toByteArray());
     }
 
     /** The close-cursors piggyback (function 105): {@code ub1 1, ub4 n, n × ub4 cursor id}. */
@@ -230,7 +105,7 @@ public final class Requests {
         }
     }
 
-    private static void bindMetadata(TtcWriter w, int fieldVersion, List<BindValue> meta) {
+    static void bindMetadata(TtcWriter w, int fieldVersion, List<BindValue> meta) {
         for (BindValue b : meta) {
             if (b.typeNumber() == ColumnInfo.VECTOR || b.typeNumber() == ColumnInfo.JSON) {
                 prefetchMetadata(w, fieldVersion, b.typeNumber());
@@ -341,7 +216,7 @@ public final class Requests {
     }
 
     /** One ROW_DATA per execution: non-LONG values first, then LONG ones (python {@code _write_bind_params_row}). */
-    private static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
+    static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
         boolean anyLong = meta.stream().anyMatch(BindValue::isLong);
         // RETURNING ... INTO binds are described in the metadata but carry no value (python skips _is_return_bind);
         // a statement with only such binds sends no ROW_DATA at all

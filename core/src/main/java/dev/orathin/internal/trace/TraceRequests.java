@@ -218,7 +218,7 @@ final class TraceRequests {
         return n + " (" + fn + ")";
     }
 
-    /** The EXECUTE layout orathin writes ({@code Requests.execute}), read back from another client's bytes. */
+    /** The EXECUTE layout orathin writes ({@code ExecuteRequest}), read back from another client's bytes. */
     static void execute(TtcReader r, Request q, int fv) {
         long options = r.ub();
         q.cursorId = r.ub4();
