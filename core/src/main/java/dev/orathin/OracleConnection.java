@@ -2,6 +2,7 @@ package dev.orathin;
 
 import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.calls.CallMeter;
+import dev.orathin.internal.sql.BindOrder;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.sql.FunctionRequest;
 import dev.orathin.internal.sql.Requests;
@@ -12,10 +13,7 @@ import dev.orathin.internal.ttc.Login;
 import dev.orathin.net.ConnectTrace;
 import dev.orathin.net.NetSession;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -254,12 +252,7 @@ public final class OracleConnection implements AutoCloseable {
     private Cursor executePositional(String sql, Object[] binds) {
         ensureOpen();
         SqlText text = SqlText.parse(sql);
-        Object[] values = binds == null ? new Object[] {null} : binds;
-        if (values.length != text.bindNames().size()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "the statement has " + text.bindNames().size()
-                    + " bind placeholder(s) " + text.bindNames() + " but " + values.length + " value(s) were given");
-        }
-        return calls.run(text, java.util.Collections.unmodifiableList(java.util.Arrays.asList(values))); // NULL binds allowed
+        return calls.run(text, BindOrder.positional(text, binds));
     }
 
     /**
@@ -274,35 +267,7 @@ public final class OracleConnection implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(namedBinds, "namedBinds");
         SqlText text = SqlText.parse(sql);
-        Map<String, Object> byName = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : namedBinds.entrySet()) {
-            String k = e.getKey().startsWith(":") ? e.getKey().substring(1) : e.getKey();
-            byName.put(k, e.getValue());
-        }
-        List<Object> values = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (String name : text.bindNames()) {
-            String key = byName.containsKey(name) ? name : byName.keySet().stream().filter(k -> k.toUpperCase(Locale.ROOT).equals(name))
-                    .findFirst().orElse(null);
-            if (key == null) {
-                missing.add(name);
-            } else {
-                used.add(key);
-                values.add(byName.get(key));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "no value for bind name(s) " + missing + "; the statement uses "
-                    + text.distinctNames() + " and the map has " + byName.keySet());
-        }
-        if (used.size() != byName.size()) {
-            List<String> extra = new ArrayList<>(byName.keySet());
-            extra.removeAll(used);
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind name(s) " + extra + " do not appear in the statement"
-                    + " (it uses " + text.distinctNames() + ")");
-        }
-        return calls.run(text, values);
+        return calls.run(text, BindOrder.named(text, namedBinds));
     }
 
     /**
@@ -312,10 +277,7 @@ public final class OracleConnection implements AutoCloseable {
      * @throws OrathinProtocolException OTN-5040 for a query (use {@link #execute(String, Object...)})
      */
     public long executeUpdate(String sql, Object... binds) {
-        if (SqlText.parse(sql).isQuery()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
-                    + " use execute and read the rows from the cursor");
-        }
+        requireNotQuery(sql);
         try (Cursor c = execute(sql, binds)) {
             return c.rowCount();
         }
@@ -323,12 +285,16 @@ public final class OracleConnection implements AutoCloseable {
 
     /** {@link #executeUpdate(String, Object...)} with binds by name. */
     public long executeUpdate(String sql, Map<String, ?> namedBinds) {
+        requireNotQuery(sql);
+        try (Cursor c = execute(sql, namedBinds)) {
+            return c.rowCount();
+        }
+    }
+
+    private static void requireNotQuery(String sql) {
         if (SqlText.parse(sql).isQuery()) {
             throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
                     + " use execute and read the rows from the cursor");
-        }
-        try (Cursor c = execute(sql, namedBinds)) {
-            return c.rowCount();
         }
     }
 
