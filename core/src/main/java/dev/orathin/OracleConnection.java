@@ -204,7 +204,7 @@ public final class OracleConnection implements AutoCloseable {
     dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
         return observed(CallEvent.Kind.LOB, null, () -> {
             ensureOpen();
-            ttc.roundTrip(op.request(ttc::nextSequence, calls.piggybacks()), op);
+            ttc.roundTrip(op, calls.piggybacks(), op);
             if (op.error() != null) {
                 op.error().throwIfError();
             }
@@ -313,38 +313,22 @@ public final class OracleConnection implements AutoCloseable {
      * {@code connection.module}); null clears it.
      */
     public void module(String module) {
-        String v = checkAttribute(module, 64, "module");
-        serialised(() -> {
-            calls.endToEnd().set(Requests.E2E_MODULE, v);
-            return null;
-        });
+        endToEnd(Requests.E2E_MODULE, module, "module");
     }
 
     /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
     public void action(String action) {
-        String v = checkAttribute(action, 64, "action");
-        serialised(() -> {
-            calls.endToEnd().set(Requests.E2E_ACTION, v);
-            return null;
-        });
+        endToEnd(Requests.E2E_ACTION, action, "action");
     }
 
     /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
     public void clientIdentifier(String id) {
-        String v = checkAttribute(id, 64, "clientIdentifier");
-        serialised(() -> {
-            calls.endToEnd().set(Requests.E2E_CLIENT_IDENTIFIER, v);
-            return null;
-        });
+        endToEnd(Requests.E2E_CLIENT_IDENTIFIER, id, "clientIdentifier");
     }
 
     /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
     public void clientInfo(String info) {
-        String v = checkAttribute(info, 64, "clientInfo");
-        serialised(() -> {
-            calls.endToEnd().set(Requests.E2E_CLIENT_INFO, v);
-            return null;
-        });
+        endToEnd(Requests.E2E_CLIENT_INFO, info, "clientInfo");
     }
 
     /** Commits the transaction. */
@@ -471,11 +455,15 @@ public final class OracleConnection implements AutoCloseable {
         calls.statements().release(st);
     }
 
-    private static String checkAttribute(String v, int maxBytes, String what) {
-        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
-            throw new IllegalArgumentException(what + " is limited to " + maxBytes + " bytes by the database, was \"" + v + "\"");
+    /** Sets an end-to-end attribute, sent with the next call; the database limits each to 64 bytes. */
+    private void endToEnd(int attribute, String v, String what) {
+        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException(what + " is limited to " + 64 + " bytes by the database, was \"" + v + "\"");
         }
-        return v;
+        serialised(() -> {
+            calls.endToEnd().set(attribute, v);
+            return null;
+        });
     }
 
     void ensureOpen() {

@@ -9,6 +9,7 @@ import dev.orathin.internal.ttc.ServerPiggyback;
 import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcReply;
+import dev.orathin.internal.ttc.TtcRequest;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.function.IntSupplier;
 
@@ -19,7 +20,7 @@ import java.util.function.IntSupplier;
  * is-open flag), then the closing ERROR message. Offsets are 1-based; amounts and offsets count
  * characters (UTF-16 code units) for CLOB / NCLOB and bytes for BLOB, as Oracle counts them.
  */
-public final class LobOp implements TtcReply {
+public final class LobOp implements TtcRequest, TtcReply {
 
     /** Operation codes (python constants.pxi {@code TNS_LOB_OP_*}). */
     public static final int OP_GET_LENGTH = 0x0001, OP_READ = 0x0002, OP_TRIM = 0x0020, OP_WRITE = 0x0040, OP_GET_CHUNK_SIZE = 0x4000,
@@ -141,10 +142,11 @@ public final class LobOp implements TtcReply {
     }
 
     /** The request bytes: the piggybacks first, then function 96. */
-    public byte[] request(IntSupplier seq, byte[] piggybacks) {
+    @Override
+    public byte[] encode(IntSupplier seq, int fieldVersion, byte[] piggybacks) {
         TtcWriter w = new TtcWriter();
         w.raw(piggybacks);
-        w.raw(AuthExchange.function(TtcCodes.FN_LOB_OP, seq.getAsInt(), caps.fieldVersion()).toByteArray());
+        w.raw(AuthExchange.function(TtcCodes.FN_LOB_OP, seq.getAsInt(), fieldVersion).toByteArray());
         w.ub1(1).ub(locator.length); // source pointer, length
         w.ub1(0).ub(destLength); // dest pointer (unused), dest length (the duration of a temporary LOB)
         w.ub(0).ub(0); // short source / dest offsets
