@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Reads the reply to EXECUTE, re-execute and FETCH (protocol.md §7.2; python-oracledb
- * {@code MessageWithData}): describe info, row headers, bit vectors (duplicate-column
- * compression), rows, PL/SQL OUT binds, return parameters and the closing ERROR message.
+ * {@code MessageWithData}): row headers, bit vectors (duplicate-column compression), rows and the
+ * closing ERROR message here; describe info ({@link DescribeInfo}), PL/SQL OUT binds
+ * ({@link OutBinds}) and return parameters ({@link ReturnParameters}) by their own readers.
  *
  * <p>Reading is restartable after a break/reset: {@link #read} may be called again with a reader
  * positioned at the server's next message and continues with the state collected so far.
@@ -31,14 +32,12 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
     private final Capabilities caps;
     private final boolean plsql;
     private final boolean dmlRowCounts;
-    private final List<BindValue> binds;
+    private final OutBinds outBinds;
     private List<ColumnInfo> columns;
     private boolean described;
     private Object[] previousRow;
     private byte[] bitVector;
     private final List<Object[]> rows = new ArrayList<>();
-    private List<Integer> outPositions;
-    private Object[] outValues;
     private long[] rowCounts;
     private ErrorInfo error;
     private boolean flushOutBinds;
@@ -62,7 +61,7 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         this.columns = columns;
         this.previousRow = previousRow;
         this.plsql = plsql;
-        this.binds = binds;
+        this.outBinds = new OutBinds(binds);
         this.dmlRowCounts = dmlRowCounts;
     }
 
@@ -112,15 +111,26 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
             int type = r.ub1();
             lastMessageType = type;
             switch (type) {
-                case TtcCodes.MSG_DESCRIBE_INFO -> readDescribe(r);
+                case TtcCodes.MSG_DESCRIBE_INFO -> {
+                    columns = DescribeInfo.read(r, caps);
+                    described = true;
+                    previousRow = null;
+                    rows.clear();
+                    DescribeInfo.requireSupported(columns);
+                }
                 case TtcCodes.MSG_ROW_HEADER -> readRowHeader(r);
                 case TtcCodes.MSG_ROW_DATA -> readRowData(r);
                 case TtcCodes.MSG_BIT_VECTOR -> {
                     r.ub(); // columns sent
                     bitVector = r.raw((requireColumns().size() + 7) / 8);
                 }
-                case TtcCodes.MSG_IO_VECTOR -> readIoVector(r);
-                case TtcCodes.MSG_PARAMETER -> readReturnParameters(r);
+                case TtcCodes.MSG_IO_VECTOR -> outBinds.readIoVector(r);
+                case TtcCodes.MSG_PARAMETER -> {
+                    long[] counts = ReturnParameters.read(r, dmlRowCounts);
+                    if (dmlRowCounts) {
+                        rowCounts = counts;
+                    }
+                }
                 case TtcCodes.MSG_WARNING -> {
                     int number = (int) r.ub();
                     int length = (int) r.ub();
@@ -189,41 +199,6 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         return columns;
     }
 
-    private void readDescribe(TtcReader r) {
-        r.clr(); // describe blob, skipped (python skip_raw_bytes_chunked)
-        r.ub(); // max row size
-        int n = r.ub4();
-        if (n > 0) {
-            r.ub1();
-        }
-        if (n > MAX_COLUMNS) {
-            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "describe info: " + n + " columns (at most "
-                    + MAX_COLUMNS + ")");
-        }
-        List<ColumnInfo> cols = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            cols.add(ColumnInfo.read(r, caps.fieldVersion()));
-        }
-        r.twoLengths(); // current date
-        r.ub(); // dcbflag
-        r.ub(); // dcbmdbz
-        r.ub(); // dcbmnpr
-        r.ub(); // dcbmxpr
-        r.twoLengths(); // dcbqcky
-        columns = List.copyOf(cols);
-        described = true;
-        previousRow = null;
-        rows.clear();
-        for (ColumnInfo c : columns) {
-            if (c.type() == null) {
-                throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "column " + c.name() + " has Oracle type number "
-                        + c.typeNumber() + ", which orathin does not support (supported: character, NUMBER, BINARY_FLOAT/DOUBLE,"
-                        + " DATE, TIMESTAMP [WITH [LOCAL] TIME ZONE], INTERVAL, RAW, LONG [RAW], CLOB/NCLOB/BLOB, ROWID, BOOLEAN, VECTOR, JSON);"
-                        + " select it converted, e.g. TO_CHAR(" + c.name() + ")");
-            }
-        }
-    }
-
     private void readRowHeader(TtcReader r) {
         r.ub1(); // flags
         r.ub(); // number of requests
@@ -238,33 +213,9 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         r.twoLengths(); // rxhrid
     }
 
-    private void readIoVector(TtcReader r) {
-        r.ub1(); // flag
-        int requests = (int) r.ub(); // number of requests
-        // the iteration field carries the high part of the bind count (python-oracledb: iters * 256 + requests)
-        int n = (int) (r.ub() * 256 + requests);
-        r.ub(); // number of iterations this time
-        r.ub(); // uac buffer length
-        int bv = (int) r.ub();
-        if (bv > 0) {
-            r.skip(bv);
-        }
-        int rowid = (int) r.ub();
-        if (rowid > 0) {
-            r.skip(rowid);
-        }
-        outPositions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int dir = r.ub1();
-            if (dir != BindValue.DIR_IN) {
-                outPositions.add(i);
-            }
-        }
-    }
-
     private void readRowData(TtcReader r) {
         if (plsql || !described && columns == null) {
-            readOutBinds(r);
+            outBinds.read(r);
             return;
         }
         List<ColumnInfo> cols = requireColumns();
@@ -313,75 +264,6 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         return lobMaker.make(c, locator, length, chunk);
     }
 
-    private void readOutBinds(TtcReader r) {
-        if (binds.isEmpty()) {
-            // neither columns nor binds to read the values with: reading nothing would misread every later byte
-            // (real-packets muhdur-dbobject.txt op 11: rows of a REF CURSOR whose describe orathin never saw)
-            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data with neither a describe"
-                    + " nor OUT binds to read it with");
-        }
-        List<Integer> positions = outPositions;
-        if (positions == null) {
-            positions = new ArrayList<>();
-            for (int i = 0; i < binds.size(); i++) {
-                if (binds.get(i).direction() != BindValue.DIR_IN) {
-                    positions.add(i);
-                }
-            }
-        }
-        if (outValues == null) {
-            outValues = new Object[binds.size()];
-        }
-        for (int pos : positions) {
-            if (pos >= binds.size()) {
-                // the I/O vector comes from the server and may name more binds than were sent (found by TtcFuzzTests)
-                throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "out bind " + (pos + 1) + " in the reply, but the"
-                        + " statement has " + binds.size() + " bind(s)");
-            }
-            BindValue b = binds.get(pos);
-            if (b.isReturnBind()) {
-                // RETURNING ... INTO: a row count, then one value per affected row
-                int n = r.ub4();
-                List<Object> values = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    values.add(ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(), false, false, b.outType()));
-                }
-                outValues[pos] = java.util.Collections.unmodifiableList(values);
-            } else {
-                outValues[pos] = ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(),
-                        b.outType() == dev.orathin.OracleType.BINARY_INTEGER, false, b.outType());
-            }
-        }
-    }
-
-    private void readReturnParameters(TtcReader r) {
-        int n = (int) r.ub(); // al8o4l
-        for (int i = 0; i < n; i++) {
-            r.ub();
-        }
-        int len = (int) r.ub(); // al8txl
-        if (len > 0) {
-            r.skip(len);
-        }
-        int pairs = (int) r.ub();
-        for (int i = 0; i < pairs; i++) {
-            r.twoLengths();
-            r.twoLengths();
-            r.ub(); // keyword number
-        }
-        int reg = (int) r.ub(); // registration
-        if (reg > 0) {
-            r.skip(reg);
-        }
-        if (dmlRowCounts) {
-            int rowsN = r.ub4();
-            rowCounts = new long[rowsN];
-            for (int i = 0; i < rowsN; i++) {
-                rowCounts[i] = r.ub();
-            }
-        }
-    }
-
     /** Columns (from this reply's describe or the ones given). */
     public List<ColumnInfo> columns() {
         return columns;
@@ -419,7 +301,7 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
 
     /** OUT bind values by bind position (null entries for IN binds), or null. */
     public Object[] outValues() {
-        return outValues;
+        return outBinds.values();
     }
 
     /** Per-row DML counts (when requested), or null. */
