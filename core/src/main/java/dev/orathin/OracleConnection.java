@@ -4,8 +4,8 @@ import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.calls.CallMeter;
 import dev.orathin.internal.sql.BindOrder;
 import dev.orathin.internal.sql.BindValue;
+import dev.orathin.internal.sql.EndToEnd;
 import dev.orathin.internal.sql.FunctionRequest;
-import dev.orathin.internal.sql.Requests;
 import dev.orathin.internal.sql.Response;
 import dev.orathin.internal.sql.SqlText;
 import dev.orathin.internal.sql.Statement;
@@ -313,22 +313,22 @@ public final class OracleConnection implements AutoCloseable {
      * {@code connection.module}); null clears it.
      */
     public void module(String module) {
-        endToEnd(Requests.E2E_MODULE, module, "module");
+        endToEnd(EndToEnd.MODULE, module, "module");
     }
 
     /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
     public void action(String action) {
-        endToEnd(Requests.E2E_ACTION, action, "action");
+        endToEnd(EndToEnd.ACTION, action, "action");
     }
 
     /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
     public void clientIdentifier(String id) {
-        endToEnd(Requests.E2E_CLIENT_IDENTIFIER, id, "clientIdentifier");
+        endToEnd(EndToEnd.CLIENT_IDENTIFIER, id, "clientIdentifier");
     }
 
     /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
     public void clientInfo(String info) {
-        endToEnd(Requests.E2E_CLIENT_INFO, info, "clientInfo");
+        endToEnd(EndToEnd.CLIENT_INFO, info, "clientInfo");
     }
 
     /** Commits the transaction. */

@@ -2,6 +2,7 @@ package dev.orathin;
 
 import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.sql.BindValue;
+import dev.orathin.internal.sql.CloseCursors;
 import dev.orathin.internal.sql.ColumnInfo;
 import dev.orathin.internal.sql.EndToEnd;
 import dev.orathin.internal.sql.ExecuteRequest;
@@ -356,7 +357,7 @@ final class StatementCalls {
             return new byte[0];
         }
         TtcWriter w = new TtcWriter();
-        Requests.closeCursors(w, ttc::nextSequence, ttc.fieldVersion(), statements.takeCursorsToClose());
+        new CloseCursors(statements.takeCursorsToClose()).write(w, ttc::nextSequence, ttc.fieldVersion());
         endToEnd.writePiggyback(w, ttc::nextSequence, ttc.fieldVersion());
         return w.toByteArray();
     }

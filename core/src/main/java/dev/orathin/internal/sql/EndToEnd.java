@@ -1,6 +1,8 @@
 package dev.orathin.internal.sql;
 
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
 /**
@@ -11,19 +13,22 @@ import java.util.function.IntSupplier;
  */
 public final class EndToEnd {
 
+    /** Attribute flags (python TNS_END_TO_END_*). */
+    public static final int CLIENT_IDENTIFIER = 0x0001, MODULE = 0x0008, ACTION = 0x0010, CLIENT_INFO = 0x0100;
+
     private int changed;
     private String module;
     private String action;
     private String clientIdentifier;
     private String clientInfo;
 
-    /** Sets one attribute ({@code Requests.E2E_*}); null clears it on the server. */
+    /** Sets one attribute ({@link #MODULE}, ...); null clears it on the server. */
     public void set(int attribute, String value) {
         switch (attribute) {
-            case Requests.E2E_MODULE -> module = value;
-            case Requests.E2E_ACTION -> action = value;
-            case Requests.E2E_CLIENT_IDENTIFIER -> clientIdentifier = value;
-            case Requests.E2E_CLIENT_INFO -> clientInfo = value;
+            case MODULE -> module = value;
+            case ACTION -> action = value;
+            case CLIENT_IDENTIFIER -> clientIdentifier = value;
+            case CLIENT_INFO -> clientInfo = value;
             default -> throw new IllegalArgumentException("end-to-end attribute " + attribute);
         }
         changed |= attribute;
@@ -34,9 +39,41 @@ public final class EndToEnd {
         return changed != 0;
     }
 
-    /** Writes the piggyback of the changed attributes (nothing when none changed) and forgets the changes. */
+    /**
+     * Writes the SET_END_TO_END_ATTR piggyback of the changed attributes (function 135, python-oracledb
+     * {@code _write_end_to_end_piggyback}) — pointer/length pairs for client identifier, module,
+     * action, (ECID, unused), client info, (two unused), DBOP, then the strings that changed as CLRs;
+     * a null value clears the attribute — and forgets the changes. Nothing when none changed.
+     */
     public void writePiggyback(TtcWriter w, IntSupplier seq, int fieldVersion) {
-        Requests.endToEnd(w, seq, fieldVersion, changed, clientIdentifier, module, action, clientInfo);
+        if (changed == 0) {
+            return;
+        }
+        Requests.piggybackHeader(w, TtcCodes.FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
+        w.ub1(0).ub1(0); // cidnam, cidser
+        w.ub(changed);
+        byte[] cid = attribute(w, CLIENT_IDENTIFIER, clientIdentifier);
+        byte[] mod = attribute(w, MODULE, module);
+        byte[] act = attribute(w, ACTION, action);
+        w.ub1(0).ub(0).ub1(0).ub(0); // cideci, cidcct, cidecs
+        byte[] info = attribute(w, CLIENT_INFO, clientInfo);
+        w.ub1(0).ub(0).ub1(0).ub(0); // cidkstk, cidktgt
+        w.ub1(0).ub(0); // dbop
+        for (byte[] b : new byte[][] {cid, mod, act, info}) {
+            if (b != null) {
+                w.clr(b);
+            }
+        }
         changed = 0;
+    }
+
+    private byte[] attribute(TtcWriter w, int flag, String value) {
+        if ((changed & flag) == 0) {
+            w.ub1(0).ub(0);
+            return null;
+        }
+        byte[] b = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        w.ub1(1).ub(b == null ? 0 : b.length);
+        return b;
     }
 }

@@ -3,14 +3,13 @@ package dev.orathin.internal.sql;
 import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * What the statement requests share: execute options, bind and define metadata, bind rows
- * (python-oracledb's {@code MessageWithData} writers, protocol.md §7.1, §7.3), and the piggybacks
- * sent ahead of a function — close cursors (105) and end-to-end attributes (135). Each function's
- * request is its own class: {@link ExecuteRequest}, {@link ReexecuteRequest}, {@link FetchRequest},
- * {@link FunctionRequest}.
+ * (python-oracledb's {@code MessageWithData} writers, protocol.md §7.1, §7.3), and the piggyback
+ * header. Each function's request is its own class: {@link ExecuteRequest}, {@link ReexecuteRequest},
+ * {@link FetchRequest}, {@link FunctionRequest}, and the piggybacks sent ahead of a function
+ * {@link CloseCursors} (105) and {@link EndToEnd} (135).
  */
 public final class Requests {
 
@@ -40,65 +39,8 @@ public final class Requests {
         }
     }
 
-    /** The close-cursors piggyback (function 105): {@code ub1 1, ub4 n, n × ub4 cursor id}. */
-    public static void closeCursors(TtcWriter w, IntSupplier seq, int fieldVersion, List<Integer> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        piggybackHeader(w, TtcCodes.FN_CLOSE_CURSORS, seq.getAsInt(), fieldVersion);
-        w.ub1(1).ub(ids.size());
-        for (int id : ids) {
-            w.ub(id);
-        }
-    }
-
-    /** End-to-end attribute flags (python TNS_END_TO_END_*). */
-    public static final int E2E_CLIENT_IDENTIFIER = 0x0001, E2E_MODULE = 0x0008, E2E_ACTION = 0x0010, E2E_CLIENT_INFO = 0x0100;
-
-    /**
-     * The end-to-end attributes piggyback (function 135, python-oracledb {@code _write_end_to_end_piggyback}):
-     * pointer/length pairs for client identifier, module, action, (ECID, unused), client info, (two
-     * unused), DBOP, then the strings that changed as CLRs. A null value in a changed attribute clears it.
-     *
-     * @param changed E2E_* flags of the attributes to send
-     * @param clientIdentifier client identifier (used only when changed)
-     * @param module module (used only when changed)
-     * @param action action (used only when changed)
-     * @param clientInfo client info (used only when changed)
-     */
-    public static void endToEnd(TtcWriter w, IntSupplier seq, int fieldVersion, int changed, String clientIdentifier, String module,
-            String action, String clientInfo) {
-        if (changed == 0) {
-            return;
-        }
-        piggybackHeader(w, TtcCodes.FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
-        w.ub1(0).ub1(0); // cidnam, cidser
-        w.ub(changed);
-        byte[] cid = attribute(w, changed, E2E_CLIENT_IDENTIFIER, clientIdentifier);
-        byte[] mod = attribute(w, changed, E2E_MODULE, module);
-        byte[] act = attribute(w, changed, E2E_ACTION, action);
-        w.ub1(0).ub(0).ub1(0).ub(0); // cideci, cidcct, cidecs
-        byte[] info = attribute(w, changed, E2E_CLIENT_INFO, clientInfo);
-        w.ub1(0).ub(0).ub1(0).ub(0); // cidkstk, cidktgt
-        w.ub1(0).ub(0); // dbop
-        for (byte[] b : new byte[][] {cid, mod, act, info}) {
-            if (b != null) {
-                w.clr(b);
-            }
-        }
-    }
-
-    private static byte[] attribute(TtcWriter w, int changed, int flag, String value) {
-        if ((changed & flag) == 0) {
-            w.ub1(0).ub(0);
-            return null;
-        }
-        byte[] b = value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        w.ub1(1).ub(b == null ? 0 : b.length);
-        return b;
-    }
-
-    private static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
+    /** The header of a PIGGYBACK message: type 17, function code, sequence number (+ ub8 token from field version 18). */
+    static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
         w.ub1(TtcCodes.MSG_PIGGYBACK).ub1(function).ub1(sequence);
         if (fieldVersion >= 18) {
             w.ub(0);

@@ -3,6 +3,7 @@ package dev.orathin.internal.trace;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.internal.sql.BindValue;
+import dev.orathin.internal.sql.CloseCursors;
 import dev.orathin.internal.sql.ExecuteRequest;
 import dev.orathin.internal.sql.FetchRequest;
 import dev.orathin.internal.sql.FunctionRequest;
@@ -365,7 +366,7 @@ class RequestComparisonTest {
                 | Requests.OPT_NOT_PLSQL).sql("insert into t values (:1, :2)".getBytes(StandardCharsets.UTF_8)).executions(3)
                 .binds(List.of(row, row, row), row).dmlRowCounts(true).build().encode(seq::incrementAndGet, fv, new byte[0]));
         TtcWriter close = new TtcWriter();
-        Requests.closeCursors(close, seq::incrementAndGet, fv, List.of(7));
+        new CloseCursors(List.of(7)).write(close, seq::incrementAndGet, fv);
         orathin.put("CLOSE_CURSORS piggyback", close.toByteArray());
         orathin.put("FETCH", new FetchRequest(11, 100).encode(seq::incrementAndGet, fv, new byte[0]));
         orathin.put("COMMIT", FunctionRequest.COMMIT.encode(seq::incrementAndGet, fv, new byte[0]));
