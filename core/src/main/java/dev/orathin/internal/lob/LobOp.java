@@ -214,7 +214,7 @@ public final class LobOp implements TtcRequest, TtcReply {
                 case TtcCodes.MSG_END_OF_RESPONSE -> {
                     return;
                 }
-                case 19 -> { // FLUSH_OUT_BINDS: not sent for LOB operations, answered as for statements
+                case TtcCodes.MSG_FLUSH_OUT_BINDS -> { // not sent for LOB operations, answered as for statements
                     flushOutBinds = true;
                     return;
                 }
