@@ -1,29 +1,19 @@
 package dev.orathin;
 
+import dev.orathin.internal.call.TtcCall;
 import dev.orathin.internal.calls.CallMeter;
+import dev.orathin.internal.sql.BindOrder;
 import dev.orathin.internal.sql.BindValue;
-import dev.orathin.internal.sql.ColumnInfo;
-import dev.orathin.internal.sql.Requests;
+import dev.orathin.internal.sql.EndToEnd;
+import dev.orathin.internal.sql.FunctionRequest;
 import dev.orathin.internal.sql.Response;
 import dev.orathin.internal.sql.SqlText;
 import dev.orathin.internal.sql.Statement;
-import dev.orathin.internal.ttc.AuthExchange;
-import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Login;
-import dev.orathin.internal.ttc.Negotiation;
-import dev.orathin.internal.ttc.TtcReader;
-import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.ConnectTrace;
-import dev.orathin.net.NetErrorCode;
-import dev.orathin.net.NetException;
-import dev.orathin.net.NetPacket;
 import dev.orathin.net.NetSession;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -57,17 +47,13 @@ import java.util.function.Supplier;
  */
 public final class OracleConnection implements AutoCloseable {
 
-    /** Function codes (protocol.md §6.1). */
-    private static final int FN_PING = 147, FN_LOGOFF = 9;
-    /** Marker types (protocol.md §9). */
-    private static final int MARKER_RESET = 2, MARKER_INTERRUPT = 3;
     /** Bound on the logoff exchange when closing: close never waits long on a dead peer. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
     /**
      * Bound on the server's answer to an interrupt after a call timeout (the break/reset exchange);
      * when it passes the connection is closed.
      */
-    public static final Duration RESET_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration RESET_TIMEOUT = TtcCall.RESET_TIMEOUT;
     /** Statements kept parsed per connection (python-oracledb's default statement cache size). */
     public static final int STATEMENT_CACHE_SIZE = 20;
     /** Default rows per FETCH round trip (python-oracledb's arraysize). */
@@ -78,24 +64,12 @@ public final class OracleConnection implements AutoCloseable {
     private final NetSession net;
     private final Login.Session session;
     private final CallMeter meter;
-    private Duration callTimeout;
-    private int sequence = 2;
-    private volatile boolean closed;
+    private final TtcCall ttc;
     private boolean fetchLobs;
-    private final Response.LobMaker lobMaker = (c, locator, length, chunk) -> Lob.of(this, c, locator, length, chunk);
-    private volatile boolean callInProgress;
     private boolean autoCommit;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private int prefetchRows = DEFAULT_PREFETCH_ROWS;
-    private final List<Integer> cursorsToClose = new ArrayList<>();
-    /** Temporary LOBs created for stream binds of the call running now: freed when it ends. */
-    private final List<Lob> tempLobs = new ArrayList<>();
-    private int e2eChanged;
-    private String module;
-    private String action;
-    private String clientIdentifier;
-    private String clientInfo;
-    private final LinkedHashMap<String, Statement> cache = new LinkedHashMap<>(32, 0.75f, true);
+    private final StatementCalls calls;
     /** One call's round trips at a time, threads served in arrival order. */
     private final ReentrantLock lock = new ReentrantLock(true);
 
@@ -107,7 +81,9 @@ public final class OracleConnection implements AutoCloseable {
         this.meter = new CallMeter(listener);
         this.net = meter.wrap(net);
         this.session = session;
-        this.callTimeout = callTimeout;
+        // the login used sequence numbers 1 and 2
+        this.ttc = new TtcCall(this.net, session.capabilities(), 2, callTimeout);
+        this.calls = new StatementCalls(this, ttc);
     }
 
     /** AUTH_SESSION_ID: the session id (SID) in V$SESSION. */
@@ -150,7 +126,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** The bound on each call (execute, fetch, commit, ...). */
     public Duration callTimeout() {
-        return callTimeout;
+        return ttc.callTimeout();
     }
 
     /** Sets the bound on each call. */
@@ -158,7 +134,7 @@ public final class OracleConnection implements AutoCloseable {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("callTimeout must be positive, was " + timeout);
         }
-        this.callTimeout = timeout;
+        ttc.callTimeout(timeout);
     }
 
     /** Whether each statement commits on success (default false). */
@@ -228,7 +204,7 @@ public final class OracleConnection implements AutoCloseable {
     dev.orathin.internal.lob.LobOp lobCall(dev.orathin.internal.lob.LobOp op) {
         return observed(CallEvent.Kind.LOB, null, () -> {
             ensureOpen();
-            roundTrip(op.request(this::nextSequence, piggybacks()), op);
+            ttc.roundTrip(op, calls.piggybacks(), op);
             if (op.error() != null) {
                 op.error().throwIfError();
             }
@@ -242,21 +218,22 @@ public final class OracleConnection implements AutoCloseable {
 
     /** True once closed (by the application or after a broken session). */
     public boolean isClosed() {
-        return closed;
+        return ttc.isClosed();
     }
 
     /** One round trip to the database (function PING); throws if the session is broken. */
     public void ping() {
         observed(CallEvent.Kind.PING, null, () -> {
             ensureOpen();
-            call(FN_PING, callTimeout);
+            // no piggybacks: a ping sends the function alone, as python-oracledb does
+            StatementCalls.throwIfError(ttc.probe(FunctionRequest.PING, calls.emptyReply(), ttc.callTimeout()));
             return null;
         });
     }
 
     /** True when the session is open and the transport is alive (no round trip). */
     public boolean isHealthy() {
-        return !closed && net.isOpen();
+        return !ttc.isClosed() && net.isOpen();
     }
 
     /**
@@ -275,12 +252,7 @@ public final class OracleConnection implements AutoCloseable {
     private Cursor executePositional(String sql, Object[] binds) {
         ensureOpen();
         SqlText text = SqlText.parse(sql);
-        Object[] values = binds == null ? new Object[] {null} : binds;
-        if (values.length != text.bindNames().size()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "the statement has " + text.bindNames().size()
-                    + " bind placeholder(s) " + text.bindNames() + " but " + values.length + " value(s) were given");
-        }
-        return run(text, java.util.Collections.unmodifiableList(java.util.Arrays.asList(values))); // NULL binds allowed
+        return calls.run(text, BindOrder.positional(text, binds));
     }
 
     /**
@@ -295,35 +267,7 @@ public final class OracleConnection implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(namedBinds, "namedBinds");
         SqlText text = SqlText.parse(sql);
-        Map<String, Object> byName = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : namedBinds.entrySet()) {
-            String k = e.getKey().startsWith(":") ? e.getKey().substring(1) : e.getKey();
-            byName.put(k, e.getValue());
-        }
-        List<Object> values = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (String name : text.bindNames()) {
-            String key = byName.containsKey(name) ? name : byName.keySet().stream().filter(k -> k.toUpperCase(Locale.ROOT).equals(name))
-                    .findFirst().orElse(null);
-            if (key == null) {
-                missing.add(name);
-            } else {
-                used.add(key);
-                values.add(byName.get(key));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "no value for bind name(s) " + missing + "; the statement uses "
-                    + text.distinctNames() + " and the map has " + byName.keySet());
-        }
-        if (used.size() != byName.size()) {
-            List<String> extra = new ArrayList<>(byName.keySet());
-            extra.removeAll(used);
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind name(s) " + extra + " do not appear in the statement"
-                    + " (it uses " + text.distinctNames() + ")");
-        }
-        return run(text, values);
+        return calls.run(text, BindOrder.named(text, namedBinds));
     }
 
     /**
@@ -333,10 +277,7 @@ public final class OracleConnection implements AutoCloseable {
      * @throws OrathinProtocolException OTN-5040 for a query (use {@link #execute(String, Object...)})
      */
     public long executeUpdate(String sql, Object... binds) {
-        if (SqlText.parse(sql).isQuery()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
-                    + " use execute and read the rows from the cursor");
-        }
+        requireNotQuery(sql);
         try (Cursor c = execute(sql, binds)) {
             return c.rowCount();
         }
@@ -344,12 +285,16 @@ public final class OracleConnection implements AutoCloseable {
 
     /** {@link #executeUpdate(String, Object...)} with binds by name. */
     public long executeUpdate(String sql, Map<String, ?> namedBinds) {
+        requireNotQuery(sql);
+        try (Cursor c = execute(sql, namedBinds)) {
+            return c.rowCount();
+        }
+    }
+
+    private static void requireNotQuery(String sql) {
         if (SqlText.parse(sql).isQuery()) {
             throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeUpdate runs DML, DDL or PL/SQL, but this is a query;"
                     + " use execute and read the rows from the cursor");
-        }
-        try (Cursor c = execute(sql, namedBinds)) {
-            return c.rowCount();
         }
     }
 
@@ -360,141 +305,7 @@ public final class OracleConnection implements AutoCloseable {
      * Float, ...) binds every row as NUMBER, as ojdbc does for a JDBC batch.
      */
     public long[] executeMany(String sql, List<Object[]> rows) {
-        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> {
-            try {
-                return executeManyLocked(sql, rows);
-            } finally {
-                Lob.freeAll(tempLobs);
-            }
-        }, OracleConnection::sum);
-    }
-
-    private long[] executeManyLocked(String sql, List<Object[]> rows) {
-        ensureOpen();
-        SqlText text = SqlText.parse(sql);
-        if (rows == null || rows.isEmpty()) {
-            return new long[0];
-        }
-        if (text.isQuery() || text.hasReturnBinds()) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany runs DML or PL/SQL, not a query or DML with"
-                    + " RETURNING ... INTO (run that with execute, once per row)");
-        }
-        int n = text.bindNames().size();
-        List<List<BindValue>> encoded = new ArrayList<>(rows.size());
-        BindValue[] meta = new BindValue[n];
-        int maxString = session.capabilities().maxStringSize();
-        for (int r = 0; r < rows.size(); r++) {
-            Object[] row = rows.get(r);
-            if (row == null || row.length != n) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + r + " has " + (row == null ? 0 : row.length)
-                        + " value(s); the statement has " + n + " placeholder(s) " + text.bindNames());
-            }
-        }
-        boolean[] asNumber = mixedNumberColumns(rows, n);
-        for (int r = 0; r < rows.size(); r++) {
-            Object[] row = rows.get(r);
-            List<BindValue> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                if (row[i] instanceof OutParam) {
-                    throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany does not take OUT parameters");
-                }
-                BindValue b = bind(asNumber[i] ? decimal(row[i], r, text.bindNames().get(i)) : row[i], maxString, text.bindNames().get(i));
-                out.add(b);
-                if (row[i] == null) {
-                    continue;
-                }
-                if (meta[i] == null) {
-                    meta[i] = b;
-                } else if (meta[i].typeNumber() != b.typeNumber()) {
-                    throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany: bind " + text.bindNames().get(i)
-                            + " is Oracle type " + meta[i].typeNumber() + " in earlier rows but " + b.typeNumber() + " in row " + r
-                            + " (" + row[i].getClass().getSimpleName() + "); use one Java type per column");
-                } else if (b.bufferSize() > meta[i].bufferSize()) {
-                    meta[i] = meta[i].withBufferSize(b.bufferSize());
-                }
-            }
-            encoded.add(out);
-        }
-        List<BindValue> metaList = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            metaList.add(meta[i] == null ? bind(null, maxString, "") : meta[i]);
-        }
-        Statement st = acquire(text);
-        try {
-            int options = Requests.OPT_EXECUTE | (n > 0 ? Requests.OPT_BIND : 0) | (text.isPlsql() ? (n > 0 ? Requests.OPT_PLSQL_BIND : 0)
-                    : Requests.OPT_NOT_PLSQL) | (autoCommit ? Requests.OPT_COMMIT : 0);
-            boolean parse = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL;
-            if (parse) {
-                options |= Requests.OPT_PARSE;
-            }
-            boolean counts = !text.isPlsql();
-            byte[] req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null,
-                    0, false, rows.size(), encoded, metaList, null, counts);
-            Response resp = roundTrip(req, new Response(session.capabilities(), null, null, text.isPlsql(), metaList, counts));
-            try {
-                finishStatement(st, resp);
-            } catch (OracleDatabaseException e) {
-                // the row count of the failed call is the number of rows processed before the failing one
-                ErrorInfo err = resp.error();
-                throw new OracleDatabaseException(err.number(), err.message() + " (executeMany: " + err.rowCount() + " of "
-                        + rows.size() + " rows processed before the error)", err.errorPosition());
-            }
-            st.bindMeta = metaList;
-            long[] result = resp.rowCounts();
-            if (result == null) {
-                result = new long[rows.size()];
-                java.util.Arrays.fill(result, -2); // no per-row information (PL/SQL), as JDBC's SUCCESS_NO_INFO
-            }
-            return result;
-        } finally {
-            release(st);
-        }
-    }
-
-    /** Positions whose non-null values are all numbers of more than one Oracle binding (NUMBER, BINARY_DOUBLE, BINARY_FLOAT). */
-    private static boolean[] mixedNumberColumns(List<Object[]> rows, int n) {
-        boolean[] mixed = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            int kinds = 0;
-            boolean other = false;
-            for (Object[] row : rows) {
-                Object v = row[i];
-                if (v == null) {
-                    continue;
-                }
-                if (v instanceof Double) {
-                    kinds |= 1;
-                } else if (v instanceof Float) {
-                    kinds |= 2;
-                } else if (v instanceof Number) {
-                    kinds |= 4;
-                } else {
-                    other = true;
-                }
-            }
-            mixed[i] = !other && Integer.bitCount(kinds) > 1;
-        }
-        return mixed;
-    }
-
-    /** A number as BigDecimal for a NUMBER bind (Double and Float by their shortest decimal form, as ojdbc). */
-    private static Object decimal(Object v, int row, String bind) {
-        if (v == null || v instanceof java.math.BigDecimal) {
-            return v;
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "executeMany row " + row + ", bind " + bind + ": " + v
-                        + " cannot be bound as NUMBER, which this position is because its rows mix number types; bind every row"
-                        + " of it as Double to send BINARY_DOUBLE");
-            }
-            return new java.math.BigDecimal(v.toString());
-        }
-        if (v instanceof java.math.BigInteger b) {
-            return new java.math.BigDecimal(b);
-        }
-        return java.math.BigDecimal.valueOf(((Number) v).longValue());
+        return observed(CallEvent.Kind.EXECUTE_MANY, sql, () -> calls.executeMany(sql, rows), OracleConnection::sum);
     }
 
     /**
@@ -502,49 +313,29 @@ public final class OracleConnection implements AutoCloseable {
      * {@code connection.module}); null clears it.
      */
     public void module(String module) {
-        String v = checkAttribute(module, 64, "module");
-        serialised(() -> {
-            this.module = v;
-            e2eChanged |= Requests.E2E_MODULE;
-            return null;
-        });
+        endToEnd(EndToEnd.MODULE, module, "module");
     }
 
     /** Sets the action shown in V$SESSION.ACTION (sent with the next call); null clears it. */
     public void action(String action) {
-        String v = checkAttribute(action, 64, "action");
-        serialised(() -> {
-            this.action = v;
-            e2eChanged |= Requests.E2E_ACTION;
-            return null;
-        });
+        endToEnd(EndToEnd.ACTION, action, "action");
     }
 
     /** Sets the client identifier shown in V$SESSION.CLIENT_IDENTIFIER (sent with the next call); null clears it. */
     public void clientIdentifier(String id) {
-        String v = checkAttribute(id, 64, "clientIdentifier");
-        serialised(() -> {
-            this.clientIdentifier = v;
-            e2eChanged |= Requests.E2E_CLIENT_IDENTIFIER;
-            return null;
-        });
+        endToEnd(EndToEnd.CLIENT_IDENTIFIER, id, "clientIdentifier");
     }
 
     /** Sets V$SESSION.CLIENT_INFO (sent with the next call); null clears it. */
     public void clientInfo(String info) {
-        String v = checkAttribute(info, 64, "clientInfo");
-        serialised(() -> {
-            this.clientInfo = v;
-            e2eChanged |= Requests.E2E_CLIENT_INFO;
-            return null;
-        });
+        endToEnd(EndToEnd.CLIENT_INFO, info, "clientInfo");
     }
 
     /** Commits the transaction. */
     public void commit() {
         observed(CallEvent.Kind.COMMIT, null, () -> {
             ensureOpen();
-            simpleCall(Requests.FN_COMMIT);
+            calls.simpleCall(FunctionRequest.COMMIT);
             return null;
         });
     }
@@ -553,7 +344,7 @@ public final class OracleConnection implements AutoCloseable {
     public void rollback() {
         observed(CallEvent.Kind.ROLLBACK, null, () -> {
             ensureOpen();
-            simpleCall(Requests.FN_ROLLBACK);
+            calls.simpleCall(FunctionRequest.ROLLBACK);
             return null;
         });
     }
@@ -564,35 +355,27 @@ public final class OracleConnection implements AutoCloseable {
      * running. Returns at once; never blocks longer than sending one small packet.
      */
     public void cancel() {
-        if (closed || !callInProgress) {
-            return;
-        }
-        try {
-            net.sendMarker(MARKER_INTERRUPT);
-        } catch (RuntimeException e) {
-            // the call itself will report the broken session
-        }
+        ttc.cancel();
     }
 
     /** Logs off and closes the network session; bounded, never waits long on a dead socket. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
+        if (ttc.isClosed()) {
             return;
         }
         if (!lock.tryLock()) {
             // another thread's call is running: cut the session off under it (it fails with a network error), as JDBC abort
-            closed = true;
-            net.abort();
+            ttc.abort();
             return;
         }
         try {
-            if (closed) {
+            if (ttc.isClosed()) {
                 return;
             }
-            closed = true;
+            ttc.markClosed();
             if (net.isOpen()) {
-                call(FN_LOGOFF, CLOSE_TIMEOUT);
+                StatementCalls.throwIfError(ttc.probe(FunctionRequest.LOGOFF, calls.emptyReply(), CLOSE_TIMEOUT));
             }
         } catch (RuntimeException ignored) {
             // the session is going away anyway; closing must not fail
@@ -607,7 +390,7 @@ public final class OracleConnection implements AutoCloseable {
 
     /** Runs one call holding the connection's lock and reports it to the call listener. */
     private <T> T observed(CallEvent.Kind kind, String sql, Supplier<T> call, java.util.function.ToLongFunction<T> rows) {
-        return serialised(() -> meter.measure(kind, sql, call, rows, () -> closed || !net.isOpen()));
+        return serialised(() -> meter.measure(kind, sql, call, rows, () -> ttc.isClosed() || !net.isOpen()));
     }
 
     private void observed(CallEvent.Kind kind, String sql, Supplier<Void> call) {
@@ -629,7 +412,7 @@ public final class OracleConnection implements AutoCloseable {
      */
     private <T> T serialised(Supplier<T> call) {
         if (!lock.isHeldByCurrentThread()) {
-            Duration bound = callTimeout.plus(RESET_TIMEOUT);
+            Duration bound = ttc.callTimeout().plus(RESET_TIMEOUT);
             try {
                 if (!lock.tryLock(bound.toNanos(), TimeUnit.NANOSECONDS)) {
                     throw new OrathinProtocolException(CoreErrorCode.CONNECTION_BUSY, "waited " + bound.toMillis() + " ms (call timeout"
@@ -651,207 +434,14 @@ public final class OracleConnection implements AutoCloseable {
         }
     }
 
-    // ---- statement execution -------------------------------------------------------------
-
-    private BindValue bind(Object v, int maxString, String where) {
-        BindValue lob = Lob.bindValue(this, v, tempLobs, where);
-        if (lob != null) {
-            return lob;
-        }
-        try {
-            return BindValue.of(v, maxString, where);
-        } catch (IllegalArgumentException e) {
-            throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, e.getMessage());
-        }
-    }
-
-    private Cursor run(SqlText text, List<Object> values) {
-        int maxString = session.capabilities().maxStringSize();
-        List<BindValue> binds = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (text.isReturnBind(i) && !text.isPlsql() && !(v instanceof OutParam p && !p.isInOut())) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "bind " + text.bindNames().get(i) + " follows RETURNING ..."
-                        + " INTO: pass OutParam.of(type) there; the values come back from Cursor.outValue(" + (i + 1) + ")");
-            }
-            if (v instanceof OutParam && !text.isPlsql() && !text.isReturnBind(i)) {
-                throw new OrathinProtocolException(CoreErrorCode.BIND_ERROR, "OutParam at bind " + text.bindNames().get(i)
-                        + ": OUT parameters need a PL/SQL block (BEGIN ... END;) or DML with RETURNING ... INTO");
-            }
-            BindValue b = bind(v, maxString, text.bindNames().get(i));
-            binds.add(text.isReturnBind(i) && !text.isPlsql() ? b.asReturnBind() : b);
-        }
-        Statement st = acquire(text);
-        if (st.lobsDefined && st.lobLocators != fetchLobs && st.columns.stream().anyMatch(ColumnInfo::isLob)) {
-            cursorsToClose.add(st.cursorId); // defined the other way: parse again rather than re-define
-            st.reset();
-        }
-        try {
-            boolean parsedBefore = st.cursorId != 0;
-            try {
-                return executeStatement(st, binds, prefetchRows);
-            } catch (OracleDatabaseException e) {
-                // a cached query whose tables changed shape: parse it again, once (python-oracledb's retry on
-                // ORA-01007 variable not in select list / ORA-00932 inconsistent datatypes)
-                if (parsedBefore && text.isQuery() && (e.oraCode() == 1007 || e.oraCode() == 932)) {
-                    return executeStatement(st, binds, prefetchRows);
-                }
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            release(st);
-            throw e;
-        } finally {
-            Lob.freeAll(tempLobs);
-        }
-    }
-
-    private Cursor executeStatement(Statement st, List<BindValue> binds, int prefetch) {
-        SqlText text = st.text;
-        boolean query = text.isQuery();
-        // python's re-execute leaves OUT-only binds out of the bind row; a full execute sends them all, so PL/SQL with
-        // OUT binds always takes the full execute (without parsing again)
-        boolean outOnly = binds.stream().anyMatch(b -> b.direction() == BindValue.DIR_OUT);
-        boolean full = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL || st.bindMetaChanged(binds) || query && st.hasLobColumns()
-                && !st.lobsDefined || outOnly;
-        List<BindValue> meta = full ? binds : st.bindMeta;
-        byte[] req;
-        if (full) {
-            boolean parse = st.cursorId == 0 || text.kind() == SqlText.Kind.DDL;
-            int options = Requests.OPT_EXECUTE;
-            if (parse) {
-                options |= Requests.OPT_PARSE;
-            }
-            if (query && prefetch > 0) {
-                options |= Requests.OPT_FETCH;
-            }
-            if (!text.isPlsql()) {
-                options |= Requests.OPT_NOT_PLSQL;
-            } else if (!binds.isEmpty()) {
-                options |= Requests.OPT_PLSQL_BIND;
-            }
-            if (!binds.isEmpty()) {
-                options |= Requests.OPT_BIND;
-            }
-            if (autoCommit) {
-                options |= Requests.OPT_COMMIT;
-            }
-            int executions = query ? (st.cursorId == 0 ? 0 : prefetch) : 1;
-            req = Requests.execute(this::nextSequence, fv(), piggybacks(), options, st.cursorId, parse ? st.sqlBytes : null, prefetch,
-                    query, executions, List.of(binds), binds, null, false);
-        } else {
-            req = Requests.reexecute(this::nextSequence, fv(), piggybacks(), st.cursorId, query && prefetch > 0, prefetch, 1, autoCommit,
-                    List.of(binds), meta);
-        }
-        Response resp = roundTrip(req, new Response(session.capabilities(), query ? st.columns : null, null, text.isPlsql(), binds, false)
-                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
-        if (full) {
-            st.bindMeta = binds;
-        }
-        ErrorInfo end = finishStatement(st, resp);
-        if (query && resp.described()) {
-            st.columns = resp.columns();
-            if (st.hasLobColumns() && !st.lobsDefined) {
-                // python-oracledb with fetch_lobs=False: define CLOB/NCLOB as LONG and BLOB as LONG RAW and fetch again,
-                // so the values come inline in the rows (the rows of the first reply carried locators)
-                byte[] define = Requests.execute(this::nextSequence, fv(), new byte[0], Requests.OPT_DEFINE
-                        | (prefetch > 0 ? Requests.OPT_FETCH : 0) | Requests.OPT_NOT_PLSQL, st.cursorId, null, prefetch, true, prefetch, List.of(),
-                        List.of(), st.columns, false, fetchLobs);
-                resp = roundTrip(define, new Response(session.capabilities(), st.columns, null, false, List.of(), false)
-                        .lobLocators(fetchLobs ? lobMaker : null));
-                st.lobsDefined = true;
-                st.lobLocators = fetchLobs;
-                end = finishStatement(st, resp);
-            }
-        }
-        boolean more = query && (end == null || end.number() != Response.ORA_NO_DATA_FOUND);
-        if (query && st.columns == null) {
-            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "query reply without describe info");
-        }
-        long rowCount = end == null ? 0 : end.rowCount();
-        return new Cursor(this, st, query ? toColumns(st.columns) : List.of(), resp.rows(), resp.previousRow(), more,
-                query ? resp.rows().size() : rowCount, resp.outValues(), arraySize);
-    }
-
-    private static List<Column> toColumns(List<ColumnInfo> cols) {
-        List<Column> out = new ArrayList<>(cols.size());
-        for (ColumnInfo c : cols) {
-            out.add(c.toColumn());
-        }
-        return List.copyOf(out);
-    }
-
-    /** Applies the closing ERROR message: cursor id, and the database error (the cursor is dropped after one). */
-    private ErrorInfo finishStatement(Statement st, Response resp) {
-        ErrorInfo end = resp.error();
-        if (end == null) {
-            return null;
-        }
-        if (end.cursorId() != 0) {
-            st.cursorId = end.cursorId();
-        }
-        int number = end.number();
-        // ORA-01403 ends a query's rows; from PL/SQL (SELECT INTO found nothing) it is a real error
-        boolean endOfRows = number == Response.ORA_NO_DATA_FOUND && st.text.isQuery();
-        if (number != 0 && !endOfRows && number != Response.ORA_ARRAY_DML_ERRORS) {
-            if (st.cursorId != 0) {
-                cursorsToClose.add(st.cursorId);
-            }
-            st.reset();
-            end.throwIfError();
-        }
-        return end;
-    }
-
     /** Fetches the next batch for a cursor (FETCH, function 5). */
     Response fetch(Statement st, int rows, Object[] previousRow) {
-        return observed(CallEvent.Kind.FETCH, null, () -> fetchLocked(st, rows, previousRow), r -> r.rows().size());
-    }
-
-    private Response fetchLocked(Statement st, int rows, Object[] previousRow) {
-        ensureOpen();
-        byte[] req = Requests.fetch(this::nextSequence, fv(), st.cursorId, rows);
-        Response resp = roundTrip(req, new Response(session.capabilities(), st.columns, previousRow, false, List.of(), false)
-                .lobsAsLocators(!st.lobsDefined).lobLocators(st.lobLocators ? lobMaker : null));
-        finishStatement(st, resp);
-        return resp;
-    }
-
-    private Statement acquire(SqlText text) {
-        if (text.kind() == SqlText.Kind.DDL) {
-            Statement st = new Statement(text);
-            st.inUse = true;
-            return st;
-        }
-        Statement st = cache.get(text.sql());
-        if (st == null || st.inUse) {
-            Statement fresh = new Statement(text);
-            if (st == null) {
-                fresh.cached = true;
-                cache.put(text.sql(), fresh);
-                evict();
-            }
-            st = fresh;
-        }
-        st.inUse = true;
-        return st;
-    }
-
-    private void evict() {
-        Iterator<Map.Entry<String, Statement>> it = cache.entrySet().iterator();
-        while (cache.size() > STATEMENT_CACHE_SIZE && it.hasNext()) {
-            Statement old = it.next().getValue();
-            it.remove();
-            old.cached = false;
-            if (!old.inUse && old.cursorId != 0) {
-                cursorsToClose.add(old.cursorId);
-            }
-        }
+        return observed(CallEvent.Kind.FETCH, null, () -> calls.fetch(st, rows, previousRow), r -> r.rows().size());
     }
 
     /** A cursor is done with its statement: cached ones stay parsed, others have their server cursor closed. */
     void release(Statement st) {
-        if (lock.isHeldByCurrentThread() || closed) {
+        if (lock.isHeldByCurrentThread() || ttc.isClosed()) {
             releaseLocked(st);
         } else {
             serialised(() -> {
@@ -862,232 +452,28 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     private void releaseLocked(Statement st) {
-        st.inUse = false;
-        if (!st.cached && st.cursorId != 0) {
-            cursorsToClose.add(st.cursorId);
-            st.cursorId = 0;
+        calls.statements().release(st);
+    }
+
+    /** Sets an end-to-end attribute, sent with the next call; the database limits each to 64 bytes. */
+    private void endToEnd(int attribute, String v, String what) {
+        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException(what + " is limited to " + 64 + " bytes by the database, was \"" + v + "\"");
         }
-    }
-
-    /** Piggybacked calls due before the next request: cursors to close, changed end-to-end attributes. */
-    private byte[] piggybacks() {
-        if (cursorsToClose.isEmpty() && e2eChanged == 0) {
-            return new byte[0];
-        }
-        TtcWriter w = new TtcWriter();
-        Requests.closeCursors(w, this::nextSequence, fv(), cursorsToClose);
-        cursorsToClose.clear();
-        Requests.endToEnd(w, this::nextSequence, fv(), e2eChanged, clientIdentifier, module, action, clientInfo);
-        e2eChanged = 0;
-        return w.toByteArray();
-    }
-
-    private static String checkAttribute(String v, int maxBytes, String what) {
-        if (v != null && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
-            throw new IllegalArgumentException(what + " is limited to " + maxBytes + " bytes by the database, was \"" + v + "\"");
-        }
-        return v;
-    }
-
-    private void simpleCall(int function) {
-        byte[] req = Requests.simple(this::nextSequence, fv(), piggybacks(), function);
-        Response resp = roundTrip(req, new Response(session.capabilities(), null, null, false, List.of(), false));
-        if (resp.error() != null) {
-            resp.error().throwIfError();
-        }
-    }
-
-    private int fv() {
-        return session.capabilities().fieldVersion();
-    }
-
-    private int nextSequence() {
-        sequence = sequence % 255 + 1;
-        return sequence;
-    }
-
-    /**
-     * Sends a request and reads the reply into {@code resp}, bounded by the call timeout; handles
-     * break/reset markers (then the error that follows ends the reply) and FLUSH_OUT_BINDS.
-     */
-    private <R extends dev.orathin.internal.ttc.TtcReply> R roundTrip(byte[] request, R resp) {
-        long deadline = System.nanoTime() + callTimeout.toNanos();
-        callInProgress = true;
-        TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-        try {
-            net.send(request, 0);
-            while (true) {
-                try {
-                    resp.read(r, net.endOfResponseSupported());
-                } catch (TtcReader.MarkerException m) {
-                    resynchronise(r, m.markerType(), deadline);
-                    continue;
-                }
-                if (resp.flushOutBinds()) {
-                    net.send(Requests.flushOutBinds(), 0);
-                    continue;
-                }
-                return resp;
-            }
-        } catch (NetException e) {
-            if (e.errorCode() == NetErrorCode.RECV_TIMEOUT && net.isOpen()) {
-                throw timedOut(e, !r.started());
-            }
-            closed = true;
-            net.abort();
-            throw e;
-        } catch (OrathinProtocolException e) {
-            // a reply we could not follow: the stream position is lost, so the session is too
-            closed = true;
-            net.abort();
-            throw e;
-        } catch (RuntimeException e) {
-            if (e instanceof dev.orathin.errors.OrathinException) {
-                throw e;
-            }
-            // a value that does not decode (corrupt date, offset, ...): same as a malformed message
-            closed = true;
-            net.abort();
-            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "statement reply: a value could not be decoded ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the connection was closed", e);
-        } finally {
-            callInProgress = false;
-        }
-    }
-
-    private static Duration remaining(long deadline) {
-        long left = deadline - System.nanoTime();
-        return Duration.ofNanos(Math.max(left, 1_000_000L));
-    }
-
-    /**
-     * After a MARKER from the server (python {@code _reset}): send RESET, skip packets up to the
-     * server's RESET marker and any further markers, then continue with the next DATA packet,
-     * which carries the ERROR message.
-     */
-    private void resynchronise(TtcReader r, int markerType, long deadline) {
-        net.sendMarker(MARKER_RESET);
-        if (markerType != MARKER_RESET) {
-            while (true) {
-                NetPacket p = net.receive(remaining(deadline));
-                if (p.isMarker() && markerType(p) == MARKER_RESET) {
-                    break;
-                }
-            }
-        }
-        NetPacket p;
-        do {
-            p = net.receive(remaining(deadline));
-        } while (p.isMarker());
-        r.push(p);
-    }
-
-    private static int markerType(NetPacket p) {
-        byte[] m = p.payload();
-        return m.length >= 3 ? m[2] & 0xFF : 0;
-    }
-
-    /**
-     * The call timeout fired: interrupt the call and wait (bounded by RESET_TIMEOUT) for the
-     * server's answer, so the session is in step again; otherwise close it.
-     */
-    private OrathinProtocolException timedOut(NetException cause, boolean nothingReceived) {
-        // RECV_TIMEOUT from the descriptor / sqlnet.ora caps every wait (transport, NettyNetSession):
-        // name the one that actually fired, so the advice points at the right setting
-        NetException.Timeout bound = cause.timeout().orElse(null);
-        boolean recv = bound != null && bound.parameter().equals("RECV_TIMEOUT");
-        String what = recv ? "the server sent nothing within RECV_TIMEOUT (connect descriptor or sqlnet.ora) during the call ("
-                + bound.value().toMillis() + " ms)"
-                : "the call did not complete within the call timeout of " + callTimeout.toMillis() + " ms";
-        String advice = recv ? "raise RECV_TIMEOUT for longer statements" : "raise callTimeout for longer statements";
-        try {
-            net.sendMarker(MARKER_INTERRUPT);
-            long deadline = System.nanoTime() + RESET_TIMEOUT.toNanos();
-            if (nothingReceived) {
-                // no byte of the reply yet: whatever comes next starts a message, whether the server answers the
-                // interrupt with break/reset markers or directly with the ORA-01013 ERROR
-                TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-                while (true) {
-                    try {
-                        drainToEnd(r);
-                        break;
-                    } catch (TtcReader.MarkerException m) {
-                        resynchronise(r, m.markerType(), deadline);
-                    }
-                }
-                return usableAfterTimeout(what, advice);
-            }
-            while (true) {
-                NetPacket p = net.receive(remaining(deadline));
-                if (p.isMarker()) {
-                    TtcReader r = new TtcReader(() -> net.receive(remaining(deadline)));
-                    resynchronise(r, markerType(p), deadline);
-                    drainToEnd(r);
-                    break;
-                }
-                // rest of the interrupted reply: discarded
-            }
-            return usableAfterTimeout(what, advice);
-        } catch (RuntimeException e) {
-            closed = true;
-            net.abort();
-            return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; the server did not answer the interrupt within "
-                    + RESET_TIMEOUT.toMillis() + " ms (RESET_TIMEOUT), so the connection was closed", e);
-        }
-    }
-
-    private static OrathinProtocolException usableAfterTimeout(String what, String advice) {
-        return new OrathinProtocolException(CoreErrorCode.CALL_TIMEOUT, what + "; it was interrupted and the connection is still"
-                + " usable (" + advice + ")");
-    }
-
-    private void drainToEnd(TtcReader r) {
-        Response junk = new Response(session.capabilities(), null, null, false, List.of(), false);
-        junk.read(r, net.endOfResponseSupported());
-    }
-
-    private void call(int function, Duration timeout) {
-        sequence = sequence % 255 + 1;
-        byte[] msg = AuthExchange.function(function, sequence, session.capabilities().fieldVersion()).toByteArray();
-        try {
-            net.send(msg, 0);
-            TtcReader r = new TtcReader(net, timeout);
-            while (true) {
-                int type = r.ub1();
-                if (type == Negotiation.MSG_STATUS) {
-                    r.ub();
-                    r.ub();
-                    return;
-                }
-                if (type == Negotiation.MSG_ERROR) {
-                    ErrorInfo.read(r, session.capabilities()).throwIfError();
-                    return;
-                }
-                if (type == Negotiation.MSG_END_OF_RESPONSE) {
-                    return;
-                }
-                throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "reply to function " + function
-                        + ": unexpected TTC message type " + type);
-            }
-        } catch (OracleDatabaseException e) {
-            // an ORA error is a complete answer: the session stays usable
-            throw e;
-        } catch (RuntimeException e) {
-            // protocol errors included: after a reply that could not be parsed the position in the
-            // stream is unknown, so the session must not be reused (isHealthy() turns false)
-            net.abort();
-            throw e;
-        }
+        serialised(() -> {
+            calls.endToEnd().set(attribute, v);
+            return null;
+        });
     }
 
     void ensureOpen() {
-        if (closed) {
+        if (ttc.isClosed()) {
             throw new OrathinProtocolException(CoreErrorCode.CONNECTION_CLOSED, "the connection is closed");
         }
     }
 
     @Override
     public String toString() {
-        return "OracleConnection[session=" + session.sessionId() + "," + session.serialNumber() + (closed ? ", closed" : "") + "]";
+        return "OracleConnection[session=" + session.sessionId() + "," + session.serialNumber() + (ttc.isClosed() ? ", closed" : "") + "]";
     }
 }

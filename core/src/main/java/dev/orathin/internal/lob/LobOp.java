@@ -6,8 +6,10 @@ import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.ServerPiggyback;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcReply;
+import dev.orathin.internal.ttc.TtcRequest;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.function.IntSupplier;
 
@@ -18,15 +20,11 @@ import java.util.function.IntSupplier;
  * is-open flag), then the closing ERROR message. Offsets are 1-based; amounts and offsets count
  * characters (UTF-16 code units) for CLOB / NCLOB and bytes for BLOB, as Oracle counts them.
  */
-public final class LobOp implements TtcReply {
+public final class LobOp implements TtcRequest, TtcReply {
 
     /** Operation codes (python constants.pxi {@code TNS_LOB_OP_*}). */
     public static final int OP_GET_LENGTH = 0x0001, OP_READ = 0x0002, OP_TRIM = 0x0020, OP_WRITE = 0x0040, OP_GET_CHUNK_SIZE = 0x4000,
             OP_CREATE_TEMP = 0x0110, OP_FREE_TEMP = 0x0111, OP_OPEN = 0x8000, OP_CLOSE = 0x10000, OP_IS_OPEN = 0x11000;
-    /** TTC function code of LOB operations. */
-    public static final int FN_LOB_OP = 96;
-    /** Message type of LOB data in a reply and in a write request. */
-    public static final int MSG_LOB_DATA = 14;
     /** Open mode read/write (python TNS_LOB_OPEN_READ_WRITE). */
     public static final int OPEN_READ_WRITE = 2;
     /** Temporary LOB duration: the session (python TNS_DURATION_SESSION). */
@@ -35,8 +33,6 @@ public final class LobOp implements TtcReply {
     public static final int CHARSET_UTF8 = 873;
     /** Every locator is 40 bytes or more; a temporary LOB's starts as 40 zero bytes. */
     public static final int LOCATOR_LENGTH = 40;
-
-    private static final int MSG_PARAMETER = 8, MSG_STATUS = 9, MSG_ERROR = 4, MSG_WARNING = 15, MSG_END_OF_RESPONSE = 29;
 
     private final Capabilities caps;
     private final int operation;
@@ -146,10 +142,11 @@ public final class LobOp implements TtcReply {
     }
 
     /** The request bytes: the piggybacks first, then function 96. */
-    public byte[] request(IntSupplier seq, byte[] piggybacks) {
+    @Override
+    public byte[] encode(IntSupplier seq, int fieldVersion, byte[] piggybacks) {
         TtcWriter w = new TtcWriter();
         w.raw(piggybacks);
-        w.raw(AuthExchange.function(FN_LOB_OP, seq.getAsInt(), caps.fieldVersion()).toByteArray());
+        w.raw(AuthExchange.function(TtcCodes.FN_LOB_OP, seq.getAsInt(), fieldVersion).toByteArray());
         w.ub1(1).ub(locator.length); // source pointer, length
         w.ub1(0).ub(destLength); // dest pointer (unused), dest length (the duration of a temporary LOB)
         w.ub(0).ub(0); // short source / dest offsets
@@ -168,7 +165,7 @@ public final class LobOp implements TtcReply {
             w.ub(charset);
         }
         if (data != null) {
-            w.ub1(MSG_LOB_DATA);
+            w.ub1(TtcCodes.MSG_LOB_DATA);
             w.clr(data);
         }
         if (sendAmount) {
@@ -183,7 +180,7 @@ public final class LobOp implements TtcReply {
         while (true) {
             int type = r.ub1();
             switch (type) {
-                case MSG_LOB_DATA -> {
+                case TtcCodes.MSG_LOB_DATA -> {
                     byte[] b = r.clr();
                     if (sink == null) {
                         throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "LOB operation 0x"
@@ -191,9 +188,9 @@ public final class LobOp implements TtcReply {
                     }
                     sink.accept(b == null ? new byte[0] : b);
                 }
-                case MSG_PARAMETER -> readReturnParameters(r);
-                case ServerPiggyback.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
-                case MSG_WARNING -> {
+                case TtcCodes.MSG_PARAMETER -> readReturnParameters(r);
+                case TtcCodes.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
+                case TtcCodes.MSG_WARNING -> {
                     int number = (int) r.ub();
                     int length = (int) r.ub();
                     r.ub(); // flags
@@ -201,23 +198,23 @@ public final class LobOp implements TtcReply {
                         r.clr();
                     }
                 }
-                case MSG_STATUS -> {
+                case TtcCodes.MSG_STATUS -> {
                     r.ub(); // call status
                     r.ub(); // end-to-end sequence number
                     if (!endOfResponseMarked) {
                         return;
                     }
                 }
-                case MSG_ERROR -> {
+                case TtcCodes.MSG_ERROR -> {
                     error = ErrorInfo.read(r, caps);
                     if (!endOfResponseMarked) {
                         return;
                     }
                 }
-                case MSG_END_OF_RESPONSE -> {
+                case TtcCodes.MSG_END_OF_RESPONSE -> {
                     return;
                 }
-                case 19 -> { // FLUSH_OUT_BINDS: not sent for LOB operations, answered as for statements
+                case TtcCodes.MSG_FLUSH_OUT_BINDS -> { // not sent for LOB operations, answered as for statements
                     flushOutBinds = true;
                     return;
                 }

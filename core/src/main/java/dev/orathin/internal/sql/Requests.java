@@ -1,240 +1,53 @@
 package dev.orathin.internal.sql;
 
-import dev.orathin.internal.ttc.AuthExchange;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcWriter;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
- * Writes the statement requests: EXECUTE (function 94), re-execute (4 / 78), FETCH (5) and the
- * close-cursors piggyback (105), field by field as python-oracledb's {@code ExecuteMessage}
- * (protocol.md §7.1, §7.3).
+ * What the statement requests share: execute options, bind and define metadata, bind rows
+ * (python-oracledb's {@code MessageWithData} writers, protocol.md §7.1, §7.3), and the piggyback
+ * header. Each function's request is its own class: {@link ExecuteRequest}, {@link ReexecuteRequest},
+ * {@link FetchRequest}, {@link FunctionRequest}, and the piggybacks sent ahead of a function
+ * {@link CloseCursors} (105) and {@link EndToEnd} (135).
  */
 public final class Requests {
 
-    /** Function codes. */
-    public static final int FN_EXECUTE = 94, FN_REEXECUTE = 4, FN_REEXECUTE_AND_FETCH = 78, FN_FETCH = 5, FN_COMMIT = 14,
-            FN_ROLLBACK = 15, FN_CLOSE_CURSORS = 105, FN_SET_END_TO_END_ATTR = 135;
     /** Execute options (ub4). */
     public static final int OPT_PARSE = 0x01, OPT_BIND = 0x08, OPT_DEFINE = 0x10, OPT_EXECUTE = 0x20, OPT_FETCH = 0x40,
             OPT_COMMIT = 0x100, OPT_COMMIT_REEXECUTE = 0x1, OPT_PLSQL_BIND = 0x400, OPT_NOT_PLSQL = 0x8000;
     /** Execute flags (al8i4[9]). */
     public static final int EXEC_FLAG_DML_ROWCOUNTS = 0x4000;
-    /** TTC message type of a piggyback. */
-    public static final int MSG_PIGGYBACK = 17;
     /** Field version from which EXECUTE carries the SQL signature / SQL id pointers (12.2) and chunk ids (12.2 ext1). */
     static final int FV_12_2 = 8, FV_12_2_EXT1 = 9;
 
     private Requests() {
     }
 
-    /**
-     * A full EXECUTE.
-     *
-     * @param seq sequence numbers (piggybacks and the function each take one)
-     * @param fieldVersion negotiated field version
-     * @param piggybacks piggybacked calls to send first (see {@link #closeCursors}, {@link #endToEnd}), may be empty
-     * @param options execute options
-     * @param cursorId cursor id, 0 for a new cursor
-     * @param sql the SQL bytes when parsing, else null
-     * @param prefetchRows rows to return with the execute (queries)
-     * @param query true for queries
-     * @param executions al8i4[1]: 0 for a new query, rows to fetch on a query re-execute, executions for DML
-     * @param binds bind rows (one list per execution; metadata from {@code bindMeta}), empty for none
-     * @param bindMeta the bind metadata (one per placeholder), empty for none
-     * @param defines columns to define (LOB columns defined as LONG / LONG RAW), or null
-     * @param dmlRowCounts ask for per-row DML counts
-     */
-    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
-            int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
-            List<ColumnInfo> defines, boolean dmlRowCounts) {
-        return execute(seq, fieldVersion, piggybacks, options, cursorId, sql, prefetchRows, query, executions, binds, bindMeta, defines,
-                dmlRowCounts, false);
-    }
-
-    /**
-     * A full EXECUTE whose defines ask for LOB columns as locators ({@code lobLocators}: CLOB / BLOB
-     * defined as themselves with the LOB prefetch cont flag, so that each locator comes with the
-     * LOB's length and chunk size) or inline (defined as LONG / LONG RAW); see the other overload.
-     */
-    public static byte[] execute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int options, int cursorId, byte[] sql,
-            int prefetchRows, boolean query, int executions, List<List<BindValue>> binds, List<BindValue> bindMeta,
-            List<ColumnInfo> defines, boolean dmlRowCounts, boolean lobLocators) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, FN_EXECUTE, seq.getAsInt(), fieldVersion);
-        int numBinds = defines == null ? bindMeta.size() : 0;
-        w.ub(options & 0xFFFFFFFFL);
-        w.ub(cursorId);
-        if (sql != null) {
-            w.ub1(1).ub(sql.length);
-        } else {
-            w.ub1(0).ub(0);
-        }
-        w.ub1(1).ub(13); // al8i4 array
-        w.ub1(0).ub1(0); // al8o4, al8o4l
-        w.ub(0); // prefetch buffer size
-        w.ub(prefetchRows);
-        w.ub(BindValue.MAX_LONG_LENGTH); // max long size
-        if (numBinds == 0) {
-            w.ub1(0).ub(0);
-        } else {
-            w.ub1(1).ub(numBinds);
-        }
-        w.ub1(0).ub1(0).ub1(0).ub1(0).ub1(0); // al8app, al8txn, al8txl, al8kv, al8kvl
-        if (defines != null) {
-            w.ub1(1).ub(defines.size());
-        } else {
-            w.ub1(0).ub(0);
-        }
-        w.ub(0); // registration id
-        w.ub1(0).ub1(1).ub1(0); // al8objlist, al8objlen, al8blv
-        w.ub(0); // al8blvl
-        w.ub1(0).ub(0); // al8dnam, al8dnaml
-        w.ub(0); // al8regid_msb
-        if (dmlRowCounts) {
-            w.ub1(1).ub(binds.size()).ub1(1);
-        } else {
-            w.ub1(0).ub(0).ub1(0);
-        }
-        if (fieldVersion >= FV_12_2) {
-            w.ub1(0).ub(0).ub1(0).ub(0).ub1(0); // SQL signature, SQL id
-            if (fieldVersion >= FV_12_2_EXT1) {
-                w.ub1(0).ub(0); // chunk ids
-            }
-        }
-        if (sql != null) {
-            w.clr(sql);
-            w.ub(1); // al8i4[0] parse
-        } else {
-            w.ub(0);
-        }
-        w.ub(executions); // al8i4[1]
-        w.ub(0).ub(0).ub(0).ub(0).ub(0); // al8i4[2..6]
-        w.ub(query ? 1 : 0); // al8i4[7]
-        w.ub(0); // al8i4[8]
-        w.ub(dmlRowCounts ? EXEC_FLAG_DML_ROWCOUNTS : 0); // al8i4[9]
-        w.ub(0).ub(0).ub(0); // al8i4[10..12]
-        if (defines != null) {
-            for (ColumnInfo c : defines) {
-                int type = c.definedType();
-                int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
-                if (c.isPrefetchedLob()) {
-                    prefetchMetadata(w, fieldVersion, type);
-                } else if (c.isLob() && lobLocators) {
-                    lobMetadata(w, fieldVersion, c.typeNumber(), c.charsetForm());
-                } else {
-                    metadata(w, fieldVersion, type, c.charsetForm(), size);
-                }
-            }
-        } else if (numBinds > 0) {
-            bindMetadata(w, fieldVersion, bindMeta);
-            bindRows(w, bindMeta, binds);
-        }
-        return w.toByteArray();
-    }
-
-    /** A re-execute of a parsed cursor (78 also fetches {@code prefetchRows} rows of a query). */
-    public static byte[] reexecute(IntSupplier seq, int fieldVersion, byte[] piggybacks, int cursorId, boolean queryFetch,
-            int prefetchRows, int executions, boolean autoCommit, List<List<BindValue>> binds, List<BindValue> bindMeta) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, queryFetch ? FN_REEXECUTE_AND_FETCH : FN_REEXECUTE, seq.getAsInt(), fieldVersion);
-        w.ub(cursorId);
-        w.ub(queryFetch ? prefetchRows : executions);
-        w.ub(queryFetch ? OPT_EXECUTE : 0);
-        w.ub(autoCommit && !queryFetch ? OPT_COMMIT_REEXECUTE : 0);
-        if (!bindMeta.isEmpty()) {
-            bindRows(w, bindMeta, binds);
-        }
-        return w.toByteArray();
-    }
-
-    /** FETCH of {@code rows} more rows. */
-    public static byte[] fetch(IntSupplier seq, int fieldVersion, int cursorId, int rows) {
-        TtcWriter w = new TtcWriter();
-        header(w, FN_FETCH, seq.getAsInt(), fieldVersion);
-        return w.ub(cursorId).ub(rows).toByteArray();
-    }
-
-    /** A function with no body (COMMIT, ROLLBACK), with a close-cursors piggyback first when needed. */
-    public static byte[] simple(IntSupplier seq, int fieldVersion, byte[] piggybacks, int function) {
-        TtcWriter w = new TtcWriter();
-        w.raw(piggybacks);
-        header(w, function, seq.getAsInt(), fieldVersion);
-        return w.toByteArray();
-    }
-
-    private static void header(TtcWriter w, int function, int sequence, int fieldVersion) {
-        w.raw(AuthExchange.function(function, sequence, fieldVersion).toByteArray());
-    }
-
-    /** The close-cursors piggyback (function 105): {@code ub1 1, ub4 n, n × ub4 cursor id}. */
-    public static void closeCursors(TtcWriter w, IntSupplier seq, int fieldVersion, List<Integer> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        piggybackHeader(w, FN_CLOSE_CURSORS, seq.getAsInt(), fieldVersion);
-        w.ub1(1).ub(ids.size());
-        for (int id : ids) {
-            w.ub(id);
-        }
-    }
-
-    /** End-to-end attribute flags (python TNS_END_TO_END_*). */
-    public static final int E2E_CLIENT_IDENTIFIER = 0x0001, E2E_MODULE = 0x0008, E2E_ACTION = 0x0010, E2E_CLIENT_INFO = 0x0100;
-
-    /**
-     * The end-to-end attributes piggyback (function 135, python-oracledb {@code _write_end_to_end_piggyback}):
-     * pointer/length pairs for client identifier, module, action, (ECID, unused), client info, (two
-     * unused), DBOP, then the strings that changed as CLRs. A null value in a changed attribute clears it.
-     *
-     * @param changed E2E_* flags of the attributes to send
-     * @param clientIdentifier client identifier (used only when changed)
-     * @param module module (used only when changed)
-     * @param action action (used only when changed)
-     * @param clientInfo client info (used only when changed)
-     */
-    public static void endToEnd(TtcWriter w, IntSupplier seq, int fieldVersion, int changed, String clientIdentifier, String module,
-            String action, String clientInfo) {
-        if (changed == 0) {
-            return;
-        }
-        piggybackHeader(w, FN_SET_END_TO_END_ATTR, seq.getAsInt(), fieldVersion);
-        w.ub1(0).ub1(0); // cidnam, cidser
-        w.ub(changed);
-        byte[] cid = attribute(w, changed, E2E_CLIENT_IDENTIFIER, clientIdentifier);
-        byte[] mod = attribute(w, changed, E2E_MODULE, module);
-        byte[] act = attribute(w, changed, E2E_ACTION, action);
-        w.ub1(0).ub(0).ub1(0).ub(0); // cideci, cidcct, cidecs
-        byte[] info = attribute(w, changed, E2E_CLIENT_INFO, clientInfo);
-        w.ub1(0).ub(0).ub1(0).ub(0); // cidkstk, cidktgt
-        w.ub1(0).ub(0); // dbop
-        for (byte[] b : new byte[][] {cid, mod, act, info}) {
-            if (b != null) {
-                w.clr(b);
+    /** Defines of {@code columns} (python {@code _write_column_metadata} per column). */
+    static void defines(TtcWriter w, int fieldVersion, List<ColumnInfo> columns, boolean lobLocators) {
+        for (ColumnInfo c : columns) {
+            int type = c.definedType();
+            int size = type == 8 || type == 24 ? BindValue.MAX_LONG_LENGTH : c.bufferSize();
+            if (c.isPrefetchedLob()) {
+                prefetchMetadata(w, fieldVersion, type);
+            } else if (c.isLob() && lobLocators) {
+                lobMetadata(w, fieldVersion, c.typeNumber(), c.charsetForm());
+            } else {
+                metadata(w, fieldVersion, type, c.charsetForm(), size);
             }
         }
     }
 
-    private static byte[] attribute(TtcWriter w, int changed, int flag, String value) {
-        if ((changed & flag) == 0) {
-            w.ub1(0).ub(0);
-            return null;
-        }
-        byte[] b = value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        w.ub1(1).ub(b == null ? 0 : b.length);
-        return b;
-    }
-
-    private static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
-        w.ub1(MSG_PIGGYBACK).ub1(function).ub1(sequence);
+    /** The header of a PIGGYBACK message: type 17, function code, sequence number (+ ub8 token from field version 18). */
+    static void piggybackHeader(TtcWriter w, int function, int sequence, int fieldVersion) {
+        w.ub1(TtcCodes.MSG_PIGGYBACK).ub1(function).ub1(sequence);
         if (fieldVersion >= 18) {
             w.ub(0);
         }
     }
 
-    private static void bindMetadata(TtcWriter w, int fieldVersion, List<BindValue> meta) {
+    static void bindMetadata(TtcWriter w, int fieldVersion, List<BindValue> meta) {
         for (BindValue b : meta) {
             if (b.typeNumber() == ColumnInfo.VECTOR || b.typeNumber() == ColumnInfo.JSON) {
                 prefetchMetadata(w, fieldVersion, b.typeNumber());
@@ -345,7 +158,7 @@ public final class Requests {
     }
 
     /** One ROW_DATA per execution: non-LONG values first, then LONG ones (python {@code _write_bind_params_row}). */
-    private static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
+    static void bindRows(TtcWriter w, List<BindValue> meta, List<List<BindValue>> rows) {
         boolean anyLong = meta.stream().anyMatch(BindValue::isLong);
         // RETURNING ... INTO binds are described in the metadata but carry no value (python skips _is_return_bind);
         // a statement with only such binds sends no ROW_DATA at all
@@ -353,7 +166,7 @@ public final class Requests {
             return;
         }
         for (List<BindValue> row : rows) {
-            w.ub1(Response.MSG_ROW_DATA);
+            w.ub1(TtcCodes.MSG_ROW_DATA);
             for (int i = 0; i < row.size(); i++) {
                 if (!meta.get(i).isLong() && !meta.get(i).isReturnBind()) {
                     value(w, meta.get(i), row.get(i));
@@ -371,6 +184,6 @@ public final class Requests {
 
     /** The one-byte answer to FLUSH_OUT_BINDS. */
     public static byte[] flushOutBinds() {
-        return new byte[] {(byte) Response.MSG_FLUSH_OUT_BINDS};
+        return new byte[] {(byte) TtcCodes.MSG_FLUSH_OUT_BINDS};
     }
 }

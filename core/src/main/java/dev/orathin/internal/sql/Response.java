@@ -5,24 +5,22 @@ import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.ServerPiggyback;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the reply to EXECUTE, re-execute and FETCH (protocol.md §7.2; python-oracledb
- * {@code MessageWithData}): describe info, row headers, bit vectors (duplicate-column
- * compression), rows, PL/SQL OUT binds, return parameters and the closing ERROR message.
+ * {@code MessageWithData}): row headers, bit vectors (duplicate-column compression), rows and the
+ * closing ERROR message here; describe info ({@link DescribeInfo}), PL/SQL OUT binds
+ * ({@link OutBinds}) and return parameters ({@link ReturnParameters}) by their own readers.
  *
  * <p>Reading is restartable after a break/reset: {@link #read} may be called again with a reader
  * positioned at the server's next message and continues with the state collected so far.
  */
 public final class Response implements dev.orathin.internal.ttc.TtcReply {
 
-    /** TTC message types of a statement reply. */
-    public static final int MSG_ERROR = 4, MSG_ROW_HEADER = 6, MSG_ROW_DATA = 7, MSG_PARAMETER = 8, MSG_STATUS = 9, MSG_IO_VECTOR = 11,
-            MSG_WARNING = 15, MSG_DESCRIBE_INFO = 16, MSG_FLUSH_OUT_BINDS = 19, MSG_BIT_VECTOR = 21, MSG_SERVER_PIGGYBACK = 23,
-            MSG_END_OF_RESPONSE = 29;
     /** ORA-01403: no data found, the normal end of a fetch. */
     public static final int ORA_NO_DATA_FOUND = 1403;
     /** ORA-24381: errors in array DML (reported per row with batch errors). */
@@ -34,14 +32,12 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
     private final Capabilities caps;
     private final boolean plsql;
     private final boolean dmlRowCounts;
-    private final List<BindValue> binds;
+    private final OutBinds outBinds;
     private List<ColumnInfo> columns;
     private boolean described;
     private Object[] previousRow;
     private byte[] bitVector;
     private final List<Object[]> rows = new ArrayList<>();
-    private List<Integer> outPositions;
-    private Object[] outValues;
     private long[] rowCounts;
     private ErrorInfo error;
     private boolean flushOutBinds;
@@ -65,7 +61,7 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         this.columns = columns;
         this.previousRow = previousRow;
         this.plsql = plsql;
-        this.binds = binds;
+        this.outBinds = new OutBinds(binds);
         this.dmlRowCounts = dmlRowCounts;
     }
 
@@ -115,16 +111,27 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
             int type = r.ub1();
             lastMessageType = type;
             switch (type) {
-                case MSG_DESCRIBE_INFO -> readDescribe(r);
-                case MSG_ROW_HEADER -> readRowHeader(r);
-                case MSG_ROW_DATA -> readRowData(r);
-                case MSG_BIT_VECTOR -> {
+                case TtcCodes.MSG_DESCRIBE_INFO -> {
+                    columns = DescribeInfo.read(r, caps);
+                    described = true;
+                    previousRow = null;
+                    rows.clear();
+                    DescribeInfo.requireSupported(columns);
+                }
+                case TtcCodes.MSG_ROW_HEADER -> readRowHeader(r);
+                case TtcCodes.MSG_ROW_DATA -> readRowData(r);
+                case TtcCodes.MSG_BIT_VECTOR -> {
                     r.ub(); // columns sent
                     bitVector = r.raw((requireColumns().size() + 7) / 8);
                 }
-                case MSG_IO_VECTOR -> readIoVector(r);
-                case MSG_PARAMETER -> readReturnParameters(r);
-                case MSG_WARNING -> {
+                case TtcCodes.MSG_IO_VECTOR -> outBinds.readIoVector(r);
+                case TtcCodes.MSG_PARAMETER -> {
+                    long[] counts = ReturnParameters.read(r, dmlRowCounts);
+                    if (dmlRowCounts) {
+                        rowCounts = counts;
+                    }
+                }
+                case TtcCodes.MSG_WARNING -> {
                     int number = (int) r.ub();
                     int length = (int) r.ub();
                     r.ub(); // flags
@@ -133,12 +140,12 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
                     }
                     warning = number;
                 }
-                case MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
-                case MSG_FLUSH_OUT_BINDS -> {
+                case TtcCodes.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
+                case TtcCodes.MSG_FLUSH_OUT_BINDS -> {
                     flushOutBinds = true;
                     return true;
                 }
-                case MSG_STATUS -> {
+                case TtcCodes.MSG_STATUS -> {
                     r.ub(); // call status
                     r.ub(); // end-to-end sequence number
                     if (!endOfResponseMarked) {
@@ -146,14 +153,14 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
                         return true;
                     }
                 }
-                case MSG_ERROR -> {
+                case TtcCodes.MSG_ERROR -> {
                     error = ErrorInfo.read(r, caps);
                     if (!endOfResponseMarked) {
                         ended = true;
                         return true;
                     }
                 }
-                case MSG_END_OF_RESPONSE -> {
+                case TtcCodes.MSG_END_OF_RESPONSE -> {
                     ended = true;
                     return true;
                 }
@@ -175,9 +182,10 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
      * Message types a server sends only for features orathin does not use (python-oracledb
      * constants.pxi TNS_MSG_TYPE_*): met in a reply, they are refused by name rather than misread.
      */
-    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(14, "LOB_DATA: LOB operations",
-            27, "IMPLICIT_RESULTSET: implicit result sets", 28, "RENEGOTIATE", 33, "TOKEN: pipelined / token-numbered calls",
-            26, "ONEWAY_FN: one-way calls", 13, "OAC: object and collection metadata");
+    private static final java.util.Map<Integer, String> UNIMPLEMENTED = java.util.Map.of(
+            TtcCodes.MSG_LOB_DATA, "LOB_DATA: LOB operations", TtcCodes.MSG_IMPLICIT_RESULTSET, "IMPLICIT_RESULTSET: implicit result sets",
+            TtcCodes.MSG_RENEGOTIATE, "RENEGOTIATE", TtcCodes.MSG_TOKEN, "TOKEN: pipelined / token-numbered calls",
+            TtcCodes.MSG_ONEWAY_FN, "ONEWAY_FN: one-way calls", TtcCodes.MSG_OAC, "OAC: object and collection metadata");
 
     /** The type of the last message read by {@link #readMessage}. */
     public int lastMessageType() {
@@ -189,41 +197,6 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
             throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data before any describe info");
         }
         return columns;
-    }
-
-    private void readDescribe(TtcReader r) {
-        r.clr(); // describe blob, skipped (python skip_raw_bytes_chunked)
-        r.ub(); // max row size
-        int n = r.ub4();
-        if (n > 0) {
-            r.ub1();
-        }
-        if (n > MAX_COLUMNS) {
-            throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "describe info: " + n + " columns (at most "
-                    + MAX_COLUMNS + ")");
-        }
-        List<ColumnInfo> cols = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            cols.add(ColumnInfo.read(r, caps.fieldVersion()));
-        }
-        r.twoLengths(); // current date
-        r.ub(); // dcbflag
-        r.ub(); // dcbmdbz
-        r.ub(); // dcbmnpr
-        r.ub(); // dcbmxpr
-        r.twoLengths(); // dcbqcky
-        columns = List.copyOf(cols);
-        described = true;
-        previousRow = null;
-        rows.clear();
-        for (ColumnInfo c : columns) {
-            if (c.type() == null) {
-                throw new OrathinProtocolException(CoreErrorCode.UNSUPPORTED_TYPE, "column " + c.name() + " has Oracle type number "
-                        + c.typeNumber() + ", which orathin does not support (supported: character, NUMBER, BINARY_FLOAT/DOUBLE,"
-                        + " DATE, TIMESTAMP [WITH [LOCAL] TIME ZONE], INTERVAL, RAW, LONG [RAW], CLOB/NCLOB/BLOB, ROWID, BOOLEAN, VECTOR, JSON);"
-                        + " select it converted, e.g. TO_CHAR(" + c.name() + ")");
-            }
-        }
     }
 
     private void readRowHeader(TtcReader r) {
@@ -240,33 +213,9 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         r.twoLengths(); // rxhrid
     }
 
-    private void readIoVector(TtcReader r) {
-        r.ub1(); // flag
-        int requests = (int) r.ub(); // number of requests
-        // the iteration field carries the high part of the bind count (python-oracledb: iters * 256 + requests)
-        int n = (int) (r.ub() * 256 + requests);
-        r.ub(); // number of iterations this time
-        r.ub(); // uac buffer length
-        int bv = (int) r.ub();
-        if (bv > 0) {
-            r.skip(bv);
-        }
-        int rowid = (int) r.ub();
-        if (rowid > 0) {
-            r.skip(rowid);
-        }
-        outPositions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int dir = r.ub1();
-            if (dir != BindValue.DIR_IN) {
-                outPositions.add(i);
-            }
-        }
-    }
-
     private void readRowData(TtcReader r) {
         if (plsql || !described && columns == null) {
-            readOutBinds(r);
+            outBinds.read(r);
             return;
         }
         List<ColumnInfo> cols = requireColumns();
@@ -315,75 +264,6 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
         return lobMaker.make(c, locator, length, chunk);
     }
 
-    private void readOutBinds(TtcReader r) {
-        if (binds.isEmpty()) {
-            // neither columns nor binds to read the values with: reading nothing would misread every later byte
-            // (real-packets muhdur-dbobject.txt op 11: rows of a REF CURSOR whose describe orathin never saw)
-            throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "statement reply: row data with neither a describe"
-                    + " nor OUT binds to read it with");
-        }
-        List<Integer> positions = outPositions;
-        if (positions == null) {
-            positions = new ArrayList<>();
-            for (int i = 0; i < binds.size(); i++) {
-                if (binds.get(i).direction() != BindValue.DIR_IN) {
-                    positions.add(i);
-                }
-            }
-        }
-        if (outValues == null) {
-            outValues = new Object[binds.size()];
-        }
-        for (int pos : positions) {
-            if (pos >= binds.size()) {
-                // the I/O vector comes from the server and may name more binds than were sent (found by TtcFuzzTests)
-                throw new OrathinProtocolException(CoreErrorCode.MALFORMED_MESSAGE, "out bind " + (pos + 1) + " in the reply, but the"
-                        + " statement has " + binds.size() + " bind(s)");
-            }
-            BindValue b = binds.get(pos);
-            if (b.isReturnBind()) {
-                // RETURNING ... INTO: a row count, then one value per affected row
-                int n = r.ub4();
-                List<Object> values = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    values.add(ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(), false, false, b.outType()));
-                }
-                outValues[pos] = java.util.Collections.unmodifiableList(values);
-            } else {
-                outValues[pos] = ValueCodec.read(r, b.typeNumber(), b.charsetForm(), b.bufferSize(),
-                        b.outType() == dev.orathin.OracleType.BINARY_INTEGER, false, b.outType());
-            }
-        }
-    }
-
-    private void readReturnParameters(TtcReader r) {
-        int n = (int) r.ub(); // al8o4l
-        for (int i = 0; i < n; i++) {
-            r.ub();
-        }
-        int len = (int) r.ub(); // al8txl
-        if (len > 0) {
-            r.skip(len);
-        }
-        int pairs = (int) r.ub();
-        for (int i = 0; i < pairs; i++) {
-            r.twoLengths();
-            r.twoLengths();
-            r.ub(); // keyword number
-        }
-        int reg = (int) r.ub(); // registration
-        if (reg > 0) {
-            r.skip(reg);
-        }
-        if (dmlRowCounts) {
-            int rowsN = r.ub4();
-            rowCounts = new long[rowsN];
-            for (int i = 0; i < rowsN; i++) {
-                rowCounts[i] = r.ub();
-            }
-        }
-    }
-
     /** Columns (from this reply's describe or the ones given). */
     public List<ColumnInfo> columns() {
         return columns;
@@ -421,7 +301,7 @@ public final class Response implements dev.orathin.internal.ttc.TtcReply {
 
     /** OUT bind values by bind position (null entries for IN binds), or null. */
     public Object[] outValues() {
-        return outValues;
+        return outBinds.values();
     }
 
     /** Per-row DML counts (when requested), or null. */

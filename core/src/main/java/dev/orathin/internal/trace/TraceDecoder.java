@@ -16,6 +16,7 @@ import dev.orathin.internal.sql.Response;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,22 +115,9 @@ public final class TraceDecoder {
         }
     }
 
-    private static final String[] TTC_NAMES = new String[35];
-
-    static {
-        String[][] names = {{"1", "PROTOCOL"}, {"2", "DATA_TYPES"}, {"3", "FUNCTION"}, {"4", "ERROR"}, {"6", "ROW_HEADER"},
-            {"7", "ROW_DATA"}, {"8", "PARAMETER"}, {"9", "STATUS"}, {"11", "IO_VECTOR"}, {"13", "OAC"}, {"14", "LOB_DATA"},
-            {"15", "WARNING"}, {"16", "DESCRIBE_INFO"}, {"17", "PIGGYBACK"}, {"19", "FLUSH_OUT_BINDS"}, {"21", "BIT_VECTOR"},
-            {"23", "SERVER_SIDE_PIGGYBACK"}, {"26", "ONEWAY_FN"}, {"27", "IMPLICIT_RESULTSET"}, {"28", "RENEGOTIATE"},
-            {"29", "END_OF_RESPONSE"}, {"33", "TOKEN"}, {"34", "FAST_AUTH"}};
-        for (String[] n : names) {
-            TTC_NAMES[Integer.parseInt(n[0])] = n[1];
-        }
-    }
-
     /** Name of a TTC message type. */
     public static String ttcName(int type) {
-        String n = type >= 0 && type < TTC_NAMES.length ? TTC_NAMES[type] : null;
+        String n = TtcCodes.messageName(type);
         return (n == null ? "type" : n) + " (" + type + ")";
     }
 
@@ -218,7 +206,7 @@ public final class TraceDecoder {
         List<String> keys = new ArrayList<>();
         Response resp = null;
         boolean clientMarkers = false;
-        if (q.refused == null && s.refusedBefore != null && q.cursorId != 0 && (q.code == 94 || q.code == 5 || q.code == 78 || q.code == 4)
+        if (q.refused == null && s.refusedBefore != null && q.cursorId != 0 && (q.code == TtcCodes.FN_EXECUTE || q.code == TtcCodes.FN_FETCH || q.code == TtcCodes.FN_REEXECUTE_AND_FETCH || q.code == TtcCodes.FN_REEXECUTE)
                 && !s.knownCursors.contains(q.cursorId)) {
             // a cursor orathin never saw described: it came out of a reply orathin refused (a REF CURSOR OUT bind)
             q.refused = "cursor " + q.cursorId + " was returned inside a reply orathin refused (" + s.refusedBefore + ")";
@@ -252,7 +240,7 @@ public final class TraceDecoder {
                 stopAt = Math.max(0, src.index);
             }
         }
-        if (outcome == Outcome.REFUSED && s.refusedBefore == null && (q.code == 94 || CoreErrorCode.UNSUPPORTED_TYPE.code().equals(code))) {
+        if (outcome == Outcome.REFUSED && s.refusedBefore == null && (q.code == TtcCodes.FN_EXECUTE || CoreErrorCode.UNSUPPORTED_TYPE.code().equals(code))) {
             s.refusedBefore = detail; // a refused EXECUTE may have opened cursors (REF CURSOR OUT binds) orathin never saw described
         }
         if (resp != null && resp.error() != null && resp.error().cursorId() != 0) {
@@ -285,11 +273,11 @@ public final class TraceDecoder {
         Map<String, Object> h = new LinkedHashMap<>(u.header());
         h.put("request", q.function);
         q.fields.forEach((k, v) -> {
-            if (!(q.code == 115 || q.code == 118 || q.messageType == 34)) {
+            if (!(q.code == TtcCodes.FN_AUTH_PHASE_TWO || q.code == TtcCodes.FN_AUTH_PHASE_ONE || q.messageType == TtcCodes.MSG_FAST_AUTH)) {
                 h.put(k, v);
             }
         });
-        if (q.code == 115 || q.code == 118 || q.messageType == 34) {
+        if (q.code == TtcCodes.FN_AUTH_PHASE_TWO || q.code == TtcCodes.FN_AUTH_PHASE_ONE || q.messageType == TtcCodes.MSG_FAST_AUTH) {
             h.put("authentication", "values not shown");
         }
         return h;

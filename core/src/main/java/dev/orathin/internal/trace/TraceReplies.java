@@ -19,6 +19,7 @@ import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.net.NetPacket;
 import java.util.ArrayList;
@@ -78,8 +79,8 @@ final class TraceReplies {
     /** Reads the reply with the reader that fits the request. */
     static Response readReply(TraceSession s, Request q, List<Unit> reply, Source src, TtcReader r, List<List<Message>> messages, List<String> keys) {
         int first = firstType(reply);
-        boolean auth = q.code == 115 || q.code == 118 || (q.code < 0 && q.messageType != 34 && first == 8 && !s.loggedIn);
-        if (q.messageType < 0 && first == 1 && s.clientFieldVersion < 0) {
+        boolean auth = q.code == TtcCodes.FN_AUTH_PHASE_TWO || q.code == TtcCodes.FN_AUTH_PHASE_ONE || (q.code < 0 && q.messageType != TtcCodes.MSG_FAST_AUTH && first == TtcCodes.MSG_PARAMETER && !s.loggedIn);
+        if (q.messageType < 0 && first == TtcCodes.MSG_PROTOCOL && s.clientFieldVersion < 0) {
             // no client request in the trace (a publication of server replies only): take the client to
             // announce whatever the server offers, so the server's field version decides the layouts
             s.caps = new Capabilities(255);
@@ -87,7 +88,7 @@ final class TraceReplies {
                 q.messageType = 34; // a PROTOCOL reply of kilobytes is a FAST_AUTH reply (PROTOCOL + DATA_TYPES + auth)
             }
         }
-        if (q.messageType == 1 || (q.messageType < 0 && first == 1)) {
+        if (q.messageType == TtcCodes.MSG_PROTOCOL || (q.messageType < 0 && first == TtcCodes.MSG_PROTOCOL)) {
             int[] at = here(src, r);
             expectType(r, 1, "PROTOCOL reply");
             byte[] pl = reply.get(src.index).payload();
@@ -97,7 +98,7 @@ final class TraceReplies {
             trailing(s, r, src, messages, q);
             return null;
         }
-        if (q.messageType == 2 || (q.messageType < 0 && first == 2)) {
+        if (q.messageType == TtcCodes.MSG_DATA_TYPES || (q.messageType < 0 && first == TtcCodes.MSG_DATA_TYPES)) {
             int[] at = here(src, r);
             expectType(r, 2, "DATA_TYPES reply");
             Negotiation.readDataTypesReply(r);
@@ -105,17 +106,17 @@ final class TraceReplies {
             trailing(s, r, src, messages, q);
             return null;
         }
-        if (q.messageType == 34) {
+        if (q.messageType == TtcCodes.MSG_FAST_AUTH) {
             int[] at = here(src, r);
             expectType(r, 1, "FAST_AUTH reply: PROTOCOL");
             Negotiation.readProtocolReply(r, s.caps);
             add(messages, at, "PROTOCOL (1)", protocolFields(s));
             at = here(src, r);
             int t = r.ub1();
-            if (t == 28) {
+            if (t == TtcCodes.MSG_RENEGOTIATE) {
                 throw new OrathinProtocolException(CoreErrorCode.NOT_SUPPORTED, "RENEGOTIATE (28) in the FAST_AUTH reply");
             }
-            if (t != 2) {
+            if (t != TtcCodes.MSG_DATA_TYPES) {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "FAST_AUTH reply: expected DATA_TYPES (2) but found "
                         + t);
             }
@@ -127,15 +128,15 @@ final class TraceReplies {
         }
         if (auth) {
             auth(s, r, src, messages, keys);
-            if (q.code == 115 || keys.contains("AUTH_SESSION_ID")) {
+            if (q.code == TtcCodes.FN_AUTH_PHASE_TWO || keys.contains("AUTH_SESSION_ID")) {
                 s.loggedIn = true;
             }
             trailing(s, r, src, messages, q);
             return null;
         }
         // statement replies and every other function: the statement reply reader
-        List<ColumnInfo> cols = q.code == 94 && q.cursorId == 0 ? null : s.cursorColumns.get(q.cursorId);
-        Object[] prev = q.code == 94 && q.cursorId == 0 ? null : s.cursorLastRow.get(q.cursorId);
+        List<ColumnInfo> cols = q.code == TtcCodes.FN_EXECUTE && q.cursorId == 0 ? null : s.cursorColumns.get(q.cursorId);
+        Object[] prev = q.code == TtcCodes.FN_EXECUTE && q.cursorId == 0 ? null : s.cursorLastRow.get(q.cursorId);
         Response resp = new Response(s.caps, cols, prev, q.plsql, q.binds, q.dmlRowCounts).lobsAsLocators(!q.defines);
         boolean ended = false;
         while (!ended) {
@@ -170,16 +171,16 @@ final class TraceReplies {
             int[] at = here(src, r);
             int t = r.ub1();
             switch (t) {
-                case 29 -> add(messages, at, ttcName(29), Map.of());
-                case 9 -> {
+                case TtcCodes.MSG_END_OF_RESPONSE -> add(messages, at, ttcName(TtcCodes.MSG_END_OF_RESPONSE), Map.of());
+                case TtcCodes.MSG_STATUS -> {
                     r.ub();
                     r.ub();
-                    add(messages, at, ttcName(9), Map.of());
+                    add(messages, at, ttcName(TtcCodes.MSG_STATUS), Map.of());
                 }
-                case 4 -> {
+                case TtcCodes.MSG_ERROR -> {
                     ErrorInfo e = ErrorInfo.read(r, s.caps);
                     s.lastError = e;
-                    add(messages, at, ttcName(4), errorFields(e));
+                    add(messages, at, ttcName(TtcCodes.MSG_ERROR), errorFields(e));
                 }
                 default -> throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, q.function + " reply: unexpected TTC"
                         + " message type " + t + " after the reply");
@@ -235,7 +236,7 @@ final class TraceReplies {
     static Map<String, Object> statementFields(int type, Response resp, int rowsBefore) {
         Map<String, Object> f = new LinkedHashMap<>();
         switch (type) {
-            case 16 -> {
+            case TtcCodes.MSG_DESCRIBE_INFO -> {
                 List<String> cols = new ArrayList<>();
                 for (ColumnInfo c : resp.columns()) {
                     cols.add(c.name() + " " + (c.type() == null ? "type " + c.typeNumber() : c.type().name()) + "(" + c.precision() + ","
@@ -243,20 +244,20 @@ final class TraceReplies {
                 }
                 f.put("columns", cols);
             }
-            case 7 -> {
+            case TtcCodes.MSG_ROW_DATA -> {
                 if (resp.rows().size() > rowsBefore) {
                     f.put("row", show(resp.rows().get(resp.rows().size() - 1)));
                 } else if (resp.outValues() != null) {
                     f.put("outBinds", show(resp.outValues()));
                 }
             }
-            case 4 -> f.putAll(errorFields(resp.error()));
-            case 8 -> {
+            case TtcCodes.MSG_ERROR -> f.putAll(errorFields(resp.error()));
+            case TtcCodes.MSG_PARAMETER -> {
                 if (resp.rowCounts() != null) {
                     f.put("rowCounts", Arrays.toString(resp.rowCounts()));
                 }
             }
-            case 15 -> f.put("warning", resp.warning());
+            case TtcCodes.MSG_WARNING -> f.put("warning", resp.warning());
             default -> {
                 // no fields worth showing
             }

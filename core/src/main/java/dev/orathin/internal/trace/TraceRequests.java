@@ -11,6 +11,7 @@ import dev.orathin.errors.OrathinException;
 import dev.orathin.internal.sql.BindValue;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,22 +67,22 @@ final class TraceRequests {
             q.messageType = type;
             q.function = ttcName(type);
             switch (type) {
-                case 1 -> {
+                case TtcCodes.MSG_PROTOCOL -> {
                     q.function = "PROTOCOL (1)";
                     s.clientName = protocolClientName(r);
                 }
-                case 2 -> clientCaps(s, r);
-                case 34 -> {
+                case TtcCodes.MSG_DATA_TYPES -> clientCaps(s, r);
+                case TtcCodes.MSG_FAST_AUTH -> {
                     r.skip(3); // fast-auth version, flags
-                    expectType(r, 1, "FAST_AUTH: PROTOCOL request");
+                    expectType(r, TtcCodes.MSG_PROTOCOL, "FAST_AUTH: PROTOCOL request");
                     s.clientName = protocolClientName(r);
                     r.skip(6); // server charset, ub1, server ncharset, field version of the request
-                    expectType(r, 2, "FAST_AUTH: DATA_TYPES request");
+                    expectType(r, TtcCodes.MSG_DATA_TYPES, "FAST_AUTH: DATA_TYPES request");
                     clientCaps(s, r);
                     q.function = "FAST_AUTH (34)";
                 }
-                case 17, 3 -> function(s, r, type, q);
-                case 19 -> q.function = "FLUSH_OUT_BINDS answer (19)";
+                case TtcCodes.MSG_PIGGYBACK, TtcCodes.MSG_FUNCTION -> function(s, r, type, q);
+                case TtcCodes.MSG_FLUSH_OUT_BINDS -> q.function = "FLUSH_OUT_BINDS answer (19)";
                 default -> {
                     // not a request orathin's readers know; the reply is read generically
                 }
@@ -122,7 +123,7 @@ final class TraceRequests {
     static void function(TraceSession s, TtcReader r, int type, Request q) {
         int fv = s.caps.fieldVersion();
         // piggybacks first, then the function
-        while (type == 17) {
+        while (type == TtcCodes.MSG_PIGGYBACK) {
             int fn = r.ub1();
             r.ub1(); // sequence
             if (fv >= 18) {
@@ -133,14 +134,14 @@ final class TraceRequests {
                 q.refused = UNIMPLEMENTED_FUNCTIONS.get(fn);
             }
             switch (fn) {
-                case 105 -> {
+                case TtcCodes.FN_CLOSE_CURSORS -> {
                     r.ub1();
                     int n = r.ub4();
                     for (int i = 0; i < n; i++) {
                         r.ub();
                     }
                 }
-                case 135 -> {
+                case TtcCodes.FN_SET_END_TO_END_ATTR -> {
                     r.ub1();
                     r.ub1();
                     long changed = r.ub();
@@ -168,7 +169,7 @@ final class TraceRequests {
             }
             type = r.ub1();
         }
-        if (type != 3) {
+        if (type != TtcCodes.MSG_FUNCTION) {
             q.function = ttcName(type) + " after piggybacks";
             return;
         }
@@ -183,9 +184,9 @@ final class TraceRequests {
             q.refused = UNIMPLEMENTED_FUNCTIONS.get(fn);
         }
         switch (fn) {
-            case 94 -> execute(r, q, fv);
-            case 4, 78 -> q.cursorId = r.ub4();
-            case 5 -> {
+            case TtcCodes.FN_EXECUTE -> execute(r, q, fv);
+            case TtcCodes.FN_REEXECUTE, TtcCodes.FN_REEXECUTE_AND_FETCH -> q.cursorId = r.ub4();
+            case TtcCodes.FN_FETCH -> {
                 q.cursorId = r.ub4();
                 q.fields.put("rows", r.ub4());
             }
@@ -200,24 +201,24 @@ final class TraceRequests {
 
     static String functionName(int fn) {
         String n = switch (fn) {
-            case 118 -> "AUTH_PHASE_ONE";
-            case 115 -> "AUTH_PHASE_TWO";
-            case 94 -> "EXECUTE";
-            case 5 -> "FETCH";
-            case 4 -> "REEXECUTE";
-            case 78 -> "REEXECUTE_AND_FETCH";
-            case 14 -> "COMMIT";
-            case 15 -> "ROLLBACK";
-            case 147 -> "PING";
-            case 9 -> "LOGOFF";
-            case 96 -> "LOB_OP";
-            case 105 -> "CLOSE_CURSORS";
+            case TtcCodes.FN_AUTH_PHASE_ONE -> "AUTH_PHASE_ONE";
+            case TtcCodes.FN_AUTH_PHASE_TWO -> "AUTH_PHASE_TWO";
+            case TtcCodes.FN_EXECUTE -> "EXECUTE";
+            case TtcCodes.FN_FETCH -> "FETCH";
+            case TtcCodes.FN_REEXECUTE -> "REEXECUTE";
+            case TtcCodes.FN_REEXECUTE_AND_FETCH -> "REEXECUTE_AND_FETCH";
+            case TtcCodes.FN_COMMIT -> "COMMIT";
+            case TtcCodes.FN_ROLLBACK -> "ROLLBACK";
+            case TtcCodes.FN_PING -> "PING";
+            case TtcCodes.FN_LOGOFF -> "LOGOFF";
+            case TtcCodes.FN_LOB_OP -> "LOB_OP";
+            case TtcCodes.FN_CLOSE_CURSORS -> "CLOSE_CURSORS";
             default -> UNIMPLEMENTED_FUNCTIONS.containsKey(fn) ? UNIMPLEMENTED_FUNCTIONS.get(fn).replaceAll(" \\(.*", "") : "FUNCTION";
         };
         return n + " (" + fn + ")";
     }
 
-    /** The EXECUTE layout orathin writes ({@code Requests.execute}), read back from another client's bytes. */
+    /** The EXECUTE layout orathin writes ({@code ExecuteRequest}), read back from another client's bytes. */
     static void execute(TtcReader r, Request q, int fv) {
         long options = r.ub();
         q.cursorId = r.ub4();

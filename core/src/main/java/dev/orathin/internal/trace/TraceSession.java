@@ -5,6 +5,7 @@ import dev.orathin.OrathinProtocolException;
 import dev.orathin.internal.sql.ColumnInfo;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.ErrorInfo;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.net.NetPacket;
 import java.util.HashMap;
@@ -94,9 +95,9 @@ final class TraceSession {
 
     static String markerName(int t) {
         return switch (t) {
-            case 1 -> "break (1)";
-            case 2 -> "reset (2)";
-            case 3 -> "interrupt (3)";
+            case TtcCodes.MARKER_BREAK -> "break (1)";
+            case TtcCodes.MARKER_RESET -> "reset (2)";
+            case TtcCodes.MARKER_INTERRUPT -> "interrupt (3)";
             default -> "type " + t;
         };
     }

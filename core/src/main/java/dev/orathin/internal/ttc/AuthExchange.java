@@ -11,12 +11,8 @@ import java.util.Map;
 /** Builds the O5LOGON function messages and reads their PARAMETER replies (protocol.md §6.1–6.5). */
 public final class AuthExchange {
 
-    /** Function codes. */
-    public static final int FN_AUTH_PHASE_ONE = 118, FN_AUTH_PHASE_TWO = 115;
     /** Auth modes. */
     public static final int MODE_LOGON = 0x1, MODE_CHANGE_PASSWORD = 0x2, MODE_WITH_PASSWORD = 0x100;
-    /** TTC message type WARNING. */
-    static final int MSG_WARNING = 15;
     /** Key/value flag used for session keys and the alter-session statement. */
     public static final int FLAG_SPECIAL = 1;
 
@@ -34,7 +30,7 @@ public final class AuthExchange {
 
     /** The function-message header: type 3, function code, sequence number (+ ub8 token from field version 18). */
     public static TtcWriter function(int code, int sequence, int fieldVersion) {
-        TtcWriter w = new TtcWriter().ub1(Negotiation.MSG_FUNCTION).ub1(code).ub1(sequence);
+        TtcWriter w = new TtcWriter().ub1(TtcCodes.MSG_FUNCTION).ub1(code).ub1(sequence);
         if (fieldVersion >= 18) {
             w.ub(0);
         }
@@ -89,7 +85,7 @@ public final class AuthExchange {
         while (true) {
             int type = r.ub1();
             switch (type) {
-                case Negotiation.MSG_PARAMETER -> {
+                case TtcCodes.MSG_PARAMETER -> {
                     int n = (int) r.ub();
                     for (int i = 0; i < n; i++) {
                         byte[] k = r.twoLengths();
@@ -104,21 +100,21 @@ public final class AuthExchange {
                 }
                 // 23ai (23.26.1) puts a session-state sync piggyback between the AUTH phase-two pairs and the
                 // ERROR (real-packets muhdur-*.txt, the phase-two reply); python-oracledb reads it in every reply
-                case ServerPiggyback.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
+                case TtcCodes.MSG_SERVER_PIGGYBACK -> ServerPiggyback.skip(r);
                 // a successful login in the password's grace period: WARNING ORA-28002 before the ERROR (python-oracledb
                 // and node-oracledb read ub2 number, ub2 length, ub2 flags, then the text; both keep it on the connection)
-                case MSG_WARNING -> warning = readWarning(r);
-                case Negotiation.MSG_ERROR -> {
+                case TtcCodes.MSG_WARNING -> warning = readWarning(r);
+                case TtcCodes.MSG_ERROR -> {
                     ErrorInfo end = ErrorInfo.read(r, caps);
                     if (endOfResponse) {
                         skipToEndOfResponse(r);
                     }
                     return new Reply(values, verifier, end, warning);
                 }
-                case Negotiation.MSG_END_OF_RESPONSE -> {
+                case TtcCodes.MSG_END_OF_RESPONSE -> {
                     return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null), warning);
                 }
-                case Negotiation.MSG_STATUS -> {
+                case TtcCodes.MSG_STATUS -> {
                     r.ub();
                     r.ub();
                     return new Reply(values, verifier, new ErrorInfo(0, 0, 0, 0, 0, null), warning);
@@ -133,10 +129,10 @@ public final class AuthExchange {
     private static void skipToEndOfResponse(TtcReader r) {
         while (true) {
             int type = r.ub1();
-            if (type == Negotiation.MSG_END_OF_RESPONSE) {
+            if (type == TtcCodes.MSG_END_OF_RESPONSE) {
                 return;
             }
-            if (type != ServerPiggyback.MSG_SERVER_PIGGYBACK) {
+            if (type != TtcCodes.MSG_SERVER_PIGGYBACK) {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "authentication reply: TTC message type " + type
                         + " after the ERROR (expected END_OF_RESPONSE 29 or SERVER_SIDE_PIGGYBACK 23)");
             }

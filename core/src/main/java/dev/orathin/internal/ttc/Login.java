@@ -70,10 +70,8 @@ public final class Login {
     private long deadline;
     private final SecureRandom random;
     private int sequence;
-    /** FAST_AUTH request and RENEGOTIATE reply message types, and the flag python and node send. */
-    static final int MSG_FAST_AUTH = 34, MSG_RENEGOTIATE = 28, FAST_AUTH_SERVER_CONVERTS_CHARS = 0x01;
-    /** MARKER type reset (protocol.md §9). */
-    private static final int MARKER_RESET = 2;
+    /** The FAST_AUTH flag python and node send. */
+    static final int FAST_AUTH_SERVER_CONVERTS_CHARS = 0x01;
 
     /** Logs in over {@code net}; the whole login (every round trip together) is bounded by {@code timeout}. */
     public Login(NetSession net, Duration timeout, SecureRandom random) {
@@ -96,18 +94,18 @@ public final class Login {
         AuthExchange.Reply first = null;
         if (net.fastAuthSupported()) {
             // FAST_AUTH (protocol.md §5.5): PROTOCOL, DATA_TYPES and phase one in one request, at field version 13
-            byte[] phaseOne = AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
+            byte[] phaseOne = AuthExchange.message(TtcCodes.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
                     AuthExchange.MODE_LOGON, one);
-            net.send(new TtcWriter().ub1(MSG_FAST_AUTH).ub1(1).ub1(FAST_AUTH_SERVER_CONVERTS_CHARS).ub1(0)
+            net.send(new TtcWriter().ub1(TtcCodes.MSG_FAST_AUTH).ub1(1).ub1(FAST_AUTH_SERVER_CONVERTS_CHARS).ub1(0)
                     .raw(Negotiation.protocolRequest()).uint16be(0).ub1(0).uint16be(0).ub1(caps.fieldVersion())
                     .raw(Negotiation.dataTypesRequest(caps)).raw(phaseOne).toByteArray(), 0);
-            expect(r, Negotiation.MSG_PROTOCOL, "FAST_AUTH PROTOCOL", caps);
+            expect(r, TtcCodes.MSG_PROTOCOL, "FAST_AUTH PROTOCOL", caps);
             Negotiation.readProtocolReply(r, caps);
             int t = r.ub1();
-            if (t == MSG_RENEGOTIATE) {
+            if (t == TtcCodes.MSG_RENEGOTIATE) {
                 // the server wants the data types again (node-oracledb's handling): negotiate them, then phase one
                 roundTrips = 4;
-            } else if (t != Negotiation.MSG_DATA_TYPES) {
+            } else if (t != TtcCodes.MSG_DATA_TYPES) {
                 throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "FAST_AUTH reply: expected DATA_TYPES (2) but found " + t);
             } else {
                 Negotiation.readDataTypesReply(r);
@@ -116,15 +114,15 @@ public final class Login {
             }
         } else {
             net.send(Negotiation.protocolRequest(), 0);
-            expect(r, Negotiation.MSG_PROTOCOL, "PROTOCOL", caps);
+            expect(r, TtcCodes.MSG_PROTOCOL, "PROTOCOL", caps);
             Negotiation.readProtocolReply(r, caps);
         }
         if (first == null) {
             net.send(Negotiation.dataTypesRequest(caps), 0);
             r.reset();
-            expect(r, Negotiation.MSG_DATA_TYPES, "DATA_TYPES", caps);
+            expect(r, TtcCodes.MSG_DATA_TYPES, "DATA_TYPES", caps);
             Negotiation.readDataTypesReply(r);
-            net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
+            net.send(AuthExchange.message(TtcCodes.FN_AUTH_PHASE_ONE, nextSequence(), caps.fieldVersion(), users[0],
                     AuthExchange.MODE_LOGON, one), 0);
             r.reset();
             first = readAuthReply(r, caps);
@@ -158,7 +156,7 @@ public final class Login {
             two.add(new AuthExchange.Pair("AUTH_ALTER_SESSION", "ALTER SESSION SET TIME_ZONE='" + c.timeZone() + "'\0",
                     AuthExchange.FLAG_SPECIAL));
         }
-        net.send(AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, nextSequence(), fv, users[0], mode, two), 0);
+        net.send(AuthExchange.message(TtcCodes.FN_AUTH_PHASE_TWO, nextSequence(), fv, users[0], mode, two), 0);
         r.reset();
         AuthExchange.Reply second = readAuthReply(r, caps);
         second.end().throwIfError();
@@ -189,10 +187,10 @@ public final class Login {
                 if (markers > 0) {
                     throw new OrathinProtocolException(CoreErrorCode.UNEXPECTED_MESSAGE, "login: a second break marker after the reset");
                 }
-                net.sendMarker(MARKER_RESET);
+                net.sendMarker(TtcCodes.MARKER_RESET);
                 int type = m.markerType();
                 NetPacket p = net.receive(left());
-                while (p.isMarker() && type != MARKER_RESET) {
+                while (p.isMarker() && type != TtcCodes.MARKER_RESET) {
                     type = p.payload().length >= 3 ? p.payload()[2] & 0xFF : 0;
                     p = net.receive(left());
                 }
@@ -225,7 +223,7 @@ public final class Login {
 
     private static void expect(TtcReader r, int type, String what, Capabilities caps) {
         int t = r.ub1();
-        if (t == Negotiation.MSG_ERROR) {
+        if (t == TtcCodes.MSG_ERROR) {
             ErrorInfo.read(r, caps).throwIfError();
         }
         if (t != type) {

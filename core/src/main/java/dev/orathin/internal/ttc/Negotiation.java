@@ -14,10 +14,6 @@ import java.util.List;
 /** The PROTOCOL and DATA_TYPES exchanges that open every TTC session (protocol.md §5.1–5.2). */
 public final class Negotiation {
 
-    /** TTC message types. */
-    public static final int MSG_PROTOCOL = 1, MSG_DATA_TYPES = 2, MSG_FUNCTION = 3, MSG_ERROR = 4, MSG_PARAMETER = 8,
-            MSG_STATUS = 9, MSG_END_OF_RESPONSE = 29;
-
     /** The name this driver gives in PROTOCOL (as python-oracledb gives "python-oracledb"). */
     public static final String DRIVER_NAME = "orathin";
 
@@ -28,7 +24,7 @@ public final class Negotiation {
 
     /** PROTOCOL request: {@code 01 06 00} + driver name + NUL. */
     public static byte[] protocolRequest() {
-        return new TtcWriter().ub1(MSG_PROTOCOL).ub1(6).ub1(0).raw(DRIVER_NAME.getBytes(StandardCharsets.US_ASCII)).ub1(0).toByteArray();
+        return new TtcWriter().ub1(TtcCodes.MSG_PROTOCOL).ub1(6).ub1(0).raw(DRIVER_NAME.getBytes(StandardCharsets.US_ASCII)).ub1(0).toByteArray();
     }
 
     /** Reads the PROTOCOL reply (after its type byte) into {@code caps}. */
@@ -61,7 +57,7 @@ public final class Negotiation {
 
     /** DATA_TYPES request: charsets, encoding flags, capabilities, then the type table. */
     public static byte[] dataTypesRequest(Capabilities caps) {
-        TtcWriter w = new TtcWriter().ub1(MSG_DATA_TYPES).uint16le(Capabilities.CHARSET_AL32UTF8).uint16le(Capabilities.CHARSET_AL32UTF8)
+        TtcWriter w = new TtcWriter().ub1(TtcCodes.MSG_DATA_TYPES).uint16le(Capabilities.CHARSET_AL32UTF8).uint16le(Capabilities.CHARSET_AL32UTF8)
                 .ub1(0x03).clr(caps.compileCaps()).clr(caps.runtimeCaps());
         for (int[] t : DATA_TYPES) {
             w.uint16be(t[0]).uint16be(t[1]).uint16be(t[2]).uint16be(0);

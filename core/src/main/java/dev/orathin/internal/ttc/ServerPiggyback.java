@@ -10,9 +10,6 @@ import dev.orathin.OrathinProtocolException;
  */
 public final class ServerPiggyback {
 
-    /** Message type. */
-    public static final int MSG_SERVER_PIGGYBACK = 23;
-
     private ServerPiggyback() {
     }
 

@@ -3,10 +3,15 @@ package dev.orathin.internal.trace;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.internal.sql.BindValue;
+import dev.orathin.internal.sql.CloseCursors;
+import dev.orathin.internal.sql.ExecuteRequest;
+import dev.orathin.internal.sql.FetchRequest;
+import dev.orathin.internal.sql.FunctionRequest;
 import dev.orathin.internal.sql.Requests;
 import dev.orathin.internal.ttc.AuthExchange;
 import dev.orathin.internal.ttc.Capabilities;
 import dev.orathin.internal.ttc.Negotiation;
+import dev.orathin.internal.ttc.TtcCodes;
 import dev.orathin.internal.ttc.TtcReader;
 import dev.orathin.internal.ttc.TtcWriter;
 import dev.orathin.net.NetPacket;
@@ -336,14 +341,14 @@ class RequestComparisonTest {
         AtomicInteger seq = new AtomicInteger();
         Map<String, byte[]> orathin = new LinkedHashMap<>();
         Capabilities caps = new Capabilities();
-        byte[] phaseOne = AuthExchange.message(AuthExchange.FN_AUTH_PHASE_ONE, 1, fv, "pythontest", AuthExchange.MODE_LOGON, List.of(
+        byte[] phaseOne = AuthExchange.message(TtcCodes.FN_AUTH_PHASE_ONE, 1, fv, "pythontest", AuthExchange.MODE_LOGON, List.of(
                 new AuthExchange.Pair("AUTH_TERMINAL", "unknown", 0), new AuthExchange.Pair("AUTH_PROGRAM_NM", "p", 0),
                 new AuthExchange.Pair("AUTH_MACHINE", "m", 0), new AuthExchange.Pair("AUTH_PID", "1", 0),
                 new AuthExchange.Pair("AUTH_SID", "u", 0)));
         // the FAST_AUTH request exactly as Login writes it
         orathin.put("FAST_AUTH", new TtcWriter().ub1(34).ub1(1).ub1(1).ub1(0).raw(Negotiation.protocolRequest()).uint16be(0).ub1(0)
                 .uint16be(0).ub1(caps.fieldVersion()).raw(Negotiation.dataTypesRequest(caps)).raw(phaseOne).toByteArray());
-        orathin.put("AUTH_PHASE_TWO", AuthExchange.message(AuthExchange.FN_AUTH_PHASE_TWO, 2, fv, "pythontest",
+        orathin.put("AUTH_PHASE_TWO", AuthExchange.message(TtcCodes.FN_AUTH_PHASE_TWO, 2, fv, "pythontest",
                 AuthExchange.MODE_LOGON | AuthExchange.MODE_WITH_PASSWORD, List.of(new AuthExchange.Pair("AUTH_SESSKEY", "k", 1),
                         new AuthExchange.Pair("AUTH_PBKDF2_SPEEDY_KEY", "s", 0), new AuthExchange.Pair("AUTH_PASSWORD", "p", 0),
                         new AuthExchange.Pair("SESSION_CLIENT_CHARSET", "873", 0), new AuthExchange.Pair("SESSION_CLIENT_DRIVER_NAME", "d", 0),
@@ -351,21 +356,21 @@ class RequestComparisonTest {
                         new AuthExchange.Pair("AUTH_ALTER_SESSION", "ALTER SESSION SET TIME_ZONE='+00:00'\0", 1))));
         byte[] query = "select * from fdf_golden order by id".getBytes(StandardCharsets.UTF_8);
         // options as OracleConnection.execute sets them for a new query / a DDL / a batch DML
-        orathin.put("EXECUTE query", Requests.execute(seq::incrementAndGet, fv, new byte[0], Requests.OPT_EXECUTE | Requests.OPT_PARSE
-                | Requests.OPT_FETCH | Requests.OPT_NOT_PLSQL, 0, query, 100, true, 0, List.of(), List.of(), null, false));
-        orathin.put("EXECUTE ddl", Requests.execute(seq::incrementAndGet, fv, new byte[0], Requests.OPT_EXECUTE | Requests.OPT_PARSE
-                | Requests.OPT_NOT_PLSQL, 0, "drop table if exists fdf_golden purge".getBytes(StandardCharsets.UTF_8), 0, false, 1,
-                List.of(), List.of(), null, false));
+        orathin.put("EXECUTE query", ExecuteRequest.builder().options(Requests.OPT_EXECUTE | Requests.OPT_PARSE | Requests.OPT_FETCH
+                | Requests.OPT_NOT_PLSQL).sql(query).prefetchRows(100).query(true).build().encode(seq::incrementAndGet, fv, new byte[0]));
+        orathin.put("EXECUTE ddl", ExecuteRequest.builder().options(Requests.OPT_EXECUTE | Requests.OPT_PARSE | Requests.OPT_NOT_PLSQL)
+                .sql("drop table if exists fdf_golden purge".getBytes(StandardCharsets.UTF_8)).executions(1).build()
+                .encode(seq::incrementAndGet, fv, new byte[0]));
         List<BindValue> row = List.of(BindValue.of(1L, 4000, "1"), BindValue.of(new BigDecimal("12.34"), 4000, "2"));
-        orathin.put("EXECUTE dml", Requests.execute(seq::incrementAndGet, fv, new byte[0], Requests.OPT_EXECUTE | Requests.OPT_PARSE
-                | Requests.OPT_BIND | Requests.OPT_NOT_PLSQL, 0, "insert into t values (:1, :2)".getBytes(StandardCharsets.UTF_8), 0,
-                false, 3, List.of(row, row, row), row, null, true));
+        orathin.put("EXECUTE dml", ExecuteRequest.builder().options(Requests.OPT_EXECUTE | Requests.OPT_PARSE | Requests.OPT_BIND
+                | Requests.OPT_NOT_PLSQL).sql("insert into t values (:1, :2)".getBytes(StandardCharsets.UTF_8)).executions(3)
+                .binds(List.of(row, row, row), row).dmlRowCounts(true).build().encode(seq::incrementAndGet, fv, new byte[0]));
         TtcWriter close = new TtcWriter();
-        Requests.closeCursors(close, seq::incrementAndGet, fv, List.of(7));
+        new CloseCursors(List.of(7)).write(close, seq::incrementAndGet, fv);
         orathin.put("CLOSE_CURSORS piggyback", close.toByteArray());
-        orathin.put("FETCH", Requests.fetch(seq::incrementAndGet, fv, 11, 100));
-        orathin.put("COMMIT", Requests.simple(seq::incrementAndGet, fv, new byte[0], Requests.FN_COMMIT));
-        orathin.put("LOGOFF", Requests.simple(seq::incrementAndGet, fv, new byte[0], 9));
+        orathin.put("FETCH", new FetchRequest(11, 100).encode(seq::incrementAndGet, fv, new byte[0]));
+        orathin.put("COMMIT", FunctionRequest.COMMIT.encode(seq::incrementAndGet, fv, new byte[0]));
+        orathin.put("LOGOFF", FunctionRequest.LOGOFF.encode(seq::incrementAndGet, fv, new byte[0]));
 
         StringBuilder md = new StringBuilder("| request | field | python-oracledb 4.0.1 (accepted by 23.26.1) | orathin | why it is safe |\n"
                 + "|---|---|---|---|---|\n");

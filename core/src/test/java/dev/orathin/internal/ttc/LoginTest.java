@@ -309,7 +309,7 @@ public class LoginTest {
         NetSession s = new NetSession() {
             public void send(byte[] payload, int dataFlags) {
                 db.send(payload, dataFlags);
-                if (payload[0] == 3 && (payload[1] & 0xFF) == AuthExchange.FN_AUTH_PHASE_TWO) {
+                if (payload[0] == 3 && (payload[1] & 0xFF) == TtcCodes.FN_AUTH_PHASE_TWO) {
                     db.inbound.addFirst(new NetPacket(NetPacket.TYPE_MARKER, 0x20, 0, new byte[] {1, 0, 2}));
                     db.inbound.addFirst(new NetPacket(NetPacket.TYPE_MARKER, 0x20, 0, new byte[] {1, 0, 1}));
                 }
