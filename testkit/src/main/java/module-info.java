@@ -11,7 +11,7 @@ module dev.orathin.testkit {
     requires static org.junit.jupiter.api;
 
     exports dev.orathin.testkit;
-    exports dev.orathin.testkit.internal;
-    exports dev.orathin.testkit.internal.ttcserver;
+    // the extension point for custom server behaviour (tests of the client's failure handling)
+    exports dev.orathin.testkit.spi;
     exports dev.orathin.testkit.junit;
 }

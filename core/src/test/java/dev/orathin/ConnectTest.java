@@ -12,7 +12,7 @@ import dev.orathin.net.naming.ConfigException;
 import dev.orathin.net.naming.NamingErrorCode;
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.RecordedConnection;
-import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,12 +51,12 @@ class ConnectTest {
     @Test
     void connectLoginPingAndCloseAgainstTheTestkitDatabase(@TempDir Path dir) throws Exception {
         try (OracleTestServer server = OracleTestServer.builder().tcps().service("demo_high")
-                .database(new LoginDatabase(Map.of("admin", "Secret#2026".toCharArray()))).build().start()) {
+                .database(TestDatabase.withUsers(Map.of("admin", "Secret#2026".toCharArray()))).build().start()) {
             server.writeClientConfig(dir, WALLET_PW);
             try (OracleConnection c = Orathin.connect(dir, "demo_high", "ADMIN", "Secret#2026".toCharArray(), dir.toString(), WALLET_PW)) {
                 assertTrue(c.sessionId() > 0);
                 assertEquals("23.4.0.0.0", c.serverVersion());
-                assertEquals(LoginDatabase.BANNER, c.banner());
+                assertEquals(TestDatabase.BANNER, c.banner());
                 c.ping();
                 assertTrue(c.isHealthy());
                 assertTrue(c.connectTrace().phases().containsKey(dev.orathin.net.ConnectAttempt.Phase.TLS2));

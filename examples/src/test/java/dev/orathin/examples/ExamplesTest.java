@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.testkit.OracleTestServer;
-import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -34,7 +34,7 @@ class ExamplesTest {
     @BeforeAll
     static void start() {
         server = OracleTestServer.builder().tcps().service("mydb_high")
-                .database(new LoginDatabase(Map.of("admin", PW.toCharArray()))).build().start();
+                .database(TestDatabase.withUsers(Map.of("admin", PW.toCharArray()))).build().start();
         server.writeClientConfig(dir, WPW);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.testkit.OracleTestServer;
-import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class SeedFlowTest {
     void seedFlowAgainstTheTestkit(@TempDir Path dir) {
         char[] walletPw = "Welcome1#Wallet".toCharArray();
         try (OracleTestServer server = OracleTestServer.builder().tcps().service("mydb_high")
-                .database(new LoginDatabase(Map.of("admin", "Adb#Pass2026".toCharArray()))).build().start()) {
+                .database(TestDatabase.withUsers(Map.of("admin", "Adb#Pass2026".toCharArray()))).build().start()) {
             server.writeClientConfig(dir, walletPw);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package dev.orathin.testkit;
 
-import dev.orathin.testkit.internal.ServerNetSession;
+import dev.orathin.testkit.spi.ServerNetSession;
 import dev.orathin.testkit.internal.net.Ano;
 import dev.orathin.testkit.internal.net.PacketSplitter;
 import dev.orathin.testkit.internal.net.TnsWire;

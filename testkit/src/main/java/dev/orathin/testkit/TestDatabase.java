@@ -1,6 +1,9 @@
 package dev.orathin.testkit;
 
 import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
+import dev.orathin.testkit.spi.DatabaseHandler;
+import dev.orathin.testkit.spi.ServerNetSession;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,19 +22,40 @@ import java.util.Map;
  * db.run("create table t (id number primary key, name varchar2(20))");
  * OracleTestServer server = OracleTestServer.builder().tcps().database(db).build().start();
  * }</pre>
+ *
+ * <p>It composes the testkit's database half (an internal class) rather than exposing it.
  */
-public final class TestDatabase extends TtcDatabase {
+public final class TestDatabase implements DatabaseHandler, AutoCloseable {
+
+    /** The internal database half, with the account set-up it protects. */
+    private static final class Engine extends TtcDatabase {
+        Engine(Builder b) {
+            super(Map.of());
+            b.accounts.forEach(a -> account(a.name, a.password, a.verifier11g, a.locked, a.expired));
+            b.proxies.forEach(p -> grantProxy(p[0], p[1]));
+            b.expiring.forEach(this::passwordExpiresSoon);
+        }
+    }
+
+    /** The banner the testkit's database reports (V$VERSION, the login's version string). */
+    public static final String BANNER = TtcDatabase.BANNER;
+
+    private final Engine engine;
 
     private TestDatabase(Builder b) {
-        super(Map.of());
-        b.accounts.forEach(a -> account(a.name, a.password, a.verifier11g, a.locked, a.expired));
-        b.proxies.forEach(p -> grantProxy(p[0], p[1]));
-        b.expiring.forEach(this::passwordExpiresSoon);
+        this.engine = new Engine(b);
     }
 
     /** A builder without users. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A database with these users (12C verifiers), for tests that need nothing else. */
+    public static TestDatabase withUsers(Map<String, char[]> users) {
+        Builder b = builder();
+        users.forEach((u, p) -> b.user(u, new String(p)));
+        return b.build();
     }
 
     /** Runs statements directly in H2 (Oracle mode), for seeding data before clients connect. */
@@ -43,6 +67,32 @@ public final class TestDatabase extends TtcDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("testkit H2 could not run the seed SQL: " + e.getMessage(), e);
         }
+    }
+
+    /** A new H2 connection to the database's data (Oracle mode), for checking what clients wrote. */
+    public Connection h2() throws SQLException {
+        return engine.h2();
+    }
+
+    /** The current password of {@code user} (changed by a logon that set a new one), or null. */
+    public char[] password(String user) {
+        return engine.password(user);
+    }
+
+    /** How many logins asked for fast authentication (FAST_AUTH) so far. */
+    public long fastAuthRequests() {
+        return engine.fastAuthRequests();
+    }
+
+    @Override
+    public void serve(ServerNetSession session) throws IOException {
+        engine.serve(session);
+    }
+
+    /** Drops the in-memory H2 database. */
+    @Override
+    public void close() {
+        engine.close();
     }
 
     /** Builds a {@link TestDatabase}. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orathin.testkit.internal.ServerNetSession;
+import dev.orathin.testkit.spi.ServerNetSession;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;

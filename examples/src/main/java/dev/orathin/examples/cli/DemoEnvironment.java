@@ -2,7 +2,7 @@ package dev.orathin.examples.cli;
 
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.PrivateFiles;
-import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -55,7 +55,7 @@ public final class DemoEnvironment implements AutoCloseable {
         try {
             PrivateFiles.directory(dir);
             server = OracleTestServer.builder().tcps().port(port).service(dbName + "_high", dbName + "_low")
-                    .database(new TtcDatabase(Map.of(USER.toUpperCase(java.util.Locale.ROOT), password.clone()))).build().start();
+                    .database(TestDatabase.withUsers(Map.of(USER.toUpperCase(java.util.Locale.ROOT), password.clone()))).build().start();
             server.writeClientConfig(dir, walletPassword);
             PrivateFiles.write(dir.resolve("wallet.zip"), server.walletZip(walletPassword));
             writeSecret(dir.resolve("password.txt"), password);

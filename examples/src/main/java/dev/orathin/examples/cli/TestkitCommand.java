@@ -3,7 +3,7 @@ package dev.orathin.examples.cli;
 import dev.orathin.testkit.Fault;
 import dev.orathin.testkit.OracleTestServer;
 import dev.orathin.testkit.PrivateFiles;
-import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +106,7 @@ public final class TestkitCommand implements Runnable {
             Map<String, char[]> accounts = new LinkedHashMap<>();
             users.forEach((u, env) -> accounts.put(u, Secrets.read(io, "password of " + u, env, null, true)));
             OracleTestServer.Builder b = OracleTestServer.builder().port(port).service(services.toArray(String[]::new))
-                    .database(new TtcDatabase(accounts));
+                    .database(TestDatabase.withUsers(accounts));
             if (!tcp) {
                 b.tcps().adbHandoff(!noHandoff);
             }

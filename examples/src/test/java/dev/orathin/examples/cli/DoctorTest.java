@@ -11,7 +11,7 @@ import dev.orathin.Orathin;
 import dev.orathin.errors.OrathinException;
 import dev.orathin.testkit.Fault;
 import dev.orathin.testkit.OracleTestServer;
-import dev.orathin.testkit.internal.ttcserver.LoginDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class DoctorTest {
     @BeforeAll
     static void start() {
         server = OracleTestServer.builder().tcps().service(SVC).refuse("mydb_refused", 12514)
-                .database(new LoginDatabase(Map.of("admin", PW.toCharArray()))).build().start();
+                .database(TestDatabase.withUsers(Map.of("admin", PW.toCharArray()))).build().start();
         server.writeClientConfig(dir, WALLET_PW.toCharArray());
     }
 
@@ -152,7 +152,7 @@ class DoctorTest {
     @Test
     void redirectIsFollowedAndReported() {
         try (OracleTestServer target = OracleTestServer.builder().tcps().service(SVC)
-                .database(new LoginDatabase(Map.of("admin", PW.toCharArray()))).build().start();
+                .database(TestDatabase.withUsers(Map.of("admin", PW.toCharArray()))).build().start();
                 OracleTestServer front = OracleTestServer.builder().tcps().redirect(SVC, "localhost", target.port()).build().start()) {
             Cli.Run r = doctor("-d", front.descriptor(SVC), "-u", "admin", "--password-env", "PW");
             assertEquals(0, r.code(), r.toString());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orathin.testkit.OracleTestServer;
-import dev.orathin.testkit.internal.ttcserver.TtcDatabase;
+import dev.orathin.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ class SqlCommandTest {
     @BeforeAll
     static void start() {
         server = OracleTestServer.builder().tcps().service("mydb_high")
-                .database(new TtcDatabase(Map.of("admin", "Adb#Pass2026".toCharArray()))).build().start();
+                .database(TestDatabase.withUsers(Map.of("admin", "Adb#Pass2026".toCharArray()))).build().start();
         server.writeClientConfig(dir, "Welcome1#Wallet".toCharArray());
     }
 

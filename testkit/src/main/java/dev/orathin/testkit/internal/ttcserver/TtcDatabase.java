@@ -1,7 +1,7 @@
 package dev.orathin.testkit.internal.ttcserver;
 
-import dev.orathin.testkit.internal.DatabaseHandler;
-import dev.orathin.testkit.internal.ServerNetSession;
+import dev.orathin.testkit.spi.DatabaseHandler;
+import dev.orathin.testkit.spi.ServerNetSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.orathin.testkit.internal;
+package dev.orathin.testkit.spi;
 
 import java.io.IOException;
 
