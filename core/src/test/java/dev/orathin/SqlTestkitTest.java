@@ -46,6 +46,23 @@ class SqlTestkitTest {
                 .build());
     }
 
+    /** ALTER SESSION SET: CURRENT_SCHEMA of the session's own schema (Flyway, Hibernate), other settings accepted; another schema refused. */
+    @Test
+    void alterSessionSetsCurrentSchemaAndAcceptsOtherSettings() {
+        try (OracleConnection c = connect()) {
+            c.executeUpdate("alter session set current_schema = admin");
+            c.executeUpdate("ALTER SESSION SET NLS_DATE_FORMAT = 'YYYY-MM-DD' TIME_ZONE = '+00:00'");
+            try (Cursor cur = c.execute("select sys_context('USERENV', 'CURRENT_SCHEMA') from dual")) {
+                assertTrue(cur.next());
+                assertEquals("ADMIN", cur.getString(1));
+            }
+            OracleDatabaseException e = assertThrows(OracleDatabaseException.class,
+                    () -> c.executeUpdate("alter session set current_schema = \"OTHER\""));
+            assertEquals(3001, e.oraCode());
+            c.ping(); // still usable
+        }
+    }
+
     @Test
     void selectFromDual() {
         try (OracleConnection c = connect(); Cursor cur = c.execute("select 1 as one, 'x' as ex from dual")) {

@@ -436,6 +436,10 @@ final class SqlSession implements AutoCloseable {
         if (c.sql.strip().endsWith(";")) {
             throw new OraException(911, "invalid character");
         }
+        if (AlterSession.matches(c.sql)) {
+            AlterSession.apply(c.sql, userenv);
+            return 0; // a session setting: no commit, no H2 statement
+        }
         try (Statement s = h2.createStatement()) {
             running = s;
             s.execute(SqlText.rewrite(SqlText.session(c.sql, this::userenv)));
