@@ -226,16 +226,6 @@ public final class Orathin {
         return CompletableFuture.supplyAsync(() -> connect(p));
     }
 
-    /**
-     * The wallet: the in-memory one given in the parameters, else the explicit location ({@code SYSTEM} = JDK trust), else WALLET_LOCATION from the
-     * descriptor or sqlnet.ora ({@code ?/network/admin} meaning the config directory, as in ADB
-     * downloads, whether given or found through TNS_ADMIN), else the config directory itself when it holds a wallet file, else none.
-     */
-    static Wallet wallet(ConnectParams p, ResolvedConnect r) {
-        ChosenWallet w = chooseWallet(p, r);
-        return w == null ? null : w.wallet();
-    }
-
     /** Logs which wallet a connect uses: format, file, keys and trust, never a password or key material. */
     private static ChosenWallet chosen(Wallet w, String how) {
         LOG.log(System.Logger.Level.DEBUG, () -> "wallet (" + how + "): " + w.description());

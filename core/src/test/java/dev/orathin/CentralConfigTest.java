@@ -125,6 +125,12 @@ class CentralConfigTest {
         assertEquals(CoreErrorCode.CONFIG_SOURCE, scheme.errorCode());
         assertTrue(scheme.getMessage().contains("no configuration provider for config-ociobject://"), scheme.getMessage());
 
+        Files.writeString(cfg, json("{'connect_descriptor': 'config-file://" + cfg + "'}"));
+        OrathinUsageException chained = assertThrows(OrathinUsageException.class,
+                () -> Orathin.prepare(ConnectParams.builder().dsn("config-file://" + cfg).build()));
+        assertEquals(CoreErrorCode.CONFIG_INVALID, chained.errorCode());
+        assertTrue(chained.getMessage().contains("names another configuration source"), chained.getMessage());
+
         Files.writeString(cfg, json("{'connect_descriptor': 'h:1/s', 'orathin': {'retry_cuont': '2'}}"));
         OrathinUsageException typo = assertThrows(OrathinUsageException.class,
                 () -> Orathin.prepare(ConnectParams.builder().dsn("config-file://" + cfg).build()));

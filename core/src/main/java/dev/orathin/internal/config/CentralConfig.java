@@ -89,6 +89,11 @@ public final class CentralConfig {
             throw invalid(where + ": expected \"connect_descriptor\" (a connect descriptor or Easy Connect string) but found "
                     + (descriptor == null ? "none" : "a " + kind(descriptor)));
         }
+        if (applies(d)) {
+            // one level only: a chain (or a cycle) of configuration documents would be read again by every prepare step
+            throw invalid(where + ": expected \"connect_descriptor\" to be a connect descriptor, Easy Connect string or alias but it"
+                    + " names another configuration source (" + d.substring(0, d.indexOf("://") + 3) + "...)");
+        }
         Map<String, String> props = new LinkedHashMap<>();
         for (String section : PROPERTY_SECTIONS) {
             Object s = root.get(section);
@@ -115,43 +120,33 @@ public final class CentralConfig {
         if (p.configDir() == null && fromDoc.configDir() != null) {
             b.configDir(fromDoc.configDir());
         }
-        String from = "connect configuration " + where;
+        List<String> supplied = new java.util.ArrayList<>(List.of("connect_descriptor"));
         if (p.user() == null && root.get("user") != null) {
             b.user(scalar(root.get("user"), where + ": user"));
+            supplied.add("user");
         }
-        String passwordFrom = null;
         if (!p.hasPassword() && root.get("password") != null) {
             char[] pw = secret(root.get("password"), where + ": password");
             b.password(pw);
             java.util.Arrays.fill(pw, '\0');
-            passwordFrom = reference(root.get("password"));
+            supplied.add("password (" + reference(root.get("password")) + ")");
         }
         if (p.walletPassword() == null) {
-            if (root.get("wallet_password") != null) {
-                char[] wpw = secret(root.get("wallet_password"), where + ": wallet_password");
+            char[] wpw = root.get("wallet_password") != null ? secret(root.get("wallet_password"), where + ": wallet_password")
+                    : fromDoc.walletPassword();
+            if (wpw != null) {
                 b.walletPassword(wpw);
                 java.util.Arrays.fill(wpw, '\0');
-            } else if (fromDoc.walletPassword() != null) {
-                b.walletPassword(fromDoc.walletPassword());
             }
         }
         if (p.walletLocation() == null && root.get("wallet_location") != null) {
             Object w = root.get("wallet_location");
             b.walletLocation(w instanceof Map<?, ?> m && m.get("value") != null ? scalar(m.get("value"), where + ": wallet_location.value")
                     : scalar(w, where + ": wallet_location"));
-        }
-        List<String> supplied = new java.util.ArrayList<>(List.of("connect_descriptor"));
-        if (p.user() == null && root.get("user") != null) {
-            supplied.add("user");
-        }
-        if (passwordFrom != null) {
-            supplied.add("password (" + passwordFrom + ")");
-        }
-        if (p.walletLocation() == null && root.get("wallet_location") != null) {
             supplied.add("wallet_location");
         }
-        props.keySet().stream().filter(k -> !k.equals("dsn")).forEach(k -> supplied.add(k));
-        String origin = from + " supplied " + String.join(", ", supplied);
+        props.keySet().stream().filter(k -> !k.equals("dsn")).forEach(supplied::add);
+        String origin = "connect configuration " + where + " supplied " + String.join(", ", supplied);
         LOG.log(System.Logger.Level.DEBUG, () -> origin);
         return new Expanded(b.build(), origin);
     }

@@ -125,7 +125,7 @@ public final class ModelBuilder {
                 new Security(sec == null ? Map.of() : sec), params);
         validate(desc);
         Param sdu = params.get("SDU");
-        if (sdu != null && Integer.parseInt(sdu.value().strip()) != desc.sdu()) {
+        if (sdu != null && Params.parseInt(sdu, 0, Integer.MAX_VALUE) != desc.sdu()) {
             warnings.add(sdu.source() + ": SDU " + sdu.value().strip() + " is outside " + Description.MIN_SDU + ".." + Description.MAX_SDU
                     + "; " + desc.sdu() + " is used (clamped, as python-oracledb and node-oracledb do)");
         }
