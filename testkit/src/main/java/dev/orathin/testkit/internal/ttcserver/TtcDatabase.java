@@ -51,6 +51,17 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
 
     /** {@code ORATHIN_TESTKIT_TRACE=1}: hex of every TTC request and reply on stderr (never enable with real secrets). */
     private static final boolean TRACE = "1".equals(System.getenv("ORATHIN_TESTKIT_TRACE"));
+
+    /**
+     * The bytes for the ORATHIN_TESTKIT_TRACE dump, or a placeholder when {@code request} is part of
+     * the login's authentication (FAST_AUTH 34, AUTH phase one 0x76 / two 0x73): those requests and
+     * their replies carry session keys and the encrypted password, which no trace shows.
+     */
+    static String traced(byte[] request, byte[] bytes) {
+        boolean auth = request.length > 0 && ((request[0] & 0xFF) == 34
+                || request.length > 1 && (request[0] & 0xFF) == 3 && ((request[1] & 0xFF) == 0x73 || (request[1] & 0xFF) == 0x76));
+        return auth ? "[" + bytes.length + " bytes of authentication, not shown]" : HexFormat.of().formatHex(bytes);
+    }
     private static final AtomicLong DATABASE_IDS = new AtomicLong();
     private static final ServerNetSession.Packet END = new ServerNetSession.Packet(-1, 0, 0, new byte[0]);
     /** How long the server waits for the client's RESET after it sent BREAK. */
@@ -231,7 +242,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
             byte[] reply;
             try {
                 if (TRACE) {
-                    System.err.println("testkit <- " + HexFormat.of().formatHex(m));
+                    System.err.println("testkit <- " + traced(m, m));
                 }
                 reply = c.handle(m);
             } catch (Ttc.Truncated t) {
@@ -253,7 +264,7 @@ public class TtcDatabase implements DatabaseHandler, AutoCloseable {
                 continue;
             }
             if (TRACE) {
-                System.err.println("testkit -> " + HexFormat.of().formatHex(reply));
+                System.err.println("testkit -> " + traced(m, reply));
             }
             c.write(reply);
         }
