@@ -177,6 +177,27 @@ public final class Cursor implements AutoCloseable, Iterable<Object[]> {
         return fetchMany(Integer.MAX_VALUE);
     }
 
+    /**
+     * Maps every remaining row with {@code mapper}, which reads the current row through this
+     * cursor's getters (by index or label, {@link #wasNull()} included), then closes the cursor.
+     *
+     * <pre>{@code
+     * List<Item> items = c.execute("select id, name from items").map(r -> new Item(r.getLong("ID"), r.getString("NAME")));
+     * }</pre>
+     */
+    public <T> List<T> map(java.util.function.Function<? super Cursor, ? extends T> mapper) {
+        java.util.Objects.requireNonNull(mapper, "mapper");
+        try {
+            List<T> out = new ArrayList<>();
+            while (next()) {
+                out.add(mapper.apply(this));
+            }
+            return out;
+        } finally {
+            close();
+        }
+    }
+
     /** True when the last value read was SQL NULL. */
     public boolean wasNull() {
         return wasNull;

@@ -271,6 +271,19 @@ public final class OracleConnection implements AutoCloseable {
     }
 
     /**
+     * Runs a query and maps each row with {@code mapper} (see {@link Cursor#map}); the cursor is
+     * closed before this returns.
+     *
+     * <pre>{@code
+     * List<String> names = conn.query("select name from emp where dept = :1", r -> r.getString(1), 10);
+     * }</pre>
+     */
+    public <T> List<T> query(String sql, java.util.function.Function<? super Cursor, ? extends T> mapper, Object... binds) {
+        java.util.Objects.requireNonNull(mapper, "mapper");
+        return execute(sql, binds).map(mapper);
+    }
+
+    /**
      * Runs DML (or DDL, PL/SQL) and returns the number of rows it affected (0 for DDL and PL/SQL),
      * without a cursor to close.
      *

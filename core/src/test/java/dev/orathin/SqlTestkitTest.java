@@ -63,6 +63,21 @@ class SqlTestkitTest {
         }
     }
 
+    /** Issue #21: the row-mapping query helper maps every row through the cursor's getters and closes the cursor. */
+    @Test
+    void queryMapsEveryRowAndClosesTheCursor() {
+        record Pair(long n, String label, boolean labelNull) {
+        }
+        try (OracleConnection c = connect()) {
+            List<Pair> rows = c.query("select 1 as n, 'one' as label from dual union all select 2, null from dual where 2 > :1",
+                    r -> new Pair(r.getLong("N"), r.getString("LABEL"), r.wasNull()), 0);
+            assertEquals(List.of(new Pair(1, "one", false), new Pair(2, null, true)), rows);
+            Cursor cur = c.execute("select 1 from dual");
+            assertEquals(List.of(1), cur.map(r -> r.getInt(1)));
+            assertThrows(OrathinProtocolException.class, cur::next, "map closed the cursor");
+        }
+    }
+
     @Test
     void selectFromDual() {
         try (OracleConnection c = connect(); Cursor cur = c.execute("select 1 as one, 'x' as ex from dual")) {
